@@ -1,0 +1,49 @@
+// Builds the extension and the CLI with esbuild.
+//   node scripts/build.mjs               development build (source maps)
+//   node scripts/build.mjs --production  minified, for packaging
+//   node scripts/build.mjs --gen-config  also rewrites the manifest's settings
+//                                        from src/core/config.ts
+import * as esbuild from 'esbuild';
+import { readFileSync, writeFileSync, mkdirSync, chmodSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const production = process.argv.includes('--production');
+const genConfig = process.argv.includes('--gen-config');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node18',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  absWorkingDir: root,
+};
+
+mkdirSync(join(root, 'dist'), { recursive: true });
+await Promise.all([
+  esbuild.build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
+  esbuild.build({ ...common, entryPoints: ['src/cli/bin.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+]);
+chmodSync(join(root, 'dist/cli.js'), 0o755);
+
+if (genConfig) {
+  // Bundle the core to memory and ask it for the manifest's configuration.
+  const out = await esbuild.build({ ...common, entryPoints: ['src/core/index.ts'], write: false, sourcemap: false, minify: false });
+  const mod = { exports: {} };
+  new Function('module', 'exports', 'require', out.outputFiles[0].text)(mod, mod.exports, createRequire(import.meta.url));
+  const core = mod.exports;
+  const pkgPath = join(root, 'package.json');
+  const pkg = JSON.parse(readFileSync(pkgPath, 'utf8'));
+  pkg.contributes.configuration = core.manifestConfiguration(core.RULES);
+  writeFileSync(pkgPath, `${JSON.stringify(pkg, null, 2)}\n`);
+  const nlsPath = join(root, 'package.nls.json');
+  const nls = JSON.parse(readFileSync(nlsPath, 'utf8'));
+  Object.assign(nls, core.manifestDescriptions(core.RULES));
+  writeFileSync(nlsPath, `${JSON.stringify(nls, null, 2)}\n`);
+  console.log('package.json contributes.configuration and package.nls.json updated');
+}

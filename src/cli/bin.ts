@@ -1,0 +1,2 @@
+import { runFromProcess } from './node';
+void runFromProcess();

@@ -1,0 +1,301 @@
+/**
+ * `newsclean check|fix|outline`: the same engine as the extension, for many
+ * files. `main` takes its world as arguments and returns the exit code
+ * (0 clean, 1 findings, 2 usage or I/O error), so tests run it in-process.
+ */
+import * as l10n from '@vscode/l10n';
+import {
+  NewsDocument,
+  RULES,
+  analyze,
+  fixAll,
+  parseOutline,
+  parseSettingValue,
+  resolveSettings,
+  type Finding,
+  type OutlineEntry,
+  type Settings,
+} from '../core';
+import { readBundle, pickLocale } from './locale';
+
+export interface CliFs {
+  readFile(path: string): Promise<Uint8Array>;
+  writeFile(path: string, data: string): Promise<void>;
+}
+
+export interface CliWorld {
+  argv: readonly string[];
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  fs: CliFs;
+  readStdin?: () => Promise<Uint8Array>;
+  env?: Record<string, string | undefined>;
+}
+
+class UsageError extends Error {}
+
+const USAGE = `Usage:
+  newsclean check [--format text|json] [--rules a,b] [options] FILE...
+  newsclean fix [--rules a,b] (--stdout | --write) [options] FILE...
+  newsclean outline [--format text|json] [options] FILE
+Options:
+  --config FILE      settings as JSON, with the keys of the VS Code settings
+  --set key=value    one setting (repeatable)
+  --locale LOCALE    en, zh-cn or zh-tw (default: from LC_ALL / LANG)
+  -                  read standard input
+Exit codes: 0 clean, 1 findings, 2 usage or I/O error.`;
+
+interface Options {
+  command: 'check' | 'fix' | 'outline';
+  format: 'text' | 'json';
+  rules?: string[];
+  mode?: 'stdout' | 'write';
+  configFile?: string;
+  sets: [string, string][];
+  locale?: string;
+  files: string[];
+}
+
+function parseArgs(argv: readonly string[]): Options {
+  const [command, ...rest] = argv;
+  if (command !== 'check' && command !== 'fix' && command !== 'outline') {
+    throw new UsageError(command ? `unknown command '${command}'` : 'no command given');
+  }
+  const o: Options = { command, format: 'text', sets: [], files: [] };
+  const value = (i: number, flag: string) => {
+    const v = rest[i + 1];
+    if (v === undefined) throw new UsageError(`${flag} needs a value`);
+    return v;
+  };
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i];
+    const eq = a.startsWith('--') ? a.indexOf('=') : -1;
+    const flag = eq > 0 ? a.slice(0, eq) : a;
+    const inline = eq > 0 ? a.slice(eq + 1) : undefined;
+    const take = () => inline ?? value(i++, flag);
+    switch (flag) {
+      case '--format': {
+        const f = take();
+        if (f !== 'text' && f !== 'json') throw new UsageError(`--format must be text or json, not '${f}'`);
+        o.format = f;
+        break;
+      }
+      case '--rules':
+        o.rules = take().split(',').map((r) => r.trim()).filter(Boolean);
+        break;
+      case '--stdout':
+      case '--write':
+        if (o.mode) throw new UsageError('give one of --stdout and --write');
+        o.mode = flag === '--stdout' ? 'stdout' : 'write';
+        break;
+      case '--config':
+        o.configFile = take();
+        break;
+      case '--set': {
+        const kv = take();
+        const at = kv.indexOf('=');
+        if (at <= 0) throw new UsageError(`--set takes key=value, not '${kv}'`);
+        o.sets.push([kv.slice(0, at), kv.slice(at + 1)]);
+        break;
+      }
+      case '--locale':
+        o.locale = take();
+        break;
+      case '-h':
+      case '--help':
+        throw new UsageError('');
+      default:
+        if (a.startsWith('--') || (a.startsWith('-') && a !== '-')) throw new UsageError(`unknown option '${a}'`);
+        o.files.push(a);
+    }
+  }
+  if (o.files.length === 0) throw new UsageError('no file given');
+  if (o.command === 'fix' && !o.mode) throw new UsageError('fix needs --stdout or --write');
+  if (o.command === 'fix' && o.mode === 'stdout' && o.files.length !== 1) throw new UsageError('--stdout takes one file');
+  if (o.command === 'fix' && o.mode === 'write' && o.files.includes('-')) throw new UsageError('--write cannot write standard input');
+  if (o.command === 'outline' && o.files.length !== 1) throw new UsageError('outline takes one file');
+  if (o.rules) {
+    const unknown = o.rules.filter((r) => !RULES.some((rule) => rule.id === r));
+    if (unknown.length) throw new UsageError(`unknown rule '${unknown[0]}'`);
+  }
+  return o;
+}
+
+interface Loaded {
+  path: string;
+  text: string;
+  bom: boolean;
+  /** False when the bytes are not valid UTF-8: such a file is never rewritten. */
+  exact: boolean;
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+const strictDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+function decode(path: string, bytes: Uint8Array): Loaded {
+  let exact = true;
+  try {
+    strictDecoder.decode(bytes);
+  } catch {
+    exact = false;
+  }
+  let text = decoder.decode(bytes);
+  const bom = text.charCodeAt(0) === 0xfeff;
+  if (bom) text = text.slice(1);
+  return { path, text, bom, exact };
+}
+
+export async function main(world: CliWorld): Promise<number> {
+  const env = world.env ?? {};
+  let options: Options;
+  try {
+    const localeArg = world.argv.find((a, i) => world.argv[i - 1] === '--locale') ?? world.argv.find((a) => a.startsWith('--locale='))?.slice(9);
+    configureLocale(pickLocale(localeArg, env));
+    options = parseArgs(world.argv);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      if (e.message) world.stderr(`newsclean: ${e.message}\n`);
+      world.stderr(`${USAGE}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  try {
+    const settings = await loadSettings(options, world);
+    switch (options.command) {
+      case 'check':
+        return await check(options, settings, world);
+      case 'fix':
+        return await fix(options, settings, world);
+      case 'outline':
+        return await outline(options, world);
+    }
+  } catch (e) {
+    world.stderr(`newsclean: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 2;
+  }
+}
+
+function configureLocale(locale: string): void {
+  l10n.config({ contents: readBundle(locale) ?? {} });
+}
+
+async function loadSettings(o: Options, world: CliWorld): Promise<Settings> {
+  const values: Record<string, unknown> = {};
+  if (o.configFile) {
+    const raw = new TextDecoder().decode(await world.fs.readFile(o.configFile));
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(raw);
+    } catch (e) {
+      throw new Error(`${o.configFile}: not valid JSON (${(e as Error).message})`);
+    }
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error(`${o.configFile}: expected a JSON object`);
+    Object.assign(values, parsed);
+  }
+  for (const [k, v] of o.sets) values[k] = parseSettingValue(k, v);
+  const errors: string[] = [];
+  const settings = resolveSettings(values, (m) => errors.push(m));
+  if (errors.length) throw new Error(errors[0]);
+  return settings;
+}
+
+async function load(path: string, world: CliWorld): Promise<Loaded> {
+  if (path === '-') {
+    if (!world.readStdin) throw new Error('standard input is not available');
+    return decode('-', await world.readStdin());
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = await world.fs.readFile(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new Error(`${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (e as Error).message}`);
+  }
+  return decode(path, bytes);
+}
+
+function lineCol(doc: NewsDocument, offset: number): { line: number; column: number } {
+  const p = doc.positionAt(offset);
+  return { line: p.line + 1, column: p.character + 1 };
+}
+
+async function check(o: Options, settings: Settings, world: CliWorld): Promise<number> {
+  const results: { file: string; findings: Record<string, unknown>[] }[] = [];
+  let total = 0;
+  for (const path of o.files) {
+    const file = await load(path, world);
+    const doc = new NewsDocument(file.text, path);
+    const findings = analyze(doc, { settings, rules: o.rules });
+    total += findings.length;
+    const rows = findings.map((f) => toJson(doc, f));
+    results.push({ file: path, findings: rows });
+    if (o.format === 'text') {
+      for (const r of rows) world.stdout(`${path}:${r.line}:${r.column} ${r.severity} ${r.rule} ${r.message}\n`);
+    }
+  }
+  if (o.format === 'json') world.stdout(`${JSON.stringify(results, null, 2)}\n`);
+  return total > 0 ? 1 : 0;
+}
+
+function toJson(doc: NewsDocument, f: Finding): Record<string, unknown> {
+  const s = lineCol(doc, f.range.start);
+  const e = lineCol(doc, f.range.end);
+  return {
+    rule: f.ruleId,
+    severity: f.severity,
+    message: f.message,
+    line: s.line,
+    column: s.column,
+    endLine: e.line,
+    endColumn: e.column,
+    fixable: f.fix !== undefined,
+  };
+}
+
+async function fix(o: Options, settings: Settings, world: CliWorld): Promise<number> {
+  let remaining = 0;
+  for (const path of o.files) {
+    const file = await load(path, world);
+    if (!file.exact && o.mode === 'write') {
+      world.stderr(`newsclean: ${path}: ${l10n.t('not valid UTF-8; left unchanged')}\n`);
+      remaining++;
+      continue;
+    }
+    const result = fixAll(file.text, { settings, rules: o.rules });
+    const out = (file.bom ? '\ufeff' : '') + result.text;
+    if (o.mode === 'stdout') world.stdout(out);
+    else if (result.text !== file.text) await world.fs.writeFile(path, out);
+    remaining += analyze(new NewsDocument(result.text), { settings, rules: o.rules }).length;
+  }
+  return remaining > 0 ? 1 : 0;
+}
+
+interface OutlineJson {
+  name: string;
+  kind: string;
+  line: number;
+  endLine: number;
+  children: OutlineJson[];
+}
+
+function outlineJson(e: OutlineEntry): OutlineJson {
+  return { name: e.name, kind: e.kind, line: e.line + 1, endLine: e.endLine + 1, children: e.children.map(outlineJson) };
+}
+
+async function outline(o: Options, world: CliWorld): Promise<number> {
+  const file = await load(o.files[0], world);
+  const entries = parseOutline(new NewsDocument(file.text, o.files[0])).map(outlineJson);
+  if (o.format === 'json') {
+    world.stdout(`${JSON.stringify(entries, null, 2)}\n`);
+  } else {
+    const walk = (es: OutlineJson[], depth: number) => {
+      for (const e of es) {
+        world.stdout(`${'  '.repeat(depth)}${e.kind} ${e.line}-${e.endLine} ${e.name}\n`);
+        walk(e.children, depth + 1);
+      }
+    };
+    walk(entries, 0);
+  }
+  return 0;
+}

@@ -1,0 +1,27 @@
+import * as fs from 'node:fs/promises';
+import { main } from './main';
+
+async function readStdin(): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/** Runs `main` with the real process, file system and streams. */
+export async function runFromProcess(): Promise<void> {
+  const code = await main({
+    argv: process.argv.slice(2),
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    fs: { readFile: (p) => fs.readFile(p), writeFile: (p, d) => fs.writeFile(p, d, 'utf8') },
+    readStdin,
+    env: process.env,
+  });
+  process.exitCode = code;
+}
+
+// A closed pipe (`newsclean check … | head`) ends the output quietly.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});

@@ -1,0 +1,73 @@
+import { NewsDocument } from './document';
+import { resolveSettings, type Settings } from './config';
+import type { Finding, Rule, RuleContext } from './finding';
+import { applyFixes } from './fix';
+import { RULES } from './rules';
+
+export interface AnalyzeOptions {
+  settings?: Settings;
+  /** Only these rule ids (still subject to settings turning a rule off). */
+  rules?: readonly string[];
+  /** Called when a rule throws; the other rules still run. */
+  onRuleError?: (ruleId: string, error: unknown) => void;
+}
+
+function selectedRules(options: AnalyzeOptions): Rule[] {
+  const only = options.rules ? new Set(options.rules) : undefined;
+  return RULES.filter((r) => !only || only.has(r.id));
+}
+
+/** Runs every enabled rule once over the document, parsed once. */
+export function analyze(document: NewsDocument, options: AnalyzeOptions = {}): Finding[] {
+  const settings = options.settings ?? resolveSettings();
+  const ctx: RuleContext = Object.freeze({ document, settings });
+  const findings: Finding[] = [];
+  for (const rule of selectedRules(options)) {
+    const severity = settings.ruleSeverity(rule.id, rule.defaultSeverity);
+    if (!severity) continue;
+    try {
+      rule.check(ctx, (r) => {
+        findings.push({
+          ruleId: rule.id,
+          severity: r.severity && severity === rule.defaultSeverity ? r.severity : severity,
+          message: r.message,
+          range: r.range,
+          ...(r.fix ? { fix: r.fix } : {}),
+          ...(r.related ? { related: r.related } : {}),
+        });
+      });
+    } catch (error) {
+      options.onRuleError?.(rule.id, error);
+    }
+  }
+  return findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+}
+
+export interface CleanResult {
+  text: string;
+  applied: Finding[];
+  /** Passes run until nothing fixable was left (fixes can uncover fixes). */
+  passes: number;
+}
+
+/**
+ * Applies every fix of the selected rules, repeating until no fix applies
+ * (at most `maxPasses`), so the result is a fixed point of the rules.
+ */
+export function fixAll(text: string, options: AnalyzeOptions & { safeOnly?: boolean; maxPasses?: number } = {}): CleanResult {
+  const applied: Finding[] = [];
+  let current = text;
+  let passes = 0;
+  const safe = new Set(RULES.filter((r) => r.safeToClean).map((r) => r.id));
+  for (; passes < (options.maxPasses ?? 5); passes++) {
+    const findings = analyze(new NewsDocument(current), options).filter(
+      (f) => f.fix && (!options.safeOnly || safe.has(f.ruleId)),
+    );
+    if (findings.length === 0) break;
+    const result = applyFixes(current, findings);
+    if (result.applied.length === 0 || result.text === current) break;
+    applied.push(...result.applied);
+    current = result.text;
+  }
+  return { text: current, applied, passes };
+}

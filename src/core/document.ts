@@ -1,0 +1,148 @@
+/**
+ * The text model shared by every rule: the text split once into lines, with
+ * UTF-16 offsets exactly as VS Code counts them (a surrogate pair is two
+ * units, "\r\n" ends one line, a lone "\r" ends a line too).
+ */
+
+export type Eol = '\n' | '\r\n' | '\r';
+
+export interface Position {
+  /** 0-based line. */
+  readonly line: number;
+  /** 0-based UTF-16 column. */
+  readonly character: number;
+}
+
+export interface Range {
+  /** Start offset in UTF-16 units, inclusive. */
+  readonly start: number;
+  /** End offset in UTF-16 units, exclusive. */
+  readonly end: number;
+}
+
+export interface Line {
+  readonly index: number;
+  /** Offset of the first character. */
+  readonly start: number;
+  /** Offset just past the last character, before the line ending. */
+  readonly end: number;
+  /** The line ending that closes this line ('' on the last line). */
+  readonly eol: '' | Eol;
+  readonly text: string;
+  /** True when the line holds nothing but white space. */
+  readonly blank: boolean;
+}
+
+/** A run of non-blank lines between blank lines. */
+export interface Block {
+  readonly firstLine: number;
+  readonly lastLine: number;
+  readonly range: Range;
+}
+
+/**
+ * The structural document the core accepts (after
+ * vscode-markdown-languageservice's ITextDocument): anything that can give its
+ * text. The extension passes a `vscode.TextDocument`, the CLI a file's text.
+ */
+export interface TextSource {
+  readonly uri?: string;
+  readonly version?: number;
+  getText(): string;
+}
+
+const LINE_BREAK = /\r\n|\r|\n/g;
+const BLANK = /^[\s\u3000]*$/;
+
+export class NewsDocument {
+  readonly uri: string;
+  readonly version: number;
+  readonly text: string;
+  readonly lines: readonly Line[];
+  /** The most frequent line ending, '\n' when the text has none. */
+  readonly eol: Eol;
+  /** True when the text mixes line endings. */
+  readonly mixedEol: boolean;
+  private blocksCache: readonly Block[] | undefined;
+
+  constructor(text: string, uri = 'untitled:document', version = 0) {
+    this.text = text;
+    this.uri = uri;
+    this.version = version;
+    const lines: Line[] = [];
+    const counts = { '\n': 0, '\r\n': 0, '\r': 0 };
+    let start = 0;
+    LINE_BREAK.lastIndex = 0;
+    for (let m = LINE_BREAK.exec(text); m; m = LINE_BREAK.exec(text)) {
+      const eol = m[0] as Eol;
+      counts[eol]++;
+      lines.push(makeLine(text, lines.length, start, m.index, eol));
+      start = m.index + eol.length;
+    }
+    lines.push(makeLine(text, lines.length, start, text.length, ''));
+    this.lines = Object.freeze(lines);
+    const kinds = (Object.keys(counts) as Eol[]).filter((k) => counts[k] > 0);
+    this.mixedEol = kinds.length > 1;
+    this.eol = kinds.length === 0 ? '\n' : kinds.reduce((a, b) => (counts[b] > counts[a] ? b : a));
+  }
+
+  static from(source: TextSource): NewsDocument {
+    return new NewsDocument(source.getText(), source.uri, source.version);
+  }
+
+  get lineCount(): number {
+    return this.lines.length;
+  }
+
+  /** Runs of non-blank lines separated by blank lines, computed once. */
+  get blocks(): readonly Block[] {
+    if (!this.blocksCache) {
+      const blocks: Block[] = [];
+      let first = -1;
+      for (const line of this.lines) {
+        if (!line.blank && first < 0) first = line.index;
+        if (line.blank && first >= 0) {
+          blocks.push(this.block(first, line.index - 1));
+          first = -1;
+        }
+      }
+      if (first >= 0) blocks.push(this.block(first, this.lines.length - 1));
+      this.blocksCache = Object.freeze(blocks);
+    }
+    return this.blocksCache;
+  }
+
+  private block(firstLine: number, lastLine: number): Block {
+    return { firstLine, lastLine, range: { start: this.lines[firstLine].start, end: this.lines[lastLine].end } };
+  }
+
+  /** The line holding `offset` (binary search). */
+  lineAt(offset: number): Line {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.lines.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.lines[mid].start <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.lines[lo];
+  }
+
+  positionAt(offset: number): Position {
+    const line = this.lineAt(offset);
+    return { line: line.index, character: Math.min(Math.max(0, offset), line.end + line.eol.length) - line.start };
+  }
+
+  offsetAt(position: Position): number {
+    if (position.line < 0) return 0;
+    if (position.line >= this.lines.length) return this.text.length;
+    const line = this.lines[position.line];
+    return line.start + Math.max(0, Math.min(position.character, line.end - line.start));
+  }
+}
+
+function makeLine(text: string, index: number, start: number, end: number, eol: '' | Eol): Line {
+  const body = text.slice(start, end);
+  return Object.freeze({ index, start, end, eol, text: body, blank: BLANK.test(body) });
+}

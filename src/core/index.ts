@@ -1,0 +1,20 @@
+/** The engine's public surface: what the extension, the CLI and tests use. */
+export { NewsDocument, type Eol, type Line, type Position, type Range, type TextSource } from './document';
+export type { Edit, Finding, Fix, Report, Rule, RuleContext, RuleMeta, Severity } from './finding';
+export { SEVERITIES } from './finding';
+export { applyEdits, applyFixes, selectEdits } from './fix';
+export { analyze, fixAll, type AnalyzeOptions, type CleanResult } from './analyze';
+export { RULES, ruleById } from './rules';
+export { parseOutline, type OutlineEntry, type OutlineKind } from './outline';
+export {
+  SETTINGS,
+  manifestConfiguration,
+  manifestDescriptions,
+  parseSettingValue,
+  resolveSettings,
+  ruleKey,
+  validateSetting,
+  type Settings,
+  type SettingKey,
+} from './config';
+export { minimalEdits } from './diff';

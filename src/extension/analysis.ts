@@ -1,0 +1,72 @@
+import * as vscode from 'vscode';
+import { NewsDocument, analyze, type Finding } from '../core';
+import { settingsFor } from './settings';
+
+export interface Analysis {
+  readonly uri: string;
+  readonly version: number;
+  readonly findings: readonly Finding[];
+  /** Set when the document was not analysed, with the reason shown to the user. */
+  readonly skipped?: string;
+}
+
+/**
+ * Runs the core on a VS Code document and caches the result per URI and
+ * version, so diagnostics, code actions and commands share one analysis.
+ */
+export class Analyzer implements vscode.Disposable {
+  private readonly cache = new Map<string, Analysis>();
+  private readonly log: vscode.LogOutputChannel;
+
+  constructor(log: vscode.LogOutputChannel) {
+    this.log = log;
+  }
+
+  analyze(document: vscode.TextDocument): Analysis {
+    const key = document.uri.toString();
+    const cached = this.cache.get(key);
+    if (cached && cached.version === document.version) return cached;
+    const settings = settingsFor(document, (m) => this.log.warn(m));
+    const limitKB = settings.get('newsclean.maxFileSizeKB');
+    const text = document.getText();
+    let result: Analysis;
+    if (text.length > limitKB * 1024) {
+      result = {
+        uri: key,
+        version: document.version,
+        findings: [],
+        skipped: vscode.l10n.t(
+          'News Transcript Cleaner did not analyse {0}: it is larger than {1} KB (setting newsclean.maxFileSizeKB).',
+          vscode.workspace.asRelativePath(document.uri),
+          limitKB,
+        ),
+      };
+    } else {
+      const findings = analyze(new NewsDocument(text, key, document.version), {
+        settings,
+        onRuleError: (rule, error) => this.log.error(`rule ${rule} failed on ${key}: ${String(error)}`),
+      });
+      result = { uri: key, version: document.version, findings };
+    }
+    this.cache.set(key, result);
+    return result;
+  }
+
+  /** The cached analysis when it matches the document's current version. */
+  current(document: vscode.TextDocument): Analysis | undefined {
+    const cached = this.cache.get(document.uri.toString());
+    return cached && cached.version === document.version ? cached : undefined;
+  }
+
+  forget(uri: vscode.Uri): void {
+    this.cache.delete(uri.toString());
+  }
+
+  clear(): void {
+    this.cache.clear();
+  }
+
+  dispose(): void {
+    this.cache.clear();
+  }
+}

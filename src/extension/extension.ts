@@ -1,0 +1,78 @@
+import * as vscode from 'vscode';
+import * as l10n from '@vscode/l10n';
+import type { Finding } from '../core';
+import { Analyzer } from './analysis';
+import { cleanDocument } from './clean';
+import { CodeActions } from './codeActions';
+import { DiagnosticsController, type AnalyzedEvent } from './diagnostics';
+import { OutlineFolding, OutlineSymbols } from './outline';
+import { settingsFor } from './settings';
+
+/** What `activate` returns: a small API for tests and other extensions. */
+export interface NewsCleanApi {
+  /** Fires after a document's diagnostics were (re)published. */
+  readonly onDidAnalyze: vscode.Event<AnalyzedEvent>;
+  /** Checks the document now and returns its findings. */
+  check(document: vscode.TextDocument): readonly Finding[];
+  /** Findings of the last completed check of the document, if current. */
+  findings(uri: vscode.Uri): readonly Finding[] | undefined;
+}
+
+export function activate(context: vscode.ExtensionContext): NewsCleanApi {
+  // The core's messages come through @vscode/l10n: hand it VS Code's bundle.
+  if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
+
+  const log = vscode.window.createOutputChannel('News Transcript Cleaner', { log: true });
+  const docsUri = vscode.Uri.joinPath(context.extensionUri, 'README.md');
+  const analyzer = new Analyzer(log);
+  const diagnostics = new DiagnosticsController(analyzer, docsUri);
+  const selector = (): vscode.DocumentSelector =>
+    settingsFor(undefined)
+      .get('newsclean.languages')
+      .map((language) => ({ language }));
+
+  let providers: vscode.Disposable[] = [];
+  const registerProviders = () => {
+    for (const p of providers) p.dispose();
+    const sel = selector();
+    providers = [
+      vscode.languages.registerCodeActionsProvider(sel, new CodeActions(analyzer, docsUri), CodeActions.metadata),
+      vscode.languages.registerDocumentSymbolProvider(sel, new OutlineSymbols(), {
+        label: 'News Transcript',
+      }),
+      vscode.languages.registerFoldingRangeProvider(sel, new OutlineFolding()),
+    ];
+  };
+  registerProviders();
+
+  context.subscriptions.push(
+    log,
+    analyzer,
+    diagnostics,
+    { dispose: () => providers.forEach((p) => p.dispose()) },
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('newsclean.languages')) registerProviders();
+    }),
+    vscode.commands.registerCommand('newsclean.cleanDocument', () => cleanDocument(vscode.window.activeTextEditor)),
+    vscode.commands.registerCommand('newsclean.checkDocument', () => {
+      const editor = vscode.window.activeTextEditor;
+      return editor ? diagnostics.checkNow(editor.document) : 0;
+    }),
+  );
+
+  return {
+    onDidAnalyze: diagnostics.onDidAnalyze,
+    check: (document) => {
+      diagnostics.checkNow(document);
+      return analyzer.current(document)?.findings ?? [];
+    },
+    findings: (uri) => {
+      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      return doc ? analyzer.current(doc)?.findings : undefined;
+    },
+  };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}
