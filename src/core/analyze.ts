@@ -8,13 +8,15 @@ export interface AnalyzeOptions {
   settings?: Settings;
   /** Only these rule ids (still subject to settings turning a rule off). */
   rules?: readonly string[];
+  /** The rules to choose from; the registry by default. */
+  ruleSet?: readonly Rule[];
   /** Called when a rule throws; the other rules still run. */
   onRuleError?: (ruleId: string, error: unknown) => void;
 }
 
 function selectedRules(options: AnalyzeOptions): Rule[] {
   const only = options.rules ? new Set(options.rules) : undefined;
-  return RULES.filter((r) => !only || only.has(r.id));
+  return (options.ruleSet ?? RULES).filter((r) => !only || only.has(r.id));
 }
 
 /** Runs every enabled rule once over the document, parsed once. */
@@ -58,7 +60,7 @@ export function fixAll(text: string, options: AnalyzeOptions & { safeOnly?: bool
   const applied: Finding[] = [];
   let current = text;
   let passes = 0;
-  const safe = new Set(RULES.filter((r) => r.safeToClean).map((r) => r.id));
+  const safe = new Set((options.ruleSet ?? RULES).filter((r) => r.safeToClean).map((r) => r.id));
   for (; passes < (options.maxPasses ?? 5); passes++) {
     const findings = analyze(new NewsDocument(current), options).filter(
       (f) => f.fix && (!options.safeOnly || safe.has(f.ruleId)),

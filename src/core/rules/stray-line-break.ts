@@ -29,11 +29,15 @@ export const strayLineBreak: Rule = {
   safeToClean: true,
   check({ document }, report) {
     const lines = document.lines;
+    // The logical line that line i-1 ends: did it begin mid-sentence, and
+    // was line i-1 itself joined to the line before? Tracking this lets one
+    // pass find every break of a chain, so the fix reaches a fixed point.
+    let chain: Chain = { joined: false, fragment: CONTINUING_START.test(lines[0].text.trim()) };
     for (let i = 1; i < lines.length; i++) {
       const prev = lines[i - 1];
       const line = lines[i];
-      if (prev.blank || line.blank) continue; // a paragraph break, never joined
-      const reason = breakReason(lines, i);
+      const reason = prev.blank || line.blank ? undefined : breakReason(lines, i, chain); // a blank line is a paragraph break
+      chain = reason ? { joined: true, fragment: chain.fragment } : { joined: false, fragment: CONTINUING_START.test(line.text.trim()) };
       if (!reason) continue;
       const prevEnd = prev.start + prev.text.trimEnd().length;
       const lineStart = line.start + (line.text.length - line.text.trimStart().length);
@@ -43,7 +47,7 @@ export const strayLineBreak: Rule = {
       const flagged =
         reason === 'starts-with-punctuation'
           ? { start: lineStart, end: lineStart + 1 }
-          : { start: Math.max(prev.start, prevEnd - 1), end: prevEnd };
+          : { start: Math.max(prev.start, lastCharStart(document.text, prevEnd)), end: prevEnd };
       report({
         range: flagged,
         message:
@@ -61,6 +65,13 @@ export const strayLineBreak: Rule = {
   },
 };
 
+/** Where the character ending at `end` starts (a surrogate pair is one character). */
+function lastCharStart(text: string, end: number): number {
+  const low = text.charCodeAt(end - 1);
+  const high = text.charCodeAt(end - 2);
+  return low >= 0xdc00 && low <= 0xdfff && high >= 0xd800 && high <= 0xdbff ? end - 2 : end - 1;
+}
+
 type Reason = 'starts-with-punctuation' | 'open-end' | 'fragment';
 
 function isProtected(text: string): boolean {
@@ -69,15 +80,22 @@ function isProtected(text: string): boolean {
   );
 }
 
-function breakReason(lines: readonly Line[], i: number): Reason | undefined {
+interface Chain {
+  /** Line i-1 is joined to the line before it. */
+  readonly joined: boolean;
+  /** The logical line ending at i-1 began with continuing punctuation. */
+  readonly fragment: boolean;
+}
+
+function breakReason(lines: readonly Line[], i: number, chain: Chain): Reason | undefined {
   const prev = lines[i - 1].text.trim();
   const cur = lines[i].text.trim();
   if (isListItem(cur) || isCreditLine(cur) || isCreditLine(prev) || isMetadataLine(cur)) return undefined;
   if (CONTINUING_START.test(cur)) return 'starts-with-punctuation';
   if (isProtected(cur)) return undefined;
   if (OPEN_END.test(prev)) return 'open-end';
-  if (isProtected(prev) && !CONTINUING_START.test(prev)) return undefined;
+  if (!chain.joined && isProtected(prev)) return undefined;
   // A fragment (it began mid-sentence) that does not end its sentence goes on.
-  if (CONTINUING_START.test(prev) && !endsSentence(prev) && !/[:：]$/.test(prev)) return 'fragment';
+  if ((chain.fragment || CONTINUING_START.test(prev)) && !endsSentence(prev) && !/[:：]$/.test(prev)) return 'fragment';
   return undefined;
 }
