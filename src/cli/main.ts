@@ -16,9 +16,11 @@ import {
   type OutlineEntry,
   type Settings,
 } from '../core';
+import { expandInputs, type ListingFs } from './files';
 import { readBundle, pickLocale } from './locale';
+import { toSarif } from './sarif';
 
-export interface CliFs {
+export interface CliFs extends Partial<ListingFs> {
   readFile(path: string): Promise<Uint8Array>;
   writeFile(path: string, data: string): Promise<void>;
 }
@@ -30,24 +32,29 @@ export interface CliWorld {
   fs: CliFs;
   readStdin?: () => Promise<Uint8Array>;
   env?: Record<string, string | undefined>;
+  /** True when stderr is a terminal: a progress line is shown for many files. */
+  stderrIsTTY?: boolean;
 }
 
 class UsageError extends Error {}
 
 const USAGE = `Usage:
-  newsclean check [--format text|json] [--rules a,b] [options] FILE...
+  newsclean check [--format text|json|sarif] [--rules a,b] [--quiet] [options] FILE...
   newsclean fix [--rules a,b] (--stdout | --write) [options] FILE...
   newsclean outline [--format text|json] [options] FILE
 Options:
   --config FILE      settings as JSON, with the keys of the VS Code settings
   --set key=value    one setting (repeatable)
   --locale LOCALE    en, zh-cn or zh-tw (default: from LC_ALL / LANG)
-  -                  read standard input
+  --quiet            report errors only
+  FILE               a file, a directory (its .txt and .news files) or a glob
+                     such as 'articles/**/*.txt'; - reads standard input
 Exit codes: 0 clean, 1 findings, 2 usage or I/O error.`;
 
 interface Options {
   command: 'check' | 'fix' | 'outline';
-  format: 'text' | 'json';
+  format: 'text' | 'json' | 'sarif';
+  quiet: boolean;
   rules?: string[];
   mode?: 'stdout' | 'write';
   configFile?: string;
@@ -61,7 +68,7 @@ function parseArgs(argv: readonly string[]): Options {
   if (command !== 'check' && command !== 'fix' && command !== 'outline') {
     throw new UsageError(command ? `unknown command '${command}'` : 'no command given');
   }
-  const o: Options = { command, format: 'text', sets: [], files: [] };
+  const o: Options = { command, format: 'text', quiet: false, sets: [], files: [] };
   const value = (i: number, flag: string) => {
     const v = rest[i + 1];
     if (v === undefined) throw new UsageError(`${flag} needs a value`);
@@ -76,7 +83,7 @@ function parseArgs(argv: readonly string[]): Options {
     switch (flag) {
       case '--format': {
         const f = take();
-        if (f !== 'text' && f !== 'json') throw new UsageError(`--format must be text or json, not '${f}'`);
+        if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not '${f}'`);
         o.format = f;
         break;
       }
@@ -101,6 +108,10 @@ function parseArgs(argv: readonly string[]): Options {
       case '--locale':
         o.locale = take();
         break;
+      case '--quiet':
+      case '-q':
+        o.quiet = true;
+        break;
       case '-h':
       case '--help':
         throw new UsageError('');
@@ -114,6 +125,7 @@ function parseArgs(argv: readonly string[]): Options {
   if (o.command === 'fix' && o.mode === 'stdout' && o.files.length !== 1) throw new UsageError('--stdout takes one file');
   if (o.command === 'fix' && o.mode === 'write' && o.files.includes('-')) throw new UsageError('--write cannot write standard input');
   if (o.command === 'outline' && o.files.length !== 1) throw new UsageError('outline takes one file');
+  if (o.format === 'sarif' && o.command !== 'check') throw new UsageError('--format sarif goes with check');
   if (o.rules) {
     const unknown = o.rules.filter((r) => !RULES.some((rule) => rule.id === r));
     if (unknown.length) throw new UsageError(`unknown rule '${unknown[0]}'`);
@@ -162,6 +174,10 @@ export async function main(world: CliWorld): Promise<number> {
   }
   try {
     const settings = await loadSettings(options, world);
+    if (world.fs.kind && world.fs.readdir) {
+      options.files = await expandInputs(options.files, { kind: world.fs.kind, readdir: world.fs.readdir });
+      if (options.command === 'fix' && options.mode === 'stdout' && options.files.length !== 1) throw new UsageError('--stdout takes one file');
+    }
     switch (options.command) {
       case 'check':
         return await check(options, settings, world);
@@ -174,6 +190,12 @@ export async function main(world: CliWorld): Promise<number> {
     world.stderr(`newsclean: ${e instanceof Error ? e.message : String(e)}\n`);
     return 2;
   }
+}
+
+/** A one-line progress indicator on a terminal, for runs over many files. */
+function progress(world: CliWorld, total: number): (done: number) => void {
+  if (!world.stderrIsTTY || total < 2) return () => undefined;
+  return (done) => world.stderr(done < total ? `\r${done}/${total} files` : '\r\x1b[K');
 }
 
 function configureLocale(locale: string): void {
@@ -223,10 +245,12 @@ function lineCol(doc: NewsDocument, offset: number): { line: number; column: num
 async function check(o: Options, settings: Settings, world: CliWorld): Promise<number> {
   const results: { file: string; findings: Record<string, unknown>[] }[] = [];
   let total = 0;
-  for (const path of o.files) {
+  const tick = progress(world, o.files.length);
+  for (const [n, path] of o.files.entries()) {
+    tick(n);
     const file = await load(path, world);
     const doc = new NewsDocument(file.text, path);
-    const findings = analyze(doc, { settings, rules: o.rules });
+    const findings = analyze(doc, { settings, rules: o.rules }).filter((f) => !o.quiet || f.severity === 'error');
     total += findings.length;
     const rows = findings.map((f) => toJson(doc, f));
     results.push({ file: path, findings: rows });
@@ -234,7 +258,9 @@ async function check(o: Options, settings: Settings, world: CliWorld): Promise<n
       for (const r of rows) world.stdout(`${path}:${r.line}:${r.column} ${r.severity} ${r.rule} ${r.message}\n`);
     }
   }
+  tick(o.files.length);
   if (o.format === 'json') world.stdout(`${JSON.stringify(results, null, 2)}\n`);
+  if (o.format === 'sarif') world.stdout(`${JSON.stringify(toSarif(results), null, 2)}\n`);
   return total > 0 ? 1 : 0;
 }
 
@@ -255,7 +281,9 @@ function toJson(doc: NewsDocument, f: Finding): Record<string, unknown> {
 
 async function fix(o: Options, settings: Settings, world: CliWorld): Promise<number> {
   let remaining = 0;
-  for (const path of o.files) {
+  const tick = progress(world, o.files.length);
+  for (const [n, path] of o.files.entries()) {
+    tick(n);
     const file = await load(path, world);
     if (!file.exact && o.mode === 'write') {
       world.stderr(`newsclean: ${path}: ${l10n.t('not valid UTF-8; left unchanged')}\n`);
@@ -268,6 +296,7 @@ async function fix(o: Options, settings: Settings, world: CliWorld): Promise<num
     else if (result.text !== file.text) await world.fs.writeFile(path, out);
     remaining += analyze(new NewsDocument(result.text), { settings, rules: o.rules }).length;
   }
+  tick(o.files.length);
   return remaining > 0 ? 1 : 0;
 }
 

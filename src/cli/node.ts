@@ -1,4 +1,5 @@
 import * as fs from 'node:fs/promises';
+import type { DirEntry } from './files';
 import { main } from './main';
 
 async function readStdin(): Promise<Uint8Array> {
@@ -13,9 +14,20 @@ export async function runFromProcess(): Promise<void> {
     argv: process.argv.slice(2),
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
-    fs: { readFile: (p) => fs.readFile(p), writeFile: (p, d) => fs.writeFile(p, d, 'utf8') },
+    fs: {
+      readFile: (p) => fs.readFile(p),
+      writeFile: (p, d) => fs.writeFile(p, d, 'utf8'),
+      kind: (p) =>
+        fs.stat(p).then(
+          (s) => (s.isDirectory() ? 'dir' : 'file'),
+          () => undefined,
+        ),
+      readdir: async (p): Promise<DirEntry[]> =>
+        (await fs.readdir(p, { withFileTypes: true })).map((e) => ({ name: e.name, dir: e.isDirectory() })),
+    },
     readStdin,
     env: process.env,
+    stderrIsTTY: process.stderr.isTTY === true,
   });
   process.exitCode = code;
 }
