@@ -57,10 +57,16 @@ export interface CleanResult {
  * (at most `maxPasses`), so the result is a fixed point of the rules.
  */
 export function fixAll(text: string, options: AnalyzeOptions & { safeOnly?: boolean; maxPasses?: number } = {}): CleanResult {
+  // A byte-order mark belongs to the file, not to the first line: keep it.
+  if (text.charCodeAt(0) === 0xfeff) {
+    const inner = fixAll(text.slice(1), options);
+    return { ...inner, text: '\ufeff' + inner.text };
+  }
   const applied: Finding[] = [];
   let current = text;
   let passes = 0;
-  const safe = new Set((options.ruleSet ?? RULES).filter((r) => r.safeToClean).map((r) => r.id));
+  const settings = options.settings ?? resolveSettings();
+  const safe = new Set((options.ruleSet ?? RULES).filter((r) => settings.cleans(r.id, r.safeToClean)).map((r) => r.id));
   for (; passes < (options.maxPasses ?? 5); passes++) {
     const findings = analyze(new NewsDocument(current), options).filter(
       (f) => f.fix && (!options.safeOnly || safe.has(f.ruleId)),

@@ -40,26 +40,85 @@ export const SETTINGS = {
     minimum: 0,
     description: 'Delay in milliseconds after the last edit before a document is checked again.',
   }),
+  'newsclean.cleanPreview': spec<boolean>({
+    type: 'boolean',
+    default: true,
+    description: '“Clean Document” first shows the changes as a diff, to apply or discard.',
+  }),
+  'newsclean.workspaceGlob': spec<string>({
+    type: 'string',
+    default: '**/*.{txt,news}',
+    description: 'The files “Clean Workspace” cleans (a glob pattern relative to each workspace folder).',
+  }),
   'newsclean.maxFileSizeKB': spec<number>({
     type: 'number',
     default: 10240,
     minimum: 1,
     description: 'Documents larger than this (in KiB) are not analysed; a message says so.',
   }),
+  'newsclean.script.target': spec<'auto' | 'zh-Hans' | 'zh-Hant' | 'zh-TW' | 'zh-HK'>({
+    type: 'string',
+    default: 'auto',
+    enum: ['auto', 'zh-Hans', 'zh-Hant', 'zh-TW', 'zh-HK'],
+    description:
+      'The Chinese script documents should be written in: `auto` (the document\'s majority), Simplified (`zh-Hans`), Traditional as OpenCC writes it (`zh-Hant`), Taiwan (`zh-TW`) or Hong Kong (`zh-HK`). The mixed-script rule flags text in the other script; the conversion commands use it.',
+  }),
+  'newsclean.script.customPhrases': spec<string[]>({
+    type: 'array',
+    default: [],
+    description:
+      'Phrase pairs that win over the dictionary when converting between scripts, as `from=to` (e.g. `台湾=台灣`): where the text holds `from`, the result holds `to` exactly.',
+  }),
+  'newsclean.script.protectedTerms': spec<string[]>({
+    type: 'array',
+    default: [],
+    description: 'Terms (names, brands) that are never converted between scripts and never flagged as the other script.',
+  }),
+  'newsclean.punctuation.quotes': spec<'auto' | 'curly' | 'corner'>({
+    type: 'string',
+    default: 'auto',
+    enum: ['auto', 'curly', 'corner'],
+    description:
+      'Quotation marks that straight quotes in Chinese text become: curly `“ ” ‘ ’`, corner brackets `「 」 『 』`, or `auto` (corner brackets when the script target is `zh-TW` or `zh-HK`, curly otherwise).',
+  }),
+  'newsclean.duplicates.keep': spec<'first' | 'best'>({
+    type: 'string',
+    default: 'first',
+    enum: ['first', 'best'],
+    description:
+      'Which copy of a repeated passage `duplicate-block` keeps: the first in reading order, or the one with fewer layout defects (stray line breaks, spaces before punctuation).',
+  }),
+  'newsclean.duplicates.minLength': spec<number>({
+    type: 'number',
+    default: 12,
+    minimum: 4,
+    description:
+      'Shortest passage `duplicate-block` reports, counted in CJK characters, letters and digits (punctuation and white space do not count).',
+  }),
+  'newsclean.boilerplate.remove': spec<string[]>({
+    type: 'array',
+    default: ['copyright', 'filing', 'reprint', 'disclaimer', 'contact', 'chrome', 'metadata', 'source', 'artefact'],
+    description:
+      'Kinds of `boilerplate` lines that fixes and Clean Document remove: copyright, filing, reprint, disclaimer, contact, chrome, metadata, source, artefact, credit, byline, photo-credit. Kinds not listed are only marked.',
+  }),
 } as const;
 
-export type SettingKey = keyof typeof SETTINGS | `newsclean.rules.${string}`;
+export type SettingKey = keyof typeof SETTINGS | `newsclean.rules.${string}` | `newsclean.clean.${string}`;
 
 type SpecValue<S> = S extends Spec<infer T> ? T : never;
 export type SettingValue<K extends SettingKey> = K extends keyof typeof SETTINGS
   ? SpecValue<(typeof SETTINGS)[K]>
-  : RuleLevel;
+  : K extends `newsclean.clean.${string}`
+    ? boolean | undefined
+    : RuleLevel;
 
 /** Resolved settings: defaults overlaid with the user's values. Frozen. */
 export interface Settings {
   get<K extends SettingKey>(key: K): SettingValue<K>;
   /** The effective severity of a rule, or undefined when it is off. */
   ruleSeverity(ruleId: string, defaultSeverity: Severity): Severity | undefined;
+  /** Whether "Clean Document" applies the rule's fixes (default: the rule's own `safeToClean`). */
+  cleans(ruleId: string, safeToClean: boolean): boolean;
 }
 
 export const RULE_LEVELS: readonly RuleLevel[] = ['default', 'off', ...SEVERITIES];
@@ -69,11 +128,17 @@ export function ruleKey(ruleId: string): `newsclean.rules.${string}` {
   return `newsclean.rules.${ruleId}`;
 }
 
+/** The key of a rule's "included in Clean Document" setting. */
+export function cleanKey(ruleId: string): `newsclean.clean.${string}` {
+  return `newsclean.clean.${ruleId}`;
+}
+
 /** Validates one value; returns an English error or undefined. */
 export function validateSetting(key: string, value: unknown): string | undefined {
   if (key.startsWith('newsclean.rules.')) {
     return RULE_LEVELS.includes(value as RuleLevel) ? undefined : `${key} must be one of ${RULE_LEVELS.join(', ')}`;
   }
+  if (key.startsWith('newsclean.clean.')) return typeof value === 'boolean' ? undefined : `${key} must be a boolean`;
   const s = (SETTINGS as Record<string, Spec<unknown>>)[key];
   if (!s) return `unknown setting ${key}`;
   const ok =
@@ -106,6 +171,10 @@ export function resolveSettings(values: Record<string, unknown> = {}, onError?: 
       if (level === 'off') return undefined;
       return level === 'default' ? defaultSeverity : level;
     },
+    cleans(ruleId: string, safeToClean: boolean): boolean {
+      const v = merged.get(cleanKey(ruleId));
+      return typeof v === 'boolean' ? v : safeToClean;
+    },
   });
 }
 
@@ -113,7 +182,7 @@ export function resolveSettings(values: Record<string, unknown> = {}, onError?: 
 export function parseSettingValue(key: string, raw: string): unknown {
   const s = (SETTINGS as Record<string, Spec<unknown>>)[key];
   if (s?.type === 'number') return Number(raw);
-  if (s?.type === 'boolean') return raw === 'true' ? true : raw === 'false' ? false : raw;
+  if (s?.type === 'boolean' || key.startsWith('newsclean.clean.')) return raw === 'true' ? true : raw === 'false' ? false : raw;
   if (s?.type === 'array') {
     const t = raw.trim();
     if (t.startsWith('[')) {
@@ -133,7 +202,7 @@ export function parseSettingValue(key: string, raw: string): unknown {
  * rule registry. Descriptions are `%config.<key>%` placeholders resolved by
  * package.nls*.json.
  */
-export function manifestConfiguration(rules: readonly { id: string; defaultSeverity: Severity }[]): {
+export function manifestConfiguration(rules: readonly { id: string; defaultSeverity: Severity; safeToClean: boolean }[]): {
   title: string;
   properties: Record<string, Record<string, unknown>>;
 } {
@@ -155,6 +224,14 @@ export function manifestConfiguration(rules: readonly { id: string; defaultSever
       scope: 'resource',
     };
   }
+  for (const r of rules) {
+    properties[cleanKey(r.id)] = {
+      type: 'boolean',
+      default: r.safeToClean,
+      description: `%config.clean.${r.id}%`,
+      scope: 'resource',
+    };
+  }
   return { title: '%config.title%', properties };
 }
 
@@ -162,6 +239,9 @@ export function manifestConfiguration(rules: readonly { id: string; defaultSever
 export function manifestDescriptions(rules: readonly { id: string; description: string }[]): Record<string, string> {
   const out: Record<string, string> = { 'config.title': 'News Transcript Cleaner' };
   for (const [key, s] of Object.entries(SETTINGS) as [string, Spec<unknown>][]) out[`config.${key}`] = s.description;
-  for (const r of rules) out[`config.rule.${r.id}`] = `Severity of the \`${r.id}\` rule (${r.description}); \`default\` keeps the rule's own, \`off\` disables it.`;
+  for (const r of rules) {
+    out[`config.rule.${r.id}`] = `Severity of the \`${r.id}\` rule — ${r.description} \`default\` keeps the rule's own, \`off\` disables it.`;
+    out[`config.clean.${r.id}`] = `Whether “Clean Document”, “Clean Workspace” and fix-on-save apply the fixes of \`${r.id}\`.`;
+  }
   return out;
 }

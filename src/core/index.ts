@@ -4,7 +4,7 @@ export type { Edit, Finding, Fix, Report, Rule, RuleContext, RuleMeta, Severity 
 export { SEVERITIES } from './finding';
 export { applyEdits, applyFixes, selectEdits } from './fix';
 export { analyze, fixAll, type AnalyzeOptions, type CleanResult } from './analyze';
-export { RULES, ruleById } from './rules';
+export { RULES, ruleById, ruleFamily } from './rules';
 export { parseOutline, type OutlineEntry, type OutlineKind } from './outline';
 export {
   SETTINGS,
@@ -13,8 +13,10 @@ export {
   parseSettingValue,
   resolveSettings,
   ruleKey,
+  cleanKey,
   validateSetting,
   type Settings,
   type SettingKey,
 } from './config';
 export { minimalEdits } from './diff';
+export { convert, convertWith, detectScript, SCRIPT_TARGETS, type ScriptTarget } from './script';

@@ -1,34 +1,38 @@
 import * as vscode from 'vscode';
-import { fixAll, minimalEdits, type Edit } from '../core';
+import { fixAll, minimalEdits, type Edit, type Finding } from '../core';
 import { toWorkspaceEdit } from './convert';
 import { settingsFor } from './settings';
 
-/** The minimal edits that apply every safe fix to the document. */
-export function cleanEdits(document: vscode.TextDocument): { edits: Edit[]; fixes: number } {
-  const before = document.getText();
-  const result = fixAll(before, { settings: settingsFor(document), safeOnly: true });
-  return { edits: minimalEdits(before, result.text), fixes: result.applied.length };
+export interface CleanPlan {
+  readonly before: string;
+  readonly after: string;
+  readonly edits: Edit[];
+  readonly applied: readonly Finding[];
 }
 
-/**
- * "News Transcript: Clean Document": every safe fix as one workspace edit,
- * which VS Code undoes in one step.
- */
-export async function cleanDocument(editor: vscode.TextEditor | undefined): Promise<number> {
-  if (!editor) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Open a news transcript to clean it.'));
-    return 0;
-  }
-  const { edits, fixes } = cleanEdits(editor.document);
-  if (edits.length === 0) {
-    void vscode.window.setStatusBarMessage(vscode.l10n.t('News Transcript Cleaner: nothing to clean.'), 3000);
-    return 0;
-  }
-  const ok = await vscode.workspace.applyEdit(toWorkspaceEdit(editor.document, edits));
-  if (!ok) {
+/** Every fix that "clean" includes for this document, as minimal edits. */
+export function planClean(document: vscode.TextDocument): CleanPlan {
+  const before = document.getText();
+  const result = fixAll(before, { settings: settingsFor(document), safeOnly: true });
+  return { before, after: result.text, edits: minimalEdits(before, result.text), applied: result.applied };
+}
+
+/** Applies a plan as one workspace edit (one undo step), if the document did not change meanwhile. */
+export async function applyPlan(document: vscode.TextDocument, plan: CleanPlan): Promise<boolean> {
+  if (document.getText() !== plan.before) {
     void vscode.window.showWarningMessage(vscode.l10n.t('The document changed while it was being cleaned; nothing was applied.'));
-    return 0;
+    return false;
   }
-  void vscode.window.setStatusBarMessage(vscode.l10n.t('News Transcript Cleaner: applied {0} fixes.', fixes), 3000);
-  return fixes;
+  const ok = await vscode.workspace.applyEdit(toWorkspaceEdit(document, plan.edits));
+  if (ok) {
+    vscode.window.setStatusBarMessage(vscode.l10n.t('News Transcript Cleaner: applied {0} fixes.', plan.applied.length), 3000);
+  }
+  return ok;
+}
+
+/** Counts of applied fixes per rule, for summaries. */
+export function countByRule(findings: readonly Finding[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const f of findings) counts.set(f.ruleId, (counts.get(f.ruleId) ?? 0) + 1);
+  return counts;
 }

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { applyFixes, type Finding } from '../core';
 import type { Analyzer } from './analysis';
 import { SOURCE, toRange, toWorkspaceEdit } from './convert';
-import { cleanEdits } from './clean';
+import { planClean } from './clean';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('newsclean');
 
@@ -69,7 +69,7 @@ export class CodeActions implements vscode.CodeActionProvider {
   }
 
   private fixAll(document: vscode.TextDocument): vscode.CodeAction[] {
-    const { edits } = cleanEdits(document);
+    const { edits } = planClean(document);
     if (edits.length === 0) return [];
     const action = new vscode.CodeAction(vscode.l10n.t('Fix all safe News Transcript problems'), FIX_ALL_KIND);
     action.edit = toWorkspaceEdit(document, edits);

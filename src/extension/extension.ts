@@ -2,20 +2,28 @@ import * as vscode from 'vscode';
 import * as l10n from '@vscode/l10n';
 import type { Finding } from '../core';
 import { Analyzer } from './analysis';
-import { cleanDocument } from './clean';
 import { CodeActions } from './codeActions';
 import { DiagnosticsController, type AnalyzedEvent } from './diagnostics';
 import { OutlineFolding, OutlineSymbols } from './outline';
+import { CleanPreview } from './preview';
 import { settingsFor } from './settings';
+import { StatusBar } from './statusBar';
+import { cleanWorkspace, type WorkspaceCleanSummary } from './workspaceClean';
 
 /** What `activate` returns: a small API for tests and other extensions. */
 export interface NewsCleanApi {
   /** Fires after a document's diagnostics were (re)published. */
   readonly onDidAnalyze: vscode.Event<AnalyzedEvent>;
+  /** Fires with the document's URI when a Clean Document preview is waiting. */
+  readonly onDidShowPreview: vscode.Event<vscode.Uri>;
   /** Checks the document now and returns its findings. */
   check(document: vscode.TextDocument): readonly Finding[];
   /** Findings of the last completed check of the document, if current. */
   findings(uri: vscode.Uri): readonly Finding[] | undefined;
+  /** The status bar item's text and tooltip as shown now (hidden: undefined). */
+  statusBar(): { text: string; tooltip: string } | undefined;
+  /** Runs Clean Workspace and returns its summary. */
+  cleanWorkspace(): Promise<WorkspaceCleanSummary>;
 }
 
 export function activate(context: vscode.ExtensionContext): NewsCleanApi {
@@ -26,6 +34,8 @@ export function activate(context: vscode.ExtensionContext): NewsCleanApi {
   const docsUri = vscode.Uri.joinPath(context.extensionUri, 'README.md');
   const analyzer = new Analyzer(log);
   const diagnostics = new DiagnosticsController(analyzer, docsUri);
+  const preview = new CleanPreview();
+  const statusBar = new StatusBar(analyzer, diagnostics);
   const selector = (): vscode.DocumentSelector =>
     settingsFor(undefined)
       .get('newsclean.languages')
@@ -37,9 +47,7 @@ export function activate(context: vscode.ExtensionContext): NewsCleanApi {
     const sel = selector();
     providers = [
       vscode.languages.registerCodeActionsProvider(sel, new CodeActions(analyzer, docsUri), CodeActions.metadata),
-      vscode.languages.registerDocumentSymbolProvider(sel, new OutlineSymbols(), {
-        label: 'News Transcript',
-      }),
+      vscode.languages.registerDocumentSymbolProvider(sel, new OutlineSymbols(), { label: 'News Transcript' }),
       vscode.languages.registerFoldingRangeProvider(sel, new OutlineFolding()),
     ];
   };
@@ -49,11 +57,13 @@ export function activate(context: vscode.ExtensionContext): NewsCleanApi {
     log,
     analyzer,
     diagnostics,
+    preview,
+    statusBar,
     { dispose: () => providers.forEach((p) => p.dispose()) },
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('newsclean.languages')) registerProviders();
     }),
-    vscode.commands.registerCommand('newsclean.cleanDocument', () => cleanDocument(vscode.window.activeTextEditor)),
+    vscode.commands.registerCommand('newsclean.cleanWorkspace', () => cleanWorkspace()),
     vscode.commands.registerCommand('newsclean.checkDocument', () => {
       const editor = vscode.window.activeTextEditor;
       return editor ? diagnostics.checkNow(editor.document) : 0;
@@ -62,6 +72,7 @@ export function activate(context: vscode.ExtensionContext): NewsCleanApi {
 
   return {
     onDidAnalyze: diagnostics.onDidAnalyze,
+    onDidShowPreview: preview.onDidShowPreview,
     check: (document) => {
       diagnostics.checkNow(document);
       return analyzer.current(document)?.findings ?? [];
@@ -70,6 +81,12 @@ export function activate(context: vscode.ExtensionContext): NewsCleanApi {
       const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
       return doc ? analyzer.current(doc)?.findings : undefined;
     },
+    statusBar: () => {
+      statusBar.update();
+      const text = statusBar.item.text;
+      return text ? { text, tooltip: String(statusBar.item.tooltip ?? '') } : undefined;
+    },
+    cleanWorkspace,
   };
 }
 

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import { RULES, SETTINGS, resolveSettings, ruleKey, type Settings } from '../core';
+import { RULES, SETTINGS, cleanKey, resolveSettings, ruleKey, type Settings } from '../core';
 
 /** The core's settings for one document, read from VS Code's configuration. */
 export function settingsFor(scope: vscode.ConfigurationScope | undefined, onError?: (m: string) => void): Settings {
   const config = vscode.workspace.getConfiguration(undefined, scope);
   const values: Record<string, unknown> = {};
-  for (const key of [...Object.keys(SETTINGS), ...RULES.map((r) => ruleKey(r.id))]) values[key] = config.get(key);
+  for (const key of [...Object.keys(SETTINGS), ...RULES.flatMap((r) => [ruleKey(r.id), cleanKey(r.id)])]) values[key] = config.get(key);
   return resolveSettings(values, onError);
 }
 

@@ -105,8 +105,12 @@ describe('CLI', () => {
   });
 
   it('outline --format json gives name, kind, 1-based lines and children', async () => {
-    const r = await run(['outline', '--format', 'json', 'a.txt'], { 'a.txt': '大抓落实勇担当\n南阳发展机遇千载难逢。\n' });
-    assert.deepEqual(JSON.parse(r.out), [{ name: '大抓落实勇担当', kind: 'section', line: 1, endLine: 2, children: [] }]);
+    const text = '大抓落实勇担当\n南阳发展机遇千载难逢。\n务实高效强作风\n鼓角争鸣谋发展,步履铿锵促落实。\n';
+    const r = await run(['outline', '--format', 'json', 'a.txt'], { 'a.txt': text });
+    assert.deepEqual(JSON.parse(r.out), [
+      { name: '大抓落实勇担当', kind: 'section', line: 1, endLine: 2, children: [] },
+      { name: '务实高效强作风', kind: 'section', line: 3, endLine: 4, children: [] },
+    ]);
   });
 
   it('exits 2 with a one-line message on usage and I/O errors', async () => {

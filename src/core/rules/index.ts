@@ -1,9 +1,38 @@
 import type { Rule } from '../finding';
+import { boilerplate } from './boilerplate';
+import { duplicateBlock } from './duplicate-block';
+import { halfwidthPunctuation } from './halfwidth-punctuation';
+import { mixedScript } from './mixed-script';
 import { strayLineBreak } from './stray-line-break';
 
-/** Every rule, in the order findings are reported. One file per rule. */
-export const RULES: readonly Rule[] = Object.freeze([strayLineBreak]);
+/**
+ * Every rule, one file each. When fixes collide, the one that starts first
+ * wins and the other is found again on the next pass of fix-all.
+ */
+export const RULES: readonly Rule[] = Object.freeze([
+  mixedScript,
+  halfwidthPunctuation,
+  strayLineBreak,
+  duplicateBlock,
+  boilerplate,
+]);
 
 export function ruleById(id: string): Rule | undefined {
   return RULES.find((r) => r.id === id);
+}
+
+/** Families of rules, as the status bar groups them. */
+const FAMILIES: Record<string, string> = {
+  'stray-line-break': 'layout',
+  'duplicate-block': 'layout',
+  mojibake: 'encoding',
+  'lost-characters': 'encoding',
+  'flattened-pinyin': 'encoding',
+  'mixed-script': 'script',
+  'halfwidth-punctuation': 'punctuation',
+  boilerplate: 'boilerplate',
+};
+
+export function ruleFamily(ruleId: string): string {
+  return FAMILIES[ruleId] ?? 'other';
 }

@@ -1,0 +1,176 @@
+// npm run bench: speed and memory of the engine, measured side by side with
+// the peers editors use today (AutoCorrect, zhlint) in the same process.
+// Prints medians over repeated runs and ratios. No assertion: the numbers are
+// read, quoted in notes, and compared with the targets printed beside them.
+import * as esbuild from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync, statSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const quick = process.argv.includes('--quick');
+
+/** The core, bundled as the extension bundles it. */
+async function loadCore() {
+  const dir = mkdtempSync(join(tmpdir(), 'newsclean-bench-'));
+  const file = join(dir, 'core.cjs');
+  await esbuild.build({ entryPoints: [join(root, 'src/core/index.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: file, logLevel: 'warning' });
+  return { core: require(file), file };
+}
+
+/** Real articles, repeated and varied, with damaged variants, to `bytes` of UTF-8. */
+export function buildInput(bytes, seedDir = join(root, 'test/fixtures/seeds')) {
+  const iconv = require('iconv-lite');
+  const seeds = readdirSync(seedDir)
+    .filter((f) => /^\d{3}_[0-9a-f]+\.txt$/.test(f))
+    .map((f) => readFileSync(join(seedDir, f), 'utf8'));
+  const lines = seeds.flatMap((s) => s.split('\n')).filter(Boolean);
+  const out = [];
+  let size = 0;
+  for (let i = 0; size < bytes; i++) {
+    let line = lines[i % lines.length];
+    const variant = Math.floor(i / lines.length) % 5;
+    if (variant === 1 && i % 7 === 0) line = iconv.decode(Buffer.from(line, 'utf8'), 'gbk'); // mojibake
+    if (variant === 2 && i % 5 === 0) line = line.replace(/，/g, ',').replace(/。/g, '.'); // half-width
+    if (variant === 3 && i % 3 === 0) line = line.replace(/([，,])/g, '\n$1'); // stray breaks
+    if (variant === 4 && i % 11 === 0) line = line.slice(0, 40) + '\ufffd\ufffd' + line.slice(40); // lost
+    out.push(line);
+    size += Buffer.byteLength(line, 'utf8') + 1;
+  }
+  return out.join('\n');
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function time(fn, runs) {
+  const ts = [];
+  let result;
+  for (let i = 0; i < runs; i++) {
+    const t0 = process.hrtime.bigint();
+    result = fn();
+    ts.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  return { median: median(ts), result };
+}
+
+const fmt = (ms) => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2));
+const rows = [];
+const row = (what, value, target = '') => {
+  rows.push([what, value, target]);
+  console.log(`${what.padEnd(58)} ${String(value).padStart(14)}  ${target}`);
+};
+
+// A child process per size measures cold time and peak memory cleanly.
+if (process.argv[2] === '--child') {
+  const [, , , coreFile, inputFile] = process.argv;
+  const t0 = process.hrtime.bigint();
+  const core = require(coreFile);
+  const text = readFileSync(inputFile, 'utf8');
+  const doc = new core.NewsDocument(text);
+  const findings = core.analyze(doc);
+  const cold = Number(process.hrtime.bigint() - t0) / 1e6;
+  const warm = time(() => core.analyze(new core.NewsDocument(text)), quick ? 2 : 5).median;
+  const outline = time(() => core.parseOutline(new core.NewsDocument(text)), 3).median;
+  process.stdout.write(JSON.stringify({ cold, warm, outline, findings: findings.length, maxRSSKB: process.resourceUsage().maxRSS }));
+  process.exit(0);
+}
+
+const { core, file: coreFile } = await loadCore();
+console.log(`News Transcript Cleaner benchmark — node ${process.version}, rules: ${core.RULES.map((r) => r.id).join(', ')}`);
+console.log('');
+const dir = mkdtempSync(join(tmpdir(), 'newsclean-bench-in-'));
+const sizes = quick ? [[100e3, '100 KB'], [1e6, '1 MB']] : [[100e3, '100 KB'], [1e6, '1 MB'], [10e6, '10 MB']];
+const inputs = {};
+for (const [bytes, label] of sizes) {
+  const text = buildInput(bytes);
+  inputs[label] = text;
+  const f = join(dir, `${label.replace(' ', '')}.txt`);
+  writeFileSync(f, text);
+  const r = JSON.parse(execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--child', coreFile, f], { encoding: 'utf8', maxBuffer: 1 << 26 }));
+  const fileMB = Buffer.byteLength(text) / 1e6;
+  const baselineRSS = 45; // MB, an idle Node process, subtracted for the ratio
+  row(`all rules, ${label}, cold (ms)`, fmt(r.cold), label === '10 MB' ? 'target ≤ 3000' : '');
+  row(`all rules, ${label}, warm median (ms)`, fmt(r.warm));
+  row(`outline, ${label}, median (ms)`, fmt(r.outline));
+  row(`peak RSS, ${label} (MB; × file size above idle)`, `${(r.maxRSSKB / 1024).toFixed(0)} (${((r.maxRSSKB / 1024 - baselineRSS) / fileMB).toFixed(1)}×)`, label === '10 MB' ? 'target ≤ 20×' : '');
+}
+
+// Re-analysis after a one-character edit in the 1 MB document.
+{
+  const text = inputs['1 MB'];
+  const mid = text.indexOf('\n', text.length >> 1);
+  const edited = text.slice(0, mid) + '。' + text.slice(mid);
+  const analyzeEdit = core.analyzeIncremental
+    ? (() => {
+        const state = core.analyzeIncremental(undefined, text);
+        return () => core.analyzeIncremental(state, edited);
+      })()
+    : () => core.analyze(new core.NewsDocument(edited));
+  row('re-analysis after a one-character edit, 1 MB (ms)', fmt(time(analyzeEdit, 5).median), 'target ≤ 10');
+}
+
+// Peers on the same 1 MB text.
+{
+  const text = inputs['1 MB'];
+  const ours = time(() => core.analyze(new core.NewsDocument(text)), 5).median;
+  let autocorrect;
+  try {
+    const ac = require('autocorrect-node');
+    autocorrect = time(() => ac.lintFor(text, 'article.txt'), 5).median;
+    row('AutoCorrect lintFor, 1 MB (ms)', fmt(autocorrect));
+    row('ours ÷ AutoCorrect, 1 MB', (ours / autocorrect).toFixed(2), 'target ≤ 0.5');
+  } catch (e) {
+    row('AutoCorrect', `unavailable: ${e.message.split('\n')[0]}`);
+  }
+  try {
+    const zhlint = require('zhlint');
+    const sample = quick ? text.slice(0, 100_000) : text;
+    const z = time(() => zhlint.run(sample, { logger: { log() {}, error() {}, warn() {} } }), quick ? 1 : 3).median;
+    const scale = text.length / sample.length;
+    row(`zhlint run, 1 MB (ms${scale > 1 ? `, extrapolated from ${sample.length} chars` : ''})`, fmt(z * scale));
+    row('ours ÷ zhlint, 1 MB', (ours / (z * scale)).toFixed(3));
+  } catch (e) {
+    row('zhlint', `unavailable: ${e.message.split('\n')[0]}`);
+  }
+}
+
+// Conversion against bare opencc-js on the same text.
+if (core.convert) {
+  const text = inputs['100 KB'];
+  const ours = time(() => core.convert(text, 'zh-TW'), 5).median;
+  const OpenCC = require('opencc-js');
+  const bare = OpenCC.Converter({ from: 'cn', to: 'twp' });
+  const theirs = time(() => bare(text), 5).median;
+  row('conversion to zh-TW, 100 KB: ours (ms)', fmt(ours));
+  row('conversion to zh-TW, 100 KB: bare opencc-js (ms)', fmt(theirs));
+  row('ours ÷ bare opencc-js', (ours / theirs).toFixed(2));
+}
+
+// Bundles and load time of the extension bundle.
+for (const f of ['dist/extension.js', 'dist/web/extension.js', 'dist/cli.js']) {
+  try {
+    row(`bundle ${f} (KB)`, (statSync(join(root, f)).size / 1024).toFixed(1));
+  } catch {
+    row(`bundle ${f}`, 'missing: run npm run build');
+  }
+}
+{
+  const loads = [];
+  for (let i = 0; i < (quick ? 3 : 7); i++) {
+    const out = execFileSync(
+      process.execPath,
+      ['-e', `const M=require('module');const o=M._load;const s=new Proxy(function(){},{get:(t,k)=>k==='__esModule'?true:s,apply:()=>s,construct:()=>s,getPrototypeOf:()=>s});M._load=function(r,...a){return r==='vscode'?s:o.call(this,r,...a)};const t=process.hrtime.bigint();require(${JSON.stringify(join(root, 'dist/extension.js'))});console.log(Number(process.hrtime.bigint()-t)/1e6)`],
+      { encoding: 'utf8' },
+    );
+    loads.push(Number(out));
+  }
+  // Module evaluation only (vscode stubbed); activation itself is timed in the real editor test.
+  row('load of dist/extension.js, median (ms)', fmt(median(loads)), 'activation target ≤ 50');
+}

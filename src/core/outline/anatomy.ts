@@ -1,0 +1,253 @@
+/**
+ * The complete anatomy of an article (issue 5): title block (title,
+ * subtitles, dateline), sections and sub-sections, speaker labels and
+ * captions as children of their section, and the credits block and the
+ * boilerplate block at the end as entries of their own.
+ *
+ * Every line gets one role from its shape (on the text with flattened pinyin
+ * removed) and its neighbours; never from a list of known headings:
+ *  - boilerplate / credits / photo credits: `boilerplateKind` (classify.ts);
+ *  - speaker: a short label ending with a colon, followed by prose;
+ *  - section: a short standalone heading (or `place:title`) followed by prose;
+ *    `一、…` numbered headings are sections, `（一）…` and `1.` ones sub-sections;
+ *  - caption: a heading-shaped line that reads as one long narrative clause,
+ *    in a document that carries photos, or any short line next to a photo credit;
+ *  - title block: heading-shaped lines at the top (two or more, or one before
+ *    a dateline), or anywhere right before a dateline (a repeated copy).
+ */
+import type { NewsDocument } from '../document';
+import {
+  RECORD_KINDS,
+  endsSentence,
+  isHeadingLike,
+  isNarrativeCaptionShape,
+  isProse,
+  isSpeakerLabel,
+  stripRuby,
+  visibleLength,
+  isStandaloneArtefact,
+  type BoilerplateKind,
+} from '../classify';
+import type { OutlineEntry, OutlineKind } from './index';
+import { lineKinds } from '../text/kinds';
+
+const DATELINE = /^\s*[^\s，。,]{0,12}?(讯|訊|电|電)[\s(（]|^\s*[^\s，。,]{0,12}(讯|訊)\s*\d{1,2}月\d{1,2}日/;
+const NUMBERED_SECTION = /^[一二三四五六七八九十]{1,3}[、.．]\s*\S/;
+const NUMBERED_SUBSECTION = /^([（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．])\s*\S/;
+
+type Role = OutlineKind | 'prose' | 'blank' | 'other';
+
+interface LineInfo {
+  role: Role;
+  text: string;
+  kind?: BoilerplateKind;
+}
+
+/** The whole anatomy: see the module comment. */
+export function parseAnatomy(doc: NewsDocument): OutlineEntry[] {
+  const lines = doc.lines;
+  const info: LineInfo[] = lines.map((l) => {
+    if (l.blank) return { role: 'blank', text: '' };
+    // A long line is prose; only its start matters (a dateline).
+    if (l.text.length > 400) return { role: 'prose', text: stripRuby(l.text.slice(0, 200)).trim() };
+    const text = stripRuby(l.text).trim();
+    return { role: 'other', text };
+  });
+  const nonBlank = lines.filter((l) => !l.blank).map((l) => l.index);
+  if (nonBlank.length === 0) return [];
+  let lastContent = nonBlank[nonBlank.length - 1];
+
+  // 1. Boilerplate, credits and photo credits.
+  let hasPhotos = false;
+  const kinds = lineKinds(doc);
+  for (const i of nonBlank) {
+    const raw = lines[i].text;
+    if (info[i].role === 'prose') continue;
+    const kind = kinds[i] ?? (i === lastContent && i > 0 && isStandaloneArtefact(raw) ? 'artefact' : undefined);
+    if (!kind) continue;
+    info[i].kind = kind;
+    if (kind === 'photo-credit') {
+      info[i].role = 'caption';
+      hasPhotos = true;
+    } else info[i].role = RECORD_KINDS.includes(kind) ? 'credits' : 'boilerplate';
+  }
+  while (lastContent > 0 && (info[lastContent].role === 'boilerplate' || info[lastContent].role === 'credits')) lastContent--;
+
+  const at = (n: number): LineInfo | undefined => (n >= 0 && n < nonBlank.length ? info[nonBlank[n]] : undefined);
+  const proseAt = (n: number) => {
+    const x = at(n);
+    return x !== undefined && (x.role === 'prose' || (x.role === 'other' && isProse(x.text)));
+  };
+  const headingAt = (n: number) => {
+    const x = at(n);
+    return x !== undefined && x.role === 'other' && isHeadingLike(x.text);
+  };
+  const datelineAt = (n: number) => {
+    const x = at(n);
+    return x !== undefined && (x.role === 'other' || x.role === 'prose') && DATELINE.test(x.text);
+  };
+
+  // 2. Title blocks: at the top, and right before any dateline.
+  for (let n = 0; n < nonBlank.length; n++) {
+    if (!headingAt(n) || (n > 0 && headingAt(n - 1))) continue;
+    let k = n;
+    while (headingAt(k)) k++;
+    const run = k - n;
+    const titled = (n === 0 && run >= 2) || (run >= 1 && run <= 4 && datelineAt(k));
+    if (!titled) continue;
+    info[nonBlank[n]].role = 'title';
+    for (let m = n + 1; m < k; m++) info[nonBlank[m]].role = 'subtitle';
+    if (datelineAt(k)) info[nonBlank[k]].role = 'dateline';
+    n = k;
+  }
+  if (datelineAt(0)) info[nonBlank[0]].role = 'dateline';
+
+  // 3. Speakers, sections, sub-sections and captions.
+  const plain: number[] = [];
+  for (let n = 0; n < nonBlank.length; n++) {
+    const x = info[nonBlank[n]];
+    if (x.role !== 'other') continue;
+    const prevRole = at(n - 1)?.role;
+    const nextIsProse = proseAt(n + 1);
+    const standalone = n === 0 || !headingAt(n - 1);
+    if (isSpeakerLabel(x.text)) {
+      if (nextIsProse) x.role = 'speaker';
+      continue;
+    }
+    const len = visibleLength(x.text);
+    if (len <= 40 && !endsSentence(x.text) && NUMBERED_SUBSECTION.test(x.text) && nextIsProse && !isProse(x.text)) {
+      x.role = 'subsection';
+      continue;
+    }
+    if (len <= 40 && !endsSentence(x.text) && NUMBERED_SECTION.test(x.text) && nextIsProse && !isProse(x.text)) {
+      x.role = 'section';
+      continue;
+    }
+    if (!isHeadingLike(x.text)) continue;
+    const nextHeading = headingAt(n + 1);
+    const besidePhoto = prevRole === 'caption' || at(n + 1)?.role === 'caption';
+    if (standalone && (besidePhoto || (hasPhotos && isNarrativeCaptionShape(x.text))) && !nextHeading) {
+      x.role = 'caption';
+    } else if (standalone && nextIsProse) {
+      x.role = 'section';
+      plain.push(nonBlank[n]);
+    } else if (/[:：]/.test(x.text) && !nextHeading && n + 1 < nonBlank.length) {
+      x.role = 'section'; // place:title followed by anything but another heading
+    }
+  }
+  // Sections divide an article: one lone short heading is not a division
+  // (seed 001's outlet name `简阳市融媒体中心` over its slogan lines).
+  if (plain.length === 1 && !info.some((x, i) => x.role === 'section' && i !== plain[0])) info[plain[0]].role = 'other';
+  return build(doc, info, nonBlank);
+}
+
+const LEVEL: Record<OutlineKind, number> = {
+  title: 0,
+  credits: 0,
+  boilerplate: 0,
+  section: 1,
+  subsection: 2,
+  subtitle: 3,
+  dateline: 3,
+  speaker: 3,
+  caption: 3,
+};
+
+interface Mark {
+  kind: OutlineKind;
+  line: number;
+  /** Last line for blocks (credits, boilerplate). */
+  last: number;
+}
+
+function build(doc: NewsDocument, info: LineInfo[], nonBlank: number[]): OutlineEntry[] {
+  const lines = doc.lines;
+  // Marks in order; consecutive credit or boilerplate lines form one block.
+  const marks: Mark[] = [];
+  for (const i of nonBlank) {
+    const role = info[i].role;
+    if (role === 'prose' || role === 'other' || role === 'blank') continue;
+    const kind = role as OutlineKind;
+    const prev = marks[marks.length - 1];
+    if ((kind === 'credits' || kind === 'boilerplate') && prev && prev.kind === kind && onlyBlankBetween(doc, prev.last, i)) {
+      prev.last = i;
+      continue;
+    }
+    marks.push({ kind, line: i, last: i });
+  }
+  // A credits or boilerplate block is top-level unless a section follows it
+  // before the next title (then it sits inside that part, e.g. a credit in
+  // the middle of the text).
+  const topBlock = new Array<boolean>(marks.length).fill(false);
+  let nextPart: OutlineKind | undefined;
+  for (let idx = marks.length - 1; idx >= 0; idx--) {
+    const kind = marks[idx].kind;
+    if (kind === 'credits' || kind === 'boilerplate') topBlock[idx] = nextPart === undefined || nextPart === 'title';
+    else if (kind === 'title' || kind === 'section' || kind === 'subsection') nextPart = kind;
+  }
+  const level = (idx: number) => (topBlock[idx] ? 0 : marks[idx].kind === 'credits' || marks[idx].kind === 'boilerplate' ? 3 : LEVEL[marks[idx].kind]);
+  const lastContentBefore = (from: number, before: number) => {
+    let j = before - 1;
+    while (j > from && lines[j].blank) j--;
+    return j;
+  };
+  interface Node {
+    entry: Omit<OutlineEntry, 'children' | 'endLine' | 'range'> & { endLine: number };
+    children: Node[];
+    level: number;
+  }
+  const root: Node[] = [];
+  const stack: Node[] = [];
+  let speaker: Node | undefined; // a speaker's part ends at the next mark of any kind
+  const close = (node: Node, before: number) => {
+    node.entry.endLine = Math.max(node.entry.line, lastContentBefore(node.entry.line, before));
+  };
+  marks.forEach((m, idx) => {
+    const head = lines[m.line];
+    const lv = level(idx);
+    if (speaker) close(speaker, m.line);
+    speaker = undefined;
+    const node: Node = {
+      entry: {
+        name: entryName(m.kind, info[m.line].text, m.line === m.last ? undefined : m.last - m.line + 1),
+        kind: m.kind,
+        line: m.line,
+        endLine: m.last,
+        selectionRange: { start: head.start, end: head.end },
+      },
+      children: [],
+      level: lv,
+    };
+    while (stack.length > 0 && stack[stack.length - 1].level >= lv) close(stack.pop()!, m.line);
+    const parent = stack[stack.length - 1];
+    (parent ? parent.children : root).push(node);
+    if (lv < 3 && m.kind !== 'credits' && m.kind !== 'boilerplate') stack.push(node);
+    if (m.kind === 'speaker') speaker = node;
+  });
+  if (speaker) close(speaker, lines.length);
+  // Parts still open run to the end of the text.
+  while (stack.length > 0) close(stack.pop()!, lines.length);
+  const freeze = (n: Node): OutlineEntry => ({
+    ...n.entry,
+    range: { start: n.entry.selectionRange.start, end: lines[n.entry.endLine].end },
+    children: n.children.map(freeze),
+  });
+  return root.map(freeze);
+}
+
+function onlyBlankBetween(doc: NewsDocument, a: number, b: number): boolean {
+  for (let i = a + 1; i < b; i++) if (!doc.lines[i].blank) return false;
+  return true;
+}
+
+function entryName(kind: OutlineKind, text: string, blockLines: number | undefined): string {
+  let name = text;
+  if (kind === 'dateline') {
+    const cut = name.search(/[，,。]/);
+    if (cut > 0) name = name.slice(0, cut);
+  }
+  const chars = Array.from(name);
+  if (chars.length > 40) name = chars.slice(0, 40).join('') + '…';
+  if (blockLines && blockLines > 1 && (kind === 'credits' || kind === 'boilerplate')) name += ` (+${blockLines - 1})`;
+  return name;
+}

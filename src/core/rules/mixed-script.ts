@@ -1,0 +1,153 @@
+import { t } from '@vscode/l10n';
+import type { Edit, Fix, Rule } from '../finding';
+import type { Line } from '../document';
+import { convert, countScript, scriptRuns, type ConvertOptions, type Script, type ScriptTarget } from '../script';
+
+/**
+ * Text in the other Chinese script than the document's target
+ * (`newsclean.script.target`; `auto` is the document's majority). Only
+ * characters that exist in one script alone count: shared characters say
+ * nothing. A paragraph (a line, in these transcripts) written mostly in the
+ * other script is flagged as a whole; a paragraph in the target script with
+ * two or more characters of the other script is flagged at those characters.
+ * A single such character in a target-script paragraph is left alone: it is
+ * usually a name (任京暘), not a conversion leftover.
+ *
+ * The fix converts the paragraph (through `convert`, phrase-aware), as
+ * minimal edits; a finding on a few characters gets the edits of the
+ * conversion that fall on them. Edits are computed when first read, so
+ * detection alone stays cheap.
+ */
+export const mixedScript: Rule = {
+  id: 'mixed-script',
+  description: 'Text in the other Chinese script (Traditional among Simplified or the reverse).',
+  defaultSeverity: 'warning',
+  fixable: true,
+  safeToClean: true,
+  check({ document, settings }, report) {
+    const setting = settings.get('newsclean.script.target') ?? 'auto';
+    const protectedTerms = (settings.get('newsclean.script.protectedTerms') ?? []).filter((x) => x.length > 0);
+    const options: ConvertOptions = { customPhrases: settings.get('newsclean.script.customPhrases') ?? [], protectedTerms };
+    const text = document.text;
+    const lines = document.lines.filter((l) => !l.blank && hasCjk(l.text));
+    if (lines.length === 0) return;
+
+    let target: ScriptTarget;
+    if (setting === 'auto') {
+      let hans = 0;
+      let hant = 0;
+      for (const l of lines) {
+        const c = countScript(text, l.start, l.end);
+        hans += c.hans;
+        hant += c.hant;
+      }
+      if (hans === 0 || hant === 0) return; // all one script (or none): nothing is mixed
+      target = hant > hans ? 'zh-TW' : 'zh-Hans';
+    } else target = setting;
+    const own: Script = target === 'zh-Hans' ? 'zh-Hans' : 'zh-Hant';
+    const other: Script = own === 'zh-Hans' ? 'zh-Hant' : 'zh-Hans';
+    const skip = protectedTerms.length > 0 ? termSkipper(text, protectedTerms) : undefined;
+    const otherName = other === 'zh-Hans' ? t('Simplified') : t('Traditional');
+    const ownName = own === 'zh-Hans' ? t('Simplified') : t('Traditional');
+
+    for (const line of lines) {
+      const runs = scriptRuns(text, other, line.start, line.end, skip);
+      if (runs.length === 0) continue;
+      const otherCount = runs.reduce((n, r) => n + (r.end - r.start), 0);
+      const ownCount = own === 'zh-Hans' ? countScript(text, line.start, line.end).hans : countScript(text, line.start, line.end).hant;
+      const lineFix = lazyLineFix(line, target, options, t('Convert paragraph to {0} Chinese', ownName));
+      if (otherCount > ownCount) {
+        const first = runs[0].start;
+        const last = runs[runs.length - 1].end;
+        report({
+          message: t('Line {0} is written in {1} Chinese; the document is {2}.', line.index + 1, otherName, ownName),
+          range: { start: first, end: last },
+          fix: lineFix,
+        });
+      } else if (otherCount >= 2) {
+        for (const run of runs) {
+          report({
+            message: t('“{0}” is {1} Chinese in {2} text.', text.slice(run.start, run.end), otherName, ownName),
+            range: run,
+            fix: lazySubsetFix(lineFix, run.start, run.end, t('Convert “{0}” to {1} Chinese', text.slice(run.start, run.end), ownName)),
+          });
+        }
+      }
+    }
+  },
+};
+
+function hasCjk(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x3400) return true;
+  return false;
+}
+
+/** A fix whose edits (the conversion of the line) are computed when first read. */
+function lazyLineFix(line: Line, target: ScriptTarget, options: ConvertOptions, title: string): Fix {
+  let edits: Edit[] | undefined;
+  return {
+    title,
+    get edits(): Edit[] {
+      if (!edits) {
+        try {
+          edits = charEdits(line.text, convert(line.text, target, options), line.start);
+        } catch {
+          edits = [];
+        }
+      }
+      return edits;
+    },
+  };
+}
+
+function lazySubsetFix(whole: Fix, start: number, end: number, title: string): Fix {
+  let edits: Edit[] | undefined;
+  return {
+    title,
+    get edits(): Edit[] {
+      edits ??= whole.edits.filter((e) => e.range.end > start && e.range.start < end);
+      return edits;
+    },
+  };
+}
+
+/**
+ * Minimal edits from `before` to `after`. OpenCC's conversions almost always
+ * keep the length; then runs of changed code units become edits. Otherwise
+ * the common prefix and suffix are kept and the middle replaced.
+ */
+export function charEdits(before: string, after: string, base: number): Edit[] {
+  if (before === after) return [];
+  const edits: Edit[] = [];
+  if (before.length === after.length) {
+    for (let i = 0; i < before.length; i++) {
+      if (before.charCodeAt(i) === after.charCodeAt(i)) continue;
+      let j = i + 1;
+      while (j < before.length && before.charCodeAt(j) !== after.charCodeAt(j)) j++;
+      edits.push({ range: { start: base + i, end: base + j }, text: after.slice(i, j) });
+      i = j;
+    }
+    return edits;
+  }
+  let p = 0;
+  while (p < before.length && p < after.length && before[p] === after[p]) p++;
+  let q = 0;
+  while (q < before.length - p && q < after.length - p && before[before.length - 1 - q] === after[after.length - 1 - q]) q++;
+  return [{ range: { start: base + p, end: base + before.length - q }, text: after.slice(p, after.length - q) }];
+}
+
+/** For protected terms: returns, at an offset where a term starts, the offset just past it. */
+function termSkipper(text: string, terms: readonly string[]): (i: number) => number {
+  const byFirst = new Map<string, string[]>();
+  for (const term of terms) {
+    const list = byFirst.get(term[0]) ?? [];
+    list.push(term);
+    byFirst.set(term[0], list);
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length);
+  return (i) => {
+    const list = byFirst.get(text[i]);
+    const hit = list?.find((term) => text.startsWith(term, i));
+    return hit ? i + hit.length : i;
+  };
+}

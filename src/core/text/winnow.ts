@@ -1,0 +1,170 @@
+/**
+ * Repeated passages in a normalised stream, found with k-gram fingerprints
+ * selected by winnowing (Schleimer, Wilkerson and Aiken, SIGMOD 2003, the
+ * algorithm behind MOSS): every k-gram is hashed with a rolling hash, the
+ * rightmost minimal hash of each window of `w` consecutive k-grams is kept
+ * as a fingerprint, and any common substring of at least `w + k - 1`
+ * characters is guaranteed to share a fingerprint. Each later fingerprint
+ * is looked up in a hash chain of earlier ones, verified character by
+ * character (hash collisions never produce a match) and extended to a
+ * maximal match.
+ *
+ * Linear time in the stream's length: hashing and winnowing are O(n), each
+ * fingerprint tries at most `maxCandidates` earlier occurrences, and a
+ * region already found to repeat is skipped.
+ */
+
+export interface Repeat {
+  /** Start of the earlier copy (stream index). */
+  readonly src: number;
+  /** Start of the later copy (stream index), `src + length <= dst`. */
+  readonly dst: number;
+  readonly length: number;
+}
+
+export interface RepeatOptions {
+  /** Shortest repeat reported, in stream characters. */
+  readonly minLength: number;
+  /** k-gram length (default 5, clamped to minLength). */
+  readonly k?: number;
+  /** Earlier occurrences tried per fingerprint (default 8). */
+  readonly maxCandidates?: number;
+}
+
+const BASE = 0x01000193;
+/** How far a new repeat may take over the end of the previous one. */
+const LEFT_TAKEOVER = 4096;
+
+function fmix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** Hashes of every k-gram: `out[i]` covers `codes[i, i + k)`. */
+export function kgramHashes(codes: Int32Array, k: number): Uint32Array {
+  const n = codes.length - k + 1;
+  if (n <= 0) return new Uint32Array(0);
+  const out = new Uint32Array(n);
+  let top = 1; // BASE^(k-1)
+  for (let i = 1; i < k; i++) top = Math.imul(top, BASE);
+  let h = 0;
+  for (let i = 0; i < k; i++) h = (Math.imul(h, BASE) + codes[i]) | 0;
+  out[0] = fmix(h);
+  for (let i = 1; i < n; i++) {
+    h = (Math.imul(h - Math.imul(codes[i - 1], top), BASE) + codes[i + k - 1]) | 0;
+    out[i] = fmix(h);
+  }
+  return out;
+}
+
+/**
+ * Winnowing: positions of the rightmost minimal hash of every window of `w`
+ * hashes, each position once, in increasing order (monotonic deque, O(n)).
+ */
+export function winnow(hashes: Uint32Array, w: number): Int32Array {
+  const n = hashes.length;
+  if (n === 0) return new Int32Array(0);
+  const win = Math.max(1, Math.min(w, n));
+  // A ring buffer: the deque never holds more than one window.
+  const size = win + 1;
+  const deque = new Int32Array(size);
+  let head = 0;
+  let count = 0;
+  const out: number[] = [];
+  let last = -1;
+  for (let i = 0; i < n; i++) {
+    // Keep the rightmost minimum: drop every entry >= the new hash.
+    while (count > 0 && hashes[deque[(head + count - 1) % size]] >= hashes[i]) count--;
+    deque[(head + count) % size] = i;
+    count++;
+    if (deque[head] <= i - win) {
+      head = (head + 1) % size;
+      count--;
+    }
+    if (i >= win - 1) {
+      const p = deque[head];
+      if (p !== last) {
+        out.push(p);
+        last = p;
+      }
+    }
+  }
+  return Int32Array.from(out);
+}
+
+/**
+ * Maximal later copies of earlier text, at least `minLength` long, in order
+ * of their position; the later copies never overlap each other.
+ */
+export function findRepeats(codes: Int32Array, options: RepeatOptions): Repeat[] {
+  const minLength = Math.max(1, Math.floor(options.minLength));
+  const k = Math.max(1, Math.min(options.k ?? 5, minLength));
+  const w = Math.max(1, minLength - k + 1);
+  const maxCandidates = options.maxCandidates ?? 8;
+  const n = codes.length;
+  if (n < minLength * 2) return [];
+  const hashes = kgramHashes(codes, k);
+  const prints = winnow(hashes, w);
+  const heads = new Map<number, number>();
+  const next = new Int32Array(hashes.length).fill(-1);
+  const repeats: Repeat[] = [];
+  let covered = 0;
+  for (let f = 0; f < prints.length; f++) {
+    const p = prints[f];
+    const h = hashes[p];
+    const head = heads.get(h);
+    if (p >= covered && head !== undefined) {
+      let bestLen = 0;
+      let bestSrc = -1;
+      let bestDst = -1;
+      let tries = 0;
+      for (let q = head; q >= 0 && tries < maxCandidates; q = next[q]) {
+        if (q + k > p) continue;
+        tries++;
+        let same = true;
+        for (let j = 0; j < k; j++) {
+          if (codes[q + j] !== codes[p + j]) {
+            same = false;
+            break;
+          }
+        }
+        if (!same) continue;
+        let r = k;
+        while (p + r < n && q + r < p && codes[q + r] === codes[p + r]) r++;
+        let l = 0;
+        while (p - l - 1 >= covered && q - l - 1 >= 0 && q + r <= p - l - 1 && codes[q - l - 1] === codes[p - l - 1]) l++;
+        const len = l + r;
+        if (len > bestLen || (len === bestLen && q - l < bestSrc)) {
+          bestLen = len;
+          bestSrc = q - l;
+          bestDst = p - l;
+        }
+      }
+      if (bestLen >= minLength) {
+        // A match stopped by the previous repeat may go on to the left: the
+        // earlier fingerprint may have picked a shorter source (a title also
+        // quoted in the lead). Take over what it covered (bounded, so linear).
+        let src = bestSrc;
+        let dst = bestDst;
+        const end = bestDst + bestLen;
+        const floor = Math.max(0, dst - LEFT_TAKEOVER);
+        while (dst - 1 >= floor && src - 1 >= 0 && src + (end - dst) <= dst - 1 && codes[src - 1] === codes[dst - 1]) {
+          src--;
+          dst--;
+        }
+        while (repeats.length > 0 && repeats[repeats.length - 1].dst >= dst) repeats.pop();
+        const prev = repeats[repeats.length - 1];
+        if (prev && prev.dst + prev.length > dst) repeats[repeats.length - 1] = { ...prev, length: dst - prev.dst };
+        repeats.push({ src, dst, length: end - dst });
+        covered = end;
+      }
+    }
+    next[p] = head ?? -1;
+    heads.set(h, p);
+  }
+  return repeats;
+}
