@@ -24,9 +24,23 @@ const common = {
   absWorkingDir: root,
 };
 
+// Node bundles load OpenCC's dictionaries (2 MB) from a file of their own,
+// on first use, so activation does not parse them. The web bundle is one file.
+const openccApart = {
+  name: 'opencc-apart',
+  setup(build) {
+    build.onResolve({ filter: /^opencc-js$/ }, () => ({ path: 'opencc-js', namespace: 'opencc-apart' }));
+    build.onLoad({ filter: /.*/, namespace: 'opencc-apart' }, () => ({
+      contents: "module.exports = require(require('path').join(__dirname, 'opencc.js'));",
+      loader: 'js',
+    }));
+  },
+};
+
 mkdirSync(join(root, 'dist'), { recursive: true });
 await Promise.all([
-  esbuild.build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
+  esbuild.build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [openccApart] }),
+  esbuild.build({ ...common, entryPoints: ['opencc-js'], outfile: 'dist/opencc.js', sourcemap: false }),
   // The web extension (vscode.dev, github.dev): same code, browser platform, no Node built-ins.
   esbuild.build({
     ...common,
@@ -38,7 +52,7 @@ await Promise.all([
     external: ['vscode'],
     define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' },
   }),
-  esbuild.build({ ...common, entryPoints: ['src/cli/bin.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  esbuild.build({ ...common, entryPoints: ['src/cli/bin.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [openccApart] }),
 ]);
 chmodSync(join(root, 'dist/cli.js'), 0o755);
 

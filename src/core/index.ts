@@ -20,3 +20,4 @@ export {
 } from './config';
 export { minimalEdits } from './diff';
 export { convert, convertWith, detectScript, SCRIPT_TARGETS, type ScriptTarget } from './script';
+export { detectWholeFileEncoding } from './encodings';

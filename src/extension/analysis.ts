@@ -14,6 +14,17 @@ export interface Analysis {
  * Runs the core on a VS Code document and caches the result per URI and
  * version, so diagnostics, code actions and commands share one analysis.
  */
+/** UTF-8 size of `text`, counted only as far as `limit` (files are sized in bytes). */
+export function utf8Length(text: string, limit: number): number {
+  if (text.length * 3 <= limit) return text.length * 3;
+  let n = 0;
+  for (let i = 0; i < text.length && n <= limit; i++) {
+    const c = text.charCodeAt(i);
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdbff ? 2 : 3; // a surrogate pair is 4 bytes
+  }
+  return n;
+}
+
 export class Analyzer implements vscode.Disposable {
   private readonly cache = new Map<string, Analysis>();
   private readonly log: vscode.LogOutputChannel;
@@ -30,7 +41,7 @@ export class Analyzer implements vscode.Disposable {
     const limitKB = settings.get('newsclean.maxFileSizeKB');
     const text = document.getText();
     let result: Analysis;
-    if (text.length > limitKB * 1024) {
+    if (utf8Length(text, limitKB * 1024) > limitKB * 1024) {
       result = {
         uri: key,
         version: document.version,

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { applyFixes, type Finding } from '../core';
+import { applyFixes, detectWholeFileEncoding, type Finding } from '../core';
 import type { Analyzer } from './analysis';
 import { SOURCE, toRange, toWorkspaceEdit } from './convert';
 import { planClean } from './clean';
@@ -45,6 +45,7 @@ export class CodeActions implements vscode.CodeActionProvider {
       }
       if (rulesSeen.has(finding.ruleId)) continue;
       rulesSeen.add(finding.ruleId);
+      if (finding.ruleId === 'mojibake') actions.push(...this.reopenWithEncoding(document));
       const sameRule = analysis.findings.filter((f) => f.ruleId === finding.ruleId && f.fix);
       if (sameRule.length > 1) actions.push(this.fixRule(document, finding.ruleId, sameRule));
       const docs = new vscode.CodeAction(vscode.l10n.t('Show documentation for {0}', finding.ruleId), vscode.CodeActionKind.QuickFix);
@@ -56,6 +57,18 @@ export class CodeActions implements vscode.CodeActionProvider {
       actions.push(docs);
     }
     return actions;
+  }
+
+  /** When most of the file is mojibake, the real fix is to read its bytes again. */
+  private reopenWithEncoding(document: vscode.TextDocument): vscode.CodeAction[] {
+    const guess = detectWholeFileEncoding(document.getText());
+    if (!guess || document.uri.scheme === 'untitled') return [];
+    const action = new vscode.CodeAction(
+      vscode.l10n.t('Reopen with Encoding… (the bytes look like {0})', guess.encoding),
+      vscode.CodeActionKind.QuickFix,
+    );
+    action.command = { command: 'workbench.action.editor.changeEncoding', title: action.title };
+    return [action];
   }
 
   private fixRule(document: vscode.TextDocument, ruleId: string, findings: Finding[]): vscode.CodeAction {

@@ -3,6 +3,9 @@ import type { Analyzer } from './analysis';
 import { SOURCE, toDiagnostic } from './convert';
 import { isChecked, settingsFor } from './settings';
 
+/** Documents that are views of something else, never transcripts to check. */
+const IGNORED_SCHEMES = new Set(['output', 'vscode-scm', 'git', 'newsclean-preview', 'vscode-userdata', 'vscode-settings']);
+
 /** VS Code shows about this many diagnostics per file; more are cut silently. */
 const MAX_DIAGNOSTICS = 1000;
 
@@ -49,7 +52,7 @@ export class DiagnosticsController implements vscode.Disposable {
 
   /** Queues a check of `doc`, honouring `newsclean.run` and the debounce delay. */
   schedule(doc: vscode.TextDocument, trigger: 'open' | 'type' | 'save' | 'command'): void {
-    if (doc.uri.scheme === 'output' || doc.uri.scheme === 'vscode-scm') return;
+    if (IGNORED_SCHEMES.has(doc.uri.scheme)) return;
     if (!isChecked(doc)) {
       this.collection.delete(doc.uri);
       return;
@@ -75,6 +78,7 @@ export class DiagnosticsController implements vscode.Disposable {
 
   /** Checks `doc` now and returns the number of findings published. */
   checkNow(doc: vscode.TextDocument): number {
+    if (IGNORED_SCHEMES.has(doc.uri.scheme) || !isChecked(doc)) return 0;
     const key = doc.uri.toString();
     const generation = (this.generations.get(key) ?? 0) + 1;
     this.generations.set(key, generation);

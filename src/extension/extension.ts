@@ -3,6 +3,7 @@ import * as l10n from '@vscode/l10n';
 import type { Finding } from '../core';
 import { Analyzer } from './analysis';
 import { CodeActions } from './codeActions';
+import { registerConvertCommands } from './convertCommands';
 import { DiagnosticsController, type AnalyzedEvent } from './diagnostics';
 import { OutlineFolding, OutlineSymbols } from './outline';
 import { CleanPreview } from './preview';
@@ -64,6 +65,7 @@ export function activate(context: vscode.ExtensionContext): NewsCleanApi {
       if (e.affectsConfiguration('newsclean.languages')) registerProviders();
     }),
     vscode.commands.registerCommand('newsclean.cleanWorkspace', () => cleanWorkspace()),
+    ...registerConvertCommands(),
     vscode.commands.registerCommand('newsclean.checkDocument', () => {
       const editor = vscode.window.activeTextEditor;
       return editor ? diagnostics.checkNow(editor.document) : 0;

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { NewsDocument, parseOutline, type OutlineEntry, type OutlineKind } from '../core';
 import { toRange } from './convert';
+import { utf8Length } from './analysis';
 import { settingsFor } from './settings';
 
 const KIND: Record<OutlineKind, vscode.SymbolKind> = {
@@ -18,7 +19,7 @@ const KIND: Record<OutlineKind, vscode.SymbolKind> = {
 function outlineOf(document: vscode.TextDocument): OutlineEntry[] {
   const limit = settingsFor(document).get('newsclean.maxFileSizeKB') * 1024;
   const text = document.getText();
-  if (text.length > limit) return [];
+  if (utf8Length(text, limit) > limit) return [];
   return parseOutline(new NewsDocument(text, document.uri.toString(), document.version));
 }
 

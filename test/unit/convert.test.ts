@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { OPENCC_CONFIGS, convert, convertWith, type OpenCCConfig } from '../../src/core/script';
-import { ROOT, seed } from './helpers';
+import { ROOT } from './helpers';
 
 /** JSON with comments and trailing commas, as OpenCC's testcases.json is written. */
 function parseJsonc(s: string): unknown {

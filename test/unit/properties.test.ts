@@ -58,7 +58,7 @@ describe('properties of the engine over generated documents', () => {
         // Joining lines removes line endings but never creates or converts one.
         const kinds = (t: string) => new Set(t.match(/\r\n|\r|\n/g) ?? []);
         for (const k of kinds(once)) assert.ok(kinds(text).has(k), `new line ending ${JSON.stringify(k)}`);
-        assert.equal(once.startsWith('\ufeff'), text.startsWith('\ufeff'));
+        if (text.startsWith('\ufeff')) assert.ok(once.startsWith('\ufeff'), 'the BOM was lost');
       }),
       { numRuns: RUNS },
     );

@@ -1,8 +1,11 @@
 import type { Rule } from '../finding';
 import { boilerplate } from './boilerplate';
 import { duplicateBlock } from './duplicate-block';
+import { flattenedPinyin } from './flattened-pinyin';
 import { halfwidthPunctuation } from './halfwidth-punctuation';
+import { lostCharacters } from './lost-characters';
 import { mixedScript } from './mixed-script';
+import { mojibake } from './mojibake';
 import { strayLineBreak } from './stray-line-break';
 
 /**
@@ -10,6 +13,9 @@ import { strayLineBreak } from './stray-line-break';
  * wins and the other is found again on the next pass of fix-all.
  */
 export const RULES: readonly Rule[] = Object.freeze([
+  mojibake,
+  lostCharacters,
+  flattenedPinyin,
   mixedScript,
   halfwidthPunctuation,
   strayLineBreak,

@@ -1,0 +1,162 @@
+// Runs the integration suite (out/test/integration) in a real VS Code without
+// downloading anything: code-server (installed by scripts/setup-editor.mjs)
+// serves the workbench, a headless Chromium opens it with a test payload, and
+// the suite runs in code-server's Node extension host. The suite's output is
+// streamed here; the exit code is the suite's (non-zero on failure, timeout
+// or crash). Compile first: `node scripts/build.mjs && tsc -p tsconfig.json`
+// (npm's pretest does both).
+//
+// Environment: NEWSCLEAN_TEST_BREAK=1 reaches the extension host (one test
+// then fails on purpose); NEWSCLEAN_TEST_TIMEOUT_MIN (default 15);
+// NEWSCLEAN_TEST_VERBOSE=1 also prints the browser console;
+// NEWSCLEAN_TEST_KEEP=1 keeps the temporary folder.
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { requireEditor } from './editor-paths.mjs';
+import { CHROMIUM_ARGS, freePort, onShutdown, payload, startCodeServer } from './editor-session.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const started = Date.now();
+const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
+const verbose = process.env.NEWSCLEAN_TEST_VERBOSE === '1';
+const say = (m) => console.log(`run-integration: ${m}`);
+
+let paths;
+try {
+  paths = requireEditor();
+} catch (error) {
+  console.error(`run-integration: ${error.message}`);
+  process.exit(1);
+}
+const suiteIndex = join(root, 'out', 'test', 'integration', 'index.js');
+for (const f of [suiteIndex, join(root, 'dist', 'extension.js')]) {
+  if (!existsSync(f)) {
+    console.error(`run-integration: ${f} missing: run "node scripts/build.mjs && npx tsc -p tsconfig.json" first`);
+    process.exit(1);
+  }
+}
+
+// --- temporary workspace -------------------------------------------------
+const tmp = mkdtempSync(join(tmpdir(), 'newsclean-it-'));
+const workspace = join(tmp, 'workspace');
+mkdirSync(workspace);
+const seeds = join(root, 'test', 'fixtures', 'seeds');
+for (const f of readdirSync(seeds)) {
+  copyFileSync(join(seeds, f), join(workspace, f));
+  chmodSync(join(workspace, f), 0o644); // the fixtures may be read-only; the copies are edited
+}
+writeExtraFiles(workspace);
+
+function writeExtraFiles(dir) {
+  const seed = readFileSync(join(seeds, '002_7e5994b88d4897fc.txt'), 'utf8');
+  writeFileSync(join(dir, 'crlf.txt'), seed.replace(/\r?\n/g, '\r\n'));
+  writeFileSync(join(dir, 'empty.txt'), '');
+  // Deterministic junk: invalid UTF-8 without NUL bytes (VS Code opens it as
+  // text), and real binary with NULs (VS Code may refuse it).
+  let x = 0x2545f491;
+  const next = () => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0) >>> 16) & 0xff;
+  writeFileSync(join(dir, 'junk.txt'), Buffer.from(Array.from({ length: 65536 }, () => next() || 0xff)));
+  writeFileSync(join(dir, 'junk.bin'), Buffer.from(Array.from({ length: 16384 }, next)));
+  // 5 MB on one line: the seed's text without its line breaks, repeated.
+  const line = Buffer.from(seed.replace(/\r?\n/g, ''), 'utf8');
+  const size = 5 * 1024 * 1024;
+  const big = Buffer.alloc(size);
+  for (let off = 0; off < size; off += line.length) line.copy(big, off, 0, Math.min(line.length, size - off));
+  // Do not cut a UTF-8 sequence at the end.
+  let end = size;
+  while (end > 0 && (big[end - 1] & 0xc0) === 0x80) end--;
+  if (end > 0 && big[end - 1] >= 0xc0) end--;
+  writeFileSync(join(dir, 'one-line-5mb.txt'), big.subarray(0, end));
+}
+
+// --- editor and browser --------------------------------------------------
+let server;
+let browser;
+const cleanup = onShutdown(() => {
+  server?.stop();
+  if (process.env.NEWSCLEAN_TEST_KEEP !== '1') rmSync(tmp, { recursive: true, force: true });
+  else console.log(`run-integration: kept ${tmp}`);
+}, () => browser?.close());
+
+const timeoutMin = Number(process.env.NEWSCLEAN_TEST_TIMEOUT_MIN || 15);
+const overall = setTimeout(() => {
+  console.error(`run-integration: FAILED: no result after ${timeoutMin} min`);
+  finish(1);
+}, timeoutMin * 60_000);
+
+let finishing = false;
+async function finish(code) {
+  if (finishing) return;
+  finishing = true;
+  clearTimeout(overall);
+  if (code !== 0 && server) {
+    const log = readFileSync(server.logFile, 'utf8').trim().split('\n').slice(-20).join('\n');
+    if (log) console.error(`run-integration: last lines of code-server's log:\n${log}`);
+  }
+  await browser?.close().catch(() => {});
+  cleanup();
+  say(`${code === 0 ? 'passed' : 'FAILED'} after ${elapsed()}`);
+  process.exit(code);
+}
+
+try {
+  const port = Number(process.env.PORT) || (await freePort());
+  server = await startCodeServer({
+    codeServerBin: paths.codeServer,
+    port,
+    stateDir: join(tmp, 'editor'),
+    // Without the smoke-test driver the workbench ignores extensionTestsPath.
+    extraArgs: ['--vscode-option', 'enable-smoke-test-driver'],
+    env: { NEWSCLEAN_TEST_BREAK: process.env.NEWSCLEAN_TEST_BREAK ?? '' },
+  });
+  server.child.on('exit', (code, signal) => {
+    console.error(`run-integration: FAILED: code-server exited (${code ?? signal}) during the run`);
+    finish(1);
+  });
+  say(`code-server listening on ${server.url} (${elapsed()})`);
+
+  const require = createRequire(join(root, 'package.json'));
+  const { chromium } = require('playwright-core');
+  browser = await chromium.launch({ executablePath: paths.chromium, headless: true, args: CHROMIUM_ARGS });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const origin = new URL(server.url).origin;
+  await context.route('**/*', (route) => {
+    const u = route.request().url();
+    if (u.startsWith(`${origin}/`) || u === origin || u.startsWith('data:') || u.startsWith('blob:')) return route.continue();
+    return route.abort();
+  });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.error(`[page error] ${e.message}`));
+  if (verbose) page.on('console', (m) => console.log(`[browser ${m.type()}] ${m.text()}`));
+  page.on('crash', () => {
+    console.error('run-integration: FAILED: the browser page crashed');
+    finish(1);
+  });
+
+  let exitCode;
+  const result = new Promise((resolve) => (exitCode = resolve));
+  await page.exposeFunction('codeAutomationExit', (code) => exitCode(Number(code)));
+  await page.exposeFunction('codeAutomationLog', (type, args) => {
+    const text = (Array.isArray(args) ? args : [args]).map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
+    // The workbench cannot reach the extension gallery offline: not our concern.
+    if (verbose === false && /open-vsx\.org|ENOTFOUND/.test(text)) return;
+    (type === 'error' ? console.error : console.log)(text);
+  });
+
+  const url =
+    `${server.url}?folder=${encodeURIComponent(workspace)}` +
+    `&payload=${encodeURIComponent(
+      payload(port, { extensionDevelopmentPath: root, extensionTestsPath: suiteIndex.replace(/\.js$/, '') }),
+    )}`;
+  say(`opening the workbench (${elapsed()})`);
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  const code = await result;
+  say(`suite exit code ${code}`);
+  await finish(code === 0 ? 0 : 1);
+} catch (error) {
+  console.error(`run-integration: FAILED: ${error?.stack ?? error}`);
+  await finish(1);
+}

@@ -1,0 +1,62 @@
+// `npm start`: serves VS Code (code-server, installed by setup-editor.mjs) on
+// 127.0.0.1 with this extension loaded from the working tree and the sample
+// articles in samples/ as the workspace. Prints the URL; runs until Ctrl-C.
+//   PORT=8080 npm start     fixed port (default: a free one)
+// The extension is "installed" as a symlink to the working tree in a private
+// extensions folder (a released workbench ignores the URL's
+// extensionDevelopmentPath unless started as a test driver), so rebuilding
+// (node scripts/build.mjs) and reloading the browser window picks up changes.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { requireEditor } from './editor-paths.mjs';
+import { freePort, onShutdown, startCodeServer } from './editor-session.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const samples = join(root, 'samples');
+
+let paths;
+try {
+  paths = requireEditor();
+} catch (error) {
+  console.error(`start-editor: ${error.message}`);
+  process.exit(1);
+}
+if (!existsSync(join(root, 'dist', 'extension.js'))) {
+  console.error('start-editor: dist/extension.js missing: run "node scripts/build.mjs" first');
+  process.exit(1);
+}
+
+const stateDir = mkdtempSync(join(tmpdir(), 'newsclean-editor-'));
+let server;
+onShutdown(() => {
+  server?.stop();
+  rmSync(stateDir, { recursive: true, force: true });
+});
+
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const extensionsDir = join(stateDir, 'extensions');
+mkdirSync(extensionsDir, { recursive: true });
+symlinkSync(root, join(extensionsDir, `${pkg.publisher}.${pkg.name}-${pkg.version}`), 'dir');
+
+const port = Number(process.env.PORT) || (await freePort());
+try {
+  server = await startCodeServer({
+    codeServerBin: paths.codeServer,
+    port,
+    stateDir,
+    settings: { 'workbench.colorTheme': 'Default Light Modern' },
+  });
+} catch (error) {
+  console.error(`start-editor: ${error.message}`);
+  process.exit(1);
+}
+server.child.on('exit', (code, signal) => {
+  console.error(`start-editor: code-server exited (${code ?? signal}); log was ${server.logFile}`);
+  process.exit(1);
+});
+
+const url = `${server.url}?folder=${encodeURIComponent(samples)}`;
+console.log(`News Transcript Cleaner in VS Code (code-server) is running. Open:\n\n  ${url}\n`);
+console.log('Press Ctrl-C to stop.');

@@ -1,0 +1,460 @@
+/**
+ * Mojibake repair: find runs of text that some wrong code page produced,
+ * re-encode them with that code page and decode the bytes correctly, and keep
+ * the result only when it is far more natural than the run (see score.ts).
+ *
+ * The scan is linear: for each kind of damage the text is cut into maximal
+ * runs of characters the wrong code page can encode, each run is encoded
+ * once, and the bytes are walked once for chains of well-formed characters of
+ * the right encoding. Round trips are never tried at every offset.
+ */
+import { charCost, costTable16, naturalness, type Naturalness } from './score';
+import { UTF8_TARGET, big5, cp1251, cp1252Char, gbk, latin, utf8SeqLen, type CodePage } from './tables';
+
+interface Target {
+  readonly name: string;
+  seqLen(bytes: Uint8Array, i: number, end: number): number;
+  isPrefix(bytes: Uint8Array, i: number, end: number): boolean;
+  decode(bytes: Uint8Array, start: number, end: number): string;
+}
+
+export interface MojibakeKind {
+  readonly id: string;
+  /** The code page the text was wrongly decoded with. */
+  readonly wrong: string;
+  /** The encoding the bytes really were in. */
+  readonly right: string;
+  /** VS Code's id for the right encoding (Reopen with Encoding). */
+  readonly vscodeEncodingId: string;
+}
+
+interface KindImpl extends MojibakeKind {
+  readonly wrongPage: () => CodePage;
+  readonly target: () => Target;
+  /** The repair must be Chinese (Han and CJK punctuation). */
+  readonly cjk: boolean;
+  /** Minimum drop in cost. */
+  readonly minGain: number;
+  /** Which suspicious characters the wrong code page makes. */
+  readonly family: number;
+}
+
+const KINDS: readonly KindImpl[] = [
+  { id: 'utf8-as-gbk', wrong: 'GBK', right: 'UTF-8', vscodeEncodingId: 'utf8', wrongPage: gbk, target: () => UTF8_TARGET, cjk: true, minGain: 3, family: 2 },
+  { id: 'utf8-as-big5', wrong: 'Big5', right: 'UTF-8', vscodeEncodingId: 'utf8', wrongPage: big5, target: () => UTF8_TARGET, cjk: true, minGain: 3, family: 2 },
+  { id: 'utf8-as-cp1252', wrong: 'Windows-1252', right: 'UTF-8', vscodeEncodingId: 'utf8', wrongPage: latin, target: () => UTF8_TARGET, cjk: false, minGain: 1, family: 1 },
+  { id: 'gbk-as-cp1252', wrong: 'Windows-1252', right: 'GBK', vscodeEncodingId: 'gbk', wrongPage: latin, target: gbk, cjk: true, minGain: 3, family: 1 },
+  { id: 'big5-as-cp1252', wrong: 'Windows-1252', right: 'Big5', vscodeEncodingId: 'big5hkscs', wrongPage: latin, target: big5, cjk: true, minGain: 3, family: 1 },
+  { id: 'big5-as-gbk', wrong: 'GBK', right: 'Big5', vscodeEncodingId: 'big5hkscs', wrongPage: gbk, target: big5, cjk: true, minGain: 4, family: 2 },
+  { id: 'gbk-as-big5', wrong: 'Big5', right: 'GBK', vscodeEncodingId: 'gbk', wrongPage: big5, target: gbk, cjk: true, minGain: 4, family: 2 },
+  { id: 'utf8-as-cp1251', wrong: 'Windows-1251', right: 'UTF-8', vscodeEncodingId: 'utf8', wrongPage: cp1251, target: () => UTF8_TARGET, cjk: false, minGain: 3, family: 1 },
+];
+
+const C1_KIND: MojibakeKind = { id: 'cp1252-as-latin1', wrong: 'ISO-8859-1', right: 'Windows-1252', vscodeEncodingId: 'windows1252' };
+
+export interface MojibakeRepair {
+  /** UTF-16 range in the scanned text. */
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  /** The outermost layer of damage. */
+  readonly kind: MojibakeKind;
+  /** Two layers: the inner kind. */
+  readonly inner?: MojibakeKind;
+  /** Characters whose bytes were lost (shown as U+FFFD in `text`). */
+  readonly lost: number;
+  /** Drop in cost, for ranking overlapping candidates. */
+  readonly gain: number;
+}
+
+/** Longest run (code units) handed to one walk; longer runs are cut. */
+const MAX_RUN = 4096;
+/** Longest segment tried as one repair. */
+const MAX_SEGMENT = 2048;
+
+/**
+ * Finds every mojibake run in `text` with its exact repair. Never throws;
+ * linear in the text.
+ */
+export function findMojibake(text: string, depth = 0): MojibakeRepair[] {
+  const candidates: MojibakeRepair[] = [];
+  const c1: number[] = [];
+  for (const [from, to, families] of suspiciousWindows(text, c1)) {
+    for (const kind of KINDS) if (families & kind.family) scanKind(text, from, to, kind, depth, candidates);
+  }
+  const chosen = chooseNonOverlapping(candidates);
+  if (c1.length > 0) addC1Controls(text, c1, chosen);
+  return chosen.sort((a, b) => a.start - b.start);
+}
+
+/** Characters around a suspicious one that are scanned with it. */
+const WINDOW = 32;
+const LATIN = 1;
+const CJK = 2;
+
+/**
+ * Mojibake is dense in characters real text rarely uses (rare Han, kana or
+ * Greek amid Chinese, Latin-1 symbols, private use, U+FFFD). Only windows
+ * around them are scanned, and only for the kinds of damage whose wrong code
+ * page makes such characters, so clean text costs one look-up per char.
+ */
+function suspiciousWindows(text: string, c1: number[]): [number, number, number][] {
+  const flags = suspiciousTable();
+  const out: [number, number, number][] = [];
+  const n = text.length;
+  let curFrom = -1;
+  let curTo = -1;
+  let fam = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    const f = flags[c];
+    if (f === 0) continue;
+    if (c >= 0x80 && c <= 0x9f) c1.push(i);
+    const from = Math.max(0, i - WINDOW);
+    const to = Math.min(n, i + WINDOW + 1);
+    if (curTo >= from) {
+      curTo = to;
+      fam |= f;
+    } else {
+      if (curTo > 0) out.push([curFrom, curTo, fam]);
+      curFrom = from;
+      curTo = to;
+      fam = f;
+    }
+  }
+  if (curTo > 0) out.push([curFrom, curTo, fam]);
+  return out;
+}
+
+let suspicious: Uint8Array | undefined;
+
+function suspiciousTable(): Uint8Array {
+  if (!suspicious) {
+    const f = new Uint8Array(65536);
+    for (let c = 0x80; c < 0x10000; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue; // astral pairs: not mojibake output
+      if (charCost(c) < 1.5 && !(c >= 0x80 && c <= 0xff) && c !== 0xfffd) continue;
+      const cjk = c >= 0x2e80 || (c >= 0x0391 && c <= 0x0451) || c === 0xfffd;
+      f[c] = (cjk ? CJK : 0) | (c < 0x2e80 ? LATIN : 0);
+    }
+    suspicious = f;
+  }
+  return suspicious;
+}
+
+/** Applies findMojibake's repairs to a whole string. */
+export function repairText(text: string, depth = 0): string {
+  const reps = findMojibake(text, depth);
+  if (reps.length === 0) return text;
+  let out = '';
+  let at = 0;
+  for (const r of reps) {
+    out += text.slice(at, r.start) + r.text;
+    at = r.end;
+  }
+  return out + text.slice(at);
+}
+
+function chooseNonOverlapping(cands: MojibakeRepair[]): MojibakeRepair[] {
+  if (cands.length <= 1) return cands.slice();
+  const byGain = cands.slice().sort((a, b) => b.gain - a.gain || a.start - b.start);
+  const taken: MojibakeRepair[] = [];
+  // Candidates are few (one per mojibake run and kind); an interval check by
+  // sorted insertion keeps this n log n.
+  const starts: number[] = [];
+  for (const c of byGain) {
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (taken[mid].start < c.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const before = lo > 0 ? taken[lo - 1] : undefined;
+    const after = lo < taken.length ? taken[lo] : undefined;
+    if (before && before.end > c.start) continue;
+    if (after && after.start < c.end) continue;
+    taken.splice(lo, 0, c);
+    starts.splice(lo, 0, c.start);
+  }
+  return taken;
+}
+
+function addC1Controls(text: string, positions: readonly number[], chosen: MojibakeRepair[]): void {
+  // Windows-1252 bytes read as Latin-1 leave C1 controls (`\x93` for “).
+  const covered = chosen.slice().sort((a, b) => a.start - b.start);
+  let k = 0;
+  for (const i of positions) {
+    const c = text.charCodeAt(i);
+    while (k < covered.length && covered[k].end <= i) k++;
+    if (k < covered.length && covered[k].start <= i) continue;
+    const r = cp1252Char(c);
+    if (!r || r === c) continue;
+    chosen.push({ start: i, end: i + 1, text: String.fromCharCode(r), kind: C1_KIND, lost: 0, gain: 10 });
+  }
+}
+
+function scanKind(text: string, from: number, to: number, kind: KindImpl, depth: number, out: MojibakeRepair[]): void {
+  const page = kind.wrongPage();
+  const minCode = 0x80;
+  const n = to;
+  let i = from;
+  while (i < n) {
+    // Skip to the next character the wrong code page encodes as high bytes.
+    while (i < n && !inRun(page, text.charCodeAt(i), minCode)) i++;
+    if (i >= n) break;
+    let j = i;
+    while (j < n && j - i < MAX_RUN && inRun(page, text.charCodeAt(j), minCode)) j++;
+    scanRun(text, i, j, kind, page, depth, out);
+    i = j;
+  }
+}
+
+interface Scratch {
+  bs: Int32Array;
+  bytes: Uint8Array;
+  wild: Uint8Array;
+  chain: Int32Array;
+  pre: Float64Array;
+}
+
+const scratchByDepth: Scratch[] = [];
+
+function scratch(depth: number, len: number): Scratch {
+  let s = scratchByDepth[depth];
+  if (!s || s.bs.length < len + 1) {
+    const cap = Math.max(len + 1, 256);
+    s = {
+      bs: new Int32Array(cap),
+      bytes: new Uint8Array(cap * 2 + 2),
+      wild: new Uint8Array(cap * 2 + 2),
+      chain: new Int32Array(cap * 2 + 2),
+      pre: new Float64Array(cap),
+    };
+    scratchByDepth[depth] = s;
+  }
+  return s;
+}
+
+/** U+FFFD inside a run stands for one byte the wrong decoder could not map. */
+function inRun(page: CodePage, c: number, minCode: number): boolean {
+  return c >= minCode && (c === 0xfffd || page.encodeChar(c) !== undefined);
+}
+
+/** The byte a U+FFFD stands for is unknown: any continuation byte. */
+const WILD = 0x80;
+
+function scanRun(text: string, from: number, to: number, kind: KindImpl, page: CodePage, depth: number, out: MojibakeRepair[]): void {
+  const len = to - from;
+  // bs[k] = byte offset of char from+k. Buffers are reused per depth.
+  const sc = scratch(depth, len);
+  const { bs, bytes, chain, pre } = sc;
+  let wild: Uint8Array | undefined;
+  let b = 0;
+  for (let k = 0; k < len; k++) {
+    bs[k] = b;
+    const ch = text.charCodeAt(from + k);
+    if (ch === 0xfffd) {
+      if (!wild) {
+        wild = sc.wild;
+        wild.fill(0, 0, len * 2 + 2);
+      }
+      wild[b] = 1;
+      bytes[b++] = WILD;
+      continue;
+    }
+    const v = page.encodeChar(ch)!;
+    if (v > 0xff) {
+      bytes[b++] = v >> 8;
+      bytes[b++] = v & 0xff;
+    } else bytes[b++] = v;
+  }
+  bs[len] = b;
+  const end = b;
+  const next = to < text.length ? text.charCodeAt(to) : -1;
+  const target = kind.target();
+  // Prefix sums of character costs: a segment too clean to be mojibake is
+  // dropped before anything is decoded.
+  const costs = costTable16();
+  pre[0] = 0;
+  for (let k = 0; k < len; k++) pre[k + 1] = pre[k] + costs[text.charCodeAt(from + k)];
+  // chain[x]: bytes covered by consecutive well-formed multi-byte characters from x.
+  chain[end] = 0;
+  for (let x = end - 1; x >= 0; x--) {
+    const l = target.seqLen(bytes, x, end);
+    chain[x] = l > 0 ? l + chain[x + l] : 0;
+  }
+  let k = 0;
+  let tries = 0;
+  while (k < len) {
+    const s = bs[k];
+    if (chain[s] === 0) {
+      k++;
+      tries = 0;
+      continue;
+    }
+    // Walk the chain: remember the last sequence boundary that is a char boundary.
+    let e = s;
+    let c = k;
+    let aligned = -1;
+    const limit = Math.min(end, s + chain[s], bs[Math.min(len, k + MAX_SEGMENT)]);
+    while (e < limit) {
+      e += target.seqLen(bytes, e, end);
+      while (bs[c] < e) c++;
+      if (bs[c] === e) aligned = c;
+    }
+    let segEnd = aligned;
+    let lost = 0;
+    let decodeTo = aligned > k ? bs[aligned] : s;
+    if (e === s + chain[s]) {
+      // The chain ended; the char holding byte e may have been cut.
+      let h = c;
+      while (h > k && bs[h] > e) h--;
+      if (h < len && bs[h] < e) {
+        // An odd final byte paired with a following ASCII letter: take it.
+        let ascii = true;
+        for (let x = e; x < bs[h + 1]; x++) if (bytes[x] >= 0x80) ascii = false;
+        if (ascii) {
+          segEnd = h + 1;
+          decodeTo = bs[h + 1];
+        }
+      } else if (h === len - 1 && bs[h] === e && (next === 0x3f || next === 0xfffd) && target.isPrefix(bytes, e, bs[h + 1])) {
+        // 问句码: the run ends with the start of a character whose last
+        // byte became '?' when saved: repair the rest, mark that one lost.
+        segEnd = len;
+        decodeTo = e;
+        lost = 1;
+      }
+    }
+    if (kind.family === CJK && kind.target() !== UTF8_TARGET && lost === 0 && decodeTo === bs[segEnd]) {
+      // GBK ↔ Big5 map char to char: clean common characters at either end
+      // of the chain are real text, not part of the damage.
+      let a = k;
+      let z = segEnd;
+      while (a < z && costs[text.charCodeAt(from + a)] === 0) a++;
+      while (z > a && costs[text.charCodeAt(from + z - 1)] === 0) z--;
+      if (a > k || z < segEnd) {
+        if (z - a < 2) {
+          k = Math.max(k + 1, segEnd);
+          tries = 0;
+          continue;
+        }
+        segEnd = z;
+        decodeTo = bs[z];
+        k = a;
+      }
+    }
+    const s2 = bs[k];
+    if (kind.family === LATIN && kind.target() !== UTF8_TARGET && isUtf8Chain(bytes, s2, decodeTo)) {
+      // Valid UTF-8 is UTF-8 read as Windows-1252, not GBK or Big5.
+      k = Math.max(k + 1, segEnd);
+      tries = 0;
+      continue;
+    }
+    if (segEnd > k && pre[segEnd] - pre[k] >= Math.max(kind.minGain, (segEnd - k) * 0.8)) {
+      let repaired: string;
+      let lostAll = lost;
+      if (wild) {
+        // Decode sequence by sequence: one holding an unknown byte is lost.
+        repaired = '';
+        for (let x = s2; x < decodeTo; ) {
+          const l = bytes[x] < 0x80 ? 1 : Math.max(1, target.seqLen(bytes, x, end));
+          let w = false;
+          for (let y = x; y < x + l; y++) if (wild[y]) w = true;
+          if (w) lostAll++;
+          repaired += w ? '\ufffd' : target.decode(bytes, x, x + l);
+          x += l;
+        }
+        if (lost) repaired += '\ufffd';
+      } else repaired = target.decode(bytes, s2, decodeTo) + (lost ? '\ufffd' : '');
+      const start = from + k;
+      const stop = from + segEnd + lost;
+      const cand = evaluate(text.slice(start, stop), repaired, kind, depth, lostAll);
+      if (cand) {
+        out.push({ start, end: stop, text: cand.text, kind, inner: cand.inner, lost: lostAll, gain: cand.gain });
+        k = segEnd;
+        tries = 0;
+        continue;
+      }
+    }
+    // Not a repair from here: try a few later starts, then skip the chain.
+    if (++tries < 4) k++;
+    else {
+      k = Math.max(k + 1, aligned);
+      tries = 0;
+    }
+  }
+}
+
+function evaluate(
+  original: string,
+  repaired: string,
+  kind: KindImpl,
+  depth: number,
+  lost: number,
+): { text: string; gain: number; inner?: MojibakeKind } | undefined {
+  const o = naturalness(original);
+  // Mojibake is dense in rare characters; clean text never is.
+  if (o.cost < o.length * 0.8) return undefined;
+  // GBK and Big5 also hold Greek and Cyrillic: text in those scripts is
+  // never taken for Chinese mojibake; a GBK/Big5 reading of Latin-1 text
+  // must give at least two Han characters (`Ã¥` is not `氓`).
+  if (kind.family === CJK && o.han * 2 < o.length) return undefined;
+  if (kind.family === LATIN && kind.target() !== UTF8_TARGET && countHan(repaired) < 2) return undefined;
+  // ftfy keeps `DrÃ¥ber`: a lone `Ã¥` is too weak to call mojibake.
+  if (kind.id === 'utf8-as-cp1252' && original.length === 2 && original.charCodeAt(1) === 0xa5) return undefined;
+  // A lone two-byte sequence must give a Latin-1 letter (`Ã©` → `é`), not
+  // `Ġ` from `Ä` + no-break space.
+  if (kind.family === LATIN && original.length === 2 && !(repaired.length === 1 && repaired.charCodeAt(0) >= 0xc0 && repaired.charCodeAt(0) <= 0xff)) return undefined;
+  const direct = judge(o, repaired, kind, lost);
+  if (direct !== undefined) return { text: repaired, gain: direct };
+  if (depth > 0 || repaired.length < 3) return undefined;
+  // Only a repair that itself looks like mojibake may hide a second layer.
+  const r1 = naturalness(repaired);
+  if (r1.forbidden > 0 || r1.cost < r1.length * 1.2) return undefined;
+  // Two layers: the repaired text is itself mojibake.
+  const inner = findMojibake(repaired, depth + 1);
+  if (inner.length === 0) return undefined;
+  let twice = '';
+  let at = 0;
+  for (const r of inner) {
+    twice += repaired.slice(at, r.start) + r.text;
+    at = r.end;
+  }
+  twice += repaired.slice(at);
+  const innerLost = inner.reduce((a, r) => a + r.lost, 0);
+  const gain = judge(o, twice, { ...kind, cjk: false, minGain: kind.minGain }, lost + innerLost);
+  return gain === undefined ? undefined : { text: twice, gain, inner: inner[0].kind };
+}
+
+function isUtf8Chain(bytes: Uint8Array, start: number, end: number): boolean {
+  for (let x = start; x < end; ) {
+    const l = utf8SeqLen(bytes, x, end);
+    if (l === 0) return false;
+    x += l;
+  }
+  return true;
+}
+
+function countHan(s: string): number {
+  return naturalness(s).han;
+}
+
+/** The drop in cost when `original` is replaced by `repaired`, or undefined to refuse. */
+function judge(o: Naturalness, repaired: string, kind: KindImpl, lost: number): number | undefined {
+  const r = naturalness(repaired);
+  if (r.forbidden > 0 || r.nonAscii === 0) return undefined;
+  if (kind.cjk && (r.han === 0 || r.cjk + lost < r.nonAscii * 0.6)) return undefined;
+  const placeholder = lost * 6;
+  const realLen = r.length - lost;
+  if (realLen <= 0) return undefined;
+  const avg = (r.cost - placeholder) / realLen;
+  if (avg > (kind.cjk || r.han > 0 ? 0.9 : 1.6)) return undefined;
+  const gain = o.cost - (r.cost - placeholder) - lost * 2;
+  if (gain < kind.minGain) return undefined;
+  // The repair must also read better per character, not just be shorter.
+  if (o.cost / o.length <= avg + 0.5) return undefined;
+  return gain;
+}
+
+export const MOJIBAKE_KINDS: readonly MojibakeKind[] = [...KINDS, C1_KIND];

@@ -1,0 +1,77 @@
+/**
+ * Readings of a Han character, from pinyin-pro (loaded on first use: its
+ * dictionary is large and activation must stay fast). Syllables are compared
+ * in a normal form: lower case, `ü` as `v`, tone as a trailing digit
+ * (`jiǎn` → `jian3`, `lü4` → `lv4`, neutral tone → no digit).
+ */
+
+type PinyinFn = (text: string, options: Record<string, unknown>) => string[];
+
+let pinyinFn: PinyinFn | undefined;
+const cache = new Map<string, readonly string[]>();
+
+function lib(): PinyinFn {
+  if (!pinyinFn) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    pinyinFn = (require('pinyin-pro') as { pinyin: PinyinFn }).pinyin;
+  }
+  return pinyinFn;
+}
+
+const TONE_MARKS: Record<string, string> = { '\u0304': '1', '\u0301': '2', '\u030c': '3', '\u0300': '4' };
+
+/** `jiǎn` / `JIAN3` / `lǘ` / `nv3` → `jian3` / `jian3` / `lv2` / `nv3`; undefined if not a syllable shape. */
+export function normalizeSyllable(s: string): string | undefined {
+  let base = '';
+  let tone = '';
+  for (const ch of s.normalize('NFD').toLowerCase()) {
+    if (ch >= 'a' && ch <= 'z') base += ch;
+    else if (ch === '\u0308') {
+      if (!base.endsWith('u')) return undefined;
+      base = base.slice(0, -1) + 'v';
+    } else if (TONE_MARKS[ch]) {
+      if (tone) return undefined;
+      tone = TONE_MARKS[ch];
+    } else if (ch >= '0' && ch <= '5') {
+      if (tone) return undefined;
+      tone = ch === '5' || ch === '0' ? '' : ch;
+    } else return undefined;
+  }
+  if (base.length === 0 || base.length > 6) return undefined;
+  return base + tone;
+}
+
+/** True when the syllable carries a tone (mark or digit). */
+export function hasTone(s: string): boolean {
+  return /[1-5\u0300\u0301\u0304\u030c]/.test(s.normalize('NFD'));
+}
+
+/** Every reading of `ch`, normalised; empty when pinyin-pro does not know it. */
+export function readings(ch: string): readonly string[] {
+  let r = cache.get(ch);
+  if (!r) {
+    let out: string[] = [];
+    try {
+      const got = lib()(ch, { multiple: true, type: 'array', toneType: 'num' });
+      out = got.map((g) => normalizeSyllable(g.replace(/0$/, ''))).filter((g): g is string => g !== undefined);
+    } catch {
+      out = [];
+    }
+    r = Object.freeze(out);
+    cache.set(ch, r);
+  }
+  return r;
+}
+
+/** Strips the tone digit. */
+export function toneless(s: string): string {
+  return s.replace(/[1-4]$/, '');
+}
+
+/** True when `syllable` (any notation) is a reading of `ch`; tones may differ (sandhi: 一 yí, 不 bú). */
+export function isReadingOf(ch: string, syllable: string): boolean {
+  const n = normalizeSyllable(syllable);
+  if (!n) return false;
+  const base = toneless(n);
+  return readings(ch).some((r) => toneless(r) === base);
+}

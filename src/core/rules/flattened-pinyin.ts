@@ -1,0 +1,84 @@
+import { t } from '@vscode/l10n';
+import type { Edit, Rule } from '../finding';
+import { hanLevel } from '../encodings/tables';
+import { hasTone, isReadingOf } from '../pinyin/readings';
+
+/**
+ * A Han character followed by a parenthesised toned syllable: `簡(jiǎn)`,
+ * `陽（yang2）`. Bounded classes only, so the scan is linear.
+ */
+const ANNOTATION =
+  /([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])([(（])([A-Za-zÀ-ɏ\u0300-\u036f]{1,8}[0-5]?)([)）])/g;
+
+/** Annotations per document from which they are an artifact, not a gloss. */
+const DENSE_DOCUMENT = 3;
+
+interface Annotation {
+  readonly char: string;
+  readonly start: number; // the opening parenthesis
+  readonly end: number;
+  readonly syllable: string;
+  readonly line: number;
+}
+
+/**
+ * Flattened ruby: a page's pinyin annotations pasted as text after each
+ * character (`簡(jiǎn)陽(yáng)`). Only toned syllables that are a reading of
+ * the character they follow are taken, so `织(WHO)` or `南阳(Nányáng)` stay.
+ * Dense annotations are removed all at once; a lone annotation of a rare
+ * character may be a deliberate gloss and is only a hint.
+ */
+export const flattenedPinyin: Rule = {
+  id: 'flattened-pinyin',
+  description: 'Pinyin annotations flattened into the text, e.g. 簡(jiǎn)陽(yáng).',
+  defaultSeverity: 'warning',
+  fixable: true,
+  safeToClean: true,
+  check({ document }, report) {
+    const text = document.text;
+    const found: Annotation[] = [];
+    for (const m of text.matchAll(ANNOTATION)) {
+      const syllable = m[3];
+      if (!hasTone(syllable)) continue;
+      // The closing mark must match the opening one's width loosely; both kinds are seen.
+      if (!isReadingOf(m[1], syllable)) continue;
+      const start = m.index + 1;
+      found.push({ char: m[1], start, end: m.index + m[0].length, syllable, line: document.lineAt(start).index });
+    }
+    if (found.length === 0) return;
+    const perLine = new Map<number, Annotation[]>();
+    for (const a of found) {
+      const list = perLine.get(a.line);
+      if (list) list.push(a);
+      else perLine.set(a.line, [a]);
+    }
+    const dense = found.length >= DENSE_DOCUMENT
+      ? found
+      : found.filter((a) => perLine.get(a.line)!.length >= 2 || hanLevel(a.char.charCodeAt(0)) === 0);
+    const denseSet = new Set(dense);
+    const allEdits: Edit[] = dense.map((a) => ({ range: { start: a.start, end: a.end }, text: '' }));
+    const allFix = dense.length > 0
+      ? { title: t('Remove all {0} pinyin annotations', dense.length), edits: allEdits }
+      : undefined;
+    for (const [line, list] of perLine) {
+      const ours = list.filter((a) => denseSet.has(a));
+      if (ours.length > 0) {
+        const sample = ours.slice(0, 3).map((a) => `${a.char}(${a.syllable})`).join(' ');
+        report({
+          range: { start: ours[0].start, end: ours[ours.length - 1].end },
+          message: t('Line {0} has {1} flattened pinyin annotation(s), e.g. {2}.', line + 1, ours.length, sample),
+          fix: allFix,
+        });
+      }
+      for (const a of list) {
+        if (denseSet.has(a)) continue;
+        report({
+          range: { start: a.start, end: a.end },
+          severity: 'hint',
+          message: t('“{0}” after “{1}” looks like a pinyin gloss of a rare character.', text.slice(a.start, a.end), a.char),
+          fix: { title: t('Remove “{0}”', text.slice(a.start, a.end)), edits: [{ range: { start: a.start, end: a.end }, text: '' }] },
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,77 @@
+import { t } from '@vscode/l10n';
+import type { Rule } from '../finding';
+
+/** U+FFFD replacement characters (口字码). */
+const REPLACEMENT = /\ufffd+/g;
+/** U+FFFD U+FFFD saved as UTF-8 and read as GBK. */
+const KUN_JIN_KAO = /(?:锟斤拷)+锟?/g;
+/** Uninitialised memory (0xCC / 0xCD) printed as GBK. */
+const UNINIT = /烫{3,}|屯{3,}/g;
+/** `版權所有 ?2020`: a `?` where the copyright sign stood, before a year. */
+const LOST_COPYRIGHT = /(版权所有|版權所有|版权|版權|[Cc]opyright|COPYRIGHT)([ \t\u3000]*)\?(?=[ \t]*(?:19|20)\d\d)/g;
+/** `?` between two Han characters. */
+const HAN_QUESTION = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff](\?+)(?=[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])/g;
+/** Folded punctuation: ASCII `,` `:` `;` `!` between Han characters. */
+const FOLDED = /[\u4e00-\u9fff][,:;!][\u4e00-\u9fff]/;
+/** Full-width question mark in use. */
+const FULL_QUESTION = /？/;
+
+/**
+ * Text whose bytes are gone: U+FFFD runs, `锟斤拷`, `烫烫烫` / `屯屯屯`, and a
+ * `?` that stands for a character. No guessing: the only fix is where the
+ * lost character is certain (`版權所有 ?2020` → `©2020`).
+ */
+export const lostCharacters: Rule = {
+  id: 'lost-characters',
+  description: 'Characters lost in a conversion (U+FFFD, 锟斤拷, 烫烫烫, ? for a character).',
+  defaultSeverity: 'error',
+  fixable: true,
+  safeToClean: true,
+  check({ document }, report) {
+    const text = document.text;
+    const taken: [number, number][] = [];
+    for (const m of text.matchAll(KUN_JIN_KAO)) {
+      const n = Math.round((m[0].length * 2) / 3);
+      taken.push([m.index, m.index + m[0].length]);
+      report({
+        range: { start: m.index, end: m.index + m[0].length },
+        message: t('“{0}” is {1} replacement character(s) read as GBK: the original text is lost.', m[0].length > 12 ? m[0].slice(0, 12) + '…' : m[0], n),
+      });
+    }
+    for (const m of text.matchAll(REPLACEMENT)) {
+      report({
+        range: { start: m.index, end: m.index + m[0].length },
+        message: t('{0} character(s) lost: U+FFFD replacement characters stand where text could not be decoded.', m[0].length),
+      });
+    }
+    for (const m of text.matchAll(UNINIT)) {
+      if (taken.some(([a, b]) => m.index < b && a < m.index + m[0].length)) continue;
+      report({
+        range: { start: m.index, end: m.index + m[0].length },
+        message: t('“{0}” is uninitialised memory printed as text: {1} character(s) of garbage, the original text is lost.', m[0].slice(0, 6), m[0].length),
+      });
+    }
+    const copyright: number[] = [];
+    for (const m of text.matchAll(LOST_COPYRIGHT)) {
+      const q = m.index + m[1].length + m[2].length;
+      copyright.push(q);
+      report({
+        range: { start: q, end: q + 1 },
+        message: t('“?” after “{0}” stands for a lost “©”.', m[1]),
+        fix: { title: t('Replace “?” with “©”'), edits: [{ range: { start: q, end: q + 1 }, text: '©' }] },
+      });
+    }
+    // A `?` between Han characters is a lost character only where the text
+    // otherwise writes full-width punctuation; where `，：？` were folded to
+    // ASCII it is a question mark.
+    if (FOLDED.test(text) || !FULL_QUESTION.test(text)) return;
+    for (const m of text.matchAll(HAN_QUESTION)) {
+      const q = m.index + 1;
+      if (copyright.includes(q)) continue;
+      report({
+        range: { start: q, end: q + m[1].length },
+        message: t('“{0}” between Chinese characters stands for {1} lost character(s).', m[1], m[1].length),
+      });
+    }
+  },
+};

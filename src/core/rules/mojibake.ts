@@ -1,0 +1,68 @@
+import { t } from '@vscode/l10n';
+import type { Rule } from '../finding';
+import { findMojibake, wholeFileVerdict, type MojibakeRepair } from '../encodings';
+
+const PREVIEW = 24;
+
+function preview(s: string): string {
+  const chars = Array.from(s.replace(/[\r\n]+/g, ' '));
+  return chars.length > PREVIEW ? chars.slice(0, PREVIEW).join('') + '…' : chars.join('');
+}
+
+function message(r: MojibakeRepair): string {
+  const fixed = preview(r.text);
+  if (r.inner) {
+    return r.lost > 0
+      ? t('Mojibake in two layers ({0} read as {1}, then {2} read as {3}): it reads “{4}”; {5} character(s) are lost.', r.kind.right, r.kind.wrong, r.inner.right, r.inner.wrong, fixed, r.lost)
+      : t('Mojibake in two layers ({0} read as {1}, then {2} read as {3}): it reads “{4}”.', r.kind.right, r.kind.wrong, r.inner.right, r.inner.wrong, fixed);
+  }
+  return r.lost > 0
+    ? t('Mojibake ({0} text read as {1}): it reads “{2}”; {3} character(s) are lost.', r.kind.right, r.kind.wrong, fixed, r.lost)
+    : t('Mojibake ({0} text read as {1}): it reads “{2}”.', r.kind.right, r.kind.wrong, fixed);
+}
+
+/**
+ * Text decoded with the wrong code page (UTF-8 read as GBK `鍗楅槼`, as
+ * Windows-1252 `å—é˜³`, GBK read as Latin-1 `ÄÏÑô`, Big5 ↔ GBK, two layers,
+ * and 问句码 where the last byte became `?`). Each run is repaired by
+ * re-encoding it and decoding the bytes correctly, kept only when the result
+ * is far more natural text (see encodings/score.ts). When most of the
+ * document is mojibake, one finding covers the whole file.
+ */
+export const mojibake: Rule = {
+  id: 'mojibake',
+  description: 'Text decoded with the wrong code page (mojibake), repaired exactly.',
+  defaultSeverity: 'error',
+  fixable: true,
+  safeToClean: true,
+  check({ document }, report) {
+    const text = document.text;
+    const repairs = findMojibake(text);
+    if (repairs.length === 0) return;
+    const whole = wholeFileVerdict(text, repairs);
+    if (whole) {
+      const first = document.lines.find((l) => !l.blank) ?? document.lines[0];
+      report({
+        range: { start: first.start, end: first.end },
+        message: t(
+          'Most of this document is {0} text read as {1} ({2} mojibake runs): reopen it with the {0} encoding, or repair it in place.',
+          whole.encoding,
+          whole.readAs,
+          repairs.length,
+        ),
+        fix: {
+          title: t('Repair the whole document as {0} ({1} runs)', whole.encoding, repairs.length),
+          edits: repairs.map((r) => ({ range: { start: r.start, end: r.end }, text: r.text })),
+        },
+      });
+      return;
+    }
+    for (const r of repairs) {
+      report({
+        range: { start: r.start, end: r.end },
+        message: message(r),
+        fix: { title: t('Repair as “{0}”', preview(r.text)), edits: [{ range: { start: r.start, end: r.end }, text: r.text }] },
+      });
+    }
+  },
+};
