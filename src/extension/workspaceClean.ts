@@ -9,6 +9,8 @@ export interface WorkspaceCleanSummary {
   readonly changed: number;
   /** Files left alone because they are not valid UTF-8. */
   readonly undecodable: readonly string[];
+  /** Files left alone because they exceed newsclean.maxFileSizeKB. */
+  readonly tooLarge: readonly string[];
   readonly fixesPerRule: ReadonlyMap<string, number>;
   readonly cancelled: boolean;
 }
@@ -30,12 +32,26 @@ export async function cleanWorkspace(): Promise<WorkspaceCleanSummary> {
     async (progress, token) => {
       const applied: Finding[] = [];
       const undecodable: string[] = [];
+      const tooLarge: string[] = [];
       let changed = 0;
       let n = 0;
       for (const uri of uris) {
         if (token.isCancellationRequested) break;
         progress.report({ message: vscode.workspace.asRelativePath(uri), increment: 100 / Math.max(1, uris.length) });
         n++;
+        const bytes = await vscode.workspace.fs.readFile(uri);
+        if (bytes.length > settingsFor(uri).get('newsclean.maxFileSizeKB') * 1024) {
+          tooLarge.push(vscode.workspace.asRelativePath(uri));
+          continue;
+        }
+        let text: string;
+        try {
+          text = strict.decode(bytes);
+        } catch {
+          // Whatever an editor shows of such a file is a lossy decoding: never clean it.
+          undecodable.push(vscode.workspace.asRelativePath(uri));
+          continue;
+        }
         const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
         if (open) {
           const before = open.getText();
@@ -46,14 +62,6 @@ export async function cleanWorkspace(): Promise<WorkspaceCleanSummary> {
           }
           continue;
         }
-        const bytes = await vscode.workspace.fs.readFile(uri);
-        let text: string;
-        try {
-          text = strict.decode(bytes);
-        } catch {
-          undecodable.push(vscode.workspace.asRelativePath(uri));
-          continue;
-        }
         const bom = text.charCodeAt(0) === 0xfeff;
         const body = bom ? text.slice(1) : text;
         const result = fixAll(body, { settings: settingsFor(uri), safeOnly: true });
@@ -62,13 +70,16 @@ export async function cleanWorkspace(): Promise<WorkspaceCleanSummary> {
         changed++;
         applied.push(...result.applied);
       }
-      return { files: n, changed, undecodable, fixesPerRule: countByRule(applied), cancelled: token.isCancellationRequested };
+      return { files: n, changed, undecodable, tooLarge, fixesPerRule: countByRule(applied), cancelled: token.isCancellationRequested };
     },
   );
   const perRule = [...summary.fixesPerRule].map(([rule, count]) => `${rule} ${count}`).join(', ');
   let message = vscode.l10n.t('Cleaned {0} of {1} files ({2}).', summary.changed, summary.files, perRule || '—');
   if (summary.undecodable.length) {
     message += ' ' + vscode.l10n.t('{0} files are not valid UTF-8 and were left unchanged: {1}', summary.undecodable.length, summary.undecodable.slice(0, 5).join(', '));
+  }
+  if (summary.tooLarge.length) {
+    message += ' ' + vscode.l10n.t('{0} files are larger than newsclean.maxFileSizeKB and were skipped: {1}', summary.tooLarge.length, summary.tooLarge.slice(0, 5).join(', '));
   }
   if (summary.cancelled) message += ' ' + vscode.l10n.t('Cancelled.');
   void vscode.window.showInformationMessage(message);

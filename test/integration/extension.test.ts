@@ -20,6 +20,8 @@ interface NewsCleanApi {
   readonly onDidAnalyze: vscode.Event<{ uri: vscode.Uri; version: number; count: number }>;
   check(document: vscode.TextDocument): readonly Finding[];
   findings(uri: vscode.Uri): readonly Finding[] | undefined;
+  statusBar(): { text: string; tooltip: string } | undefined;
+  cleanWorkspace(): Promise<{ files: number; changed: number; undecodable: readonly string[]; fixesPerRule: ReadonlyMap<string, number> }>;
 }
 
 let api: NewsCleanApi;
@@ -318,5 +320,32 @@ suite('News Transcript Cleaner in VS Code', () => {
     const broken = process.env.NEWSCLEAN_TEST_BREAK === '1';
     const expected = golden(S000).length;
     assert.strictEqual(findings.length, broken ? expected + 1 : expected, 'deliberate failure (NEWSCLEAN_TEST_BREAK=1)');
+  });
+
+  test('the status bar counts the active document\'s problems per family', async () => {
+    const editor = await open(`${S002}.txt`);
+    await analysisOf(editor.document);
+    const shown = api.statusBar();
+    assert.ok(shown, 'the status bar item is shown');
+    const total = golden(S002).length;
+    const counts = [...shown.text.matchAll(/(\d+)/g)].map((m) => Number(m[1]));
+    assert.strictEqual(counts.reduce((a, b) => a + b, 0), total, shown.text);
+    assert.match(shown.text, /layout \d+/);
+    assert.match(shown.tooltip, new RegExp(`${total} problems`));
+  });
+
+  test('Clean Workspace cleans every transcript and leaves undecodable files alone', async function () {
+    this.timeout(120_000);
+    const junk = await vscode.workspace.fs.readFile(workspaceUri('junk.txt'));
+    const summary = await api.cleanWorkspace();
+    assert.ok(summary.files >= 5, `${summary.files} files`);
+    assert.ok(summary.changed >= 5, `${summary.changed} changed`);
+    assert.deepStrictEqual([...summary.undecodable], ['junk.txt']);
+    assert.deepStrictEqual(await vscode.workspace.fs.readFile(workspaceUri('junk.txt')), junk);
+    for (const seed of [S000, S002, S004]) {
+      const text = (await vscode.workspace.openTextDocument(workspaceUri(`${seed}.txt`))).getText();
+      assert.strictEqual(text, fixture(`${seed}.fixed.txt`), seed);
+    }
+    assert.ok((summary.fixesPerRule.get('stray-line-break') ?? 0) > 0);
   });
 });
