@@ -348,4 +348,53 @@ suite('News Transcript Cleaner in VS Code', () => {
     }
     assert.ok((summary.fixesPerRule.get('stray-line-break') ?? 0) > 0);
   });
+
+  /** Writes a new file into the workspace and opens it. */
+  async function scratch(name: string, text: string): Promise<vscode.TextEditor> {
+    await vscode.workspace.fs.writeFile(workspaceUri(name), new TextEncoder().encode(text));
+    return open(name);
+  }
+
+  test('conversion commands work on a selection and on the whole document, each one undo step', async () => {
+    const editor = await scratch('convert.txt', '这个新闻很重要。\n这个新闻很重要。\n');
+    const doc = editor.document;
+    editor.selection = new vscode.Selection(0, 0, 0, doc.lineAt(0).text.length);
+    const changed = (expected: string) => until(`the text ${JSON.stringify(expected)}`, () => doc.getText() === expected, [vscode.workspace.onDidChangeTextDocument]);
+    await vscode.commands.executeCommand('newsclean.convertToTaiwan');
+    await changed('這個新聞很重要。\n这个新闻很重要。\n');
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    await vscode.commands.executeCommand('newsclean.convertToHongKong');
+    await changed('這個新聞很重要。\n這個新聞很重要。\n');
+    await vscode.commands.executeCommand('newsclean.convertToSimplified');
+    await changed('这个新闻很重要。\n这个新闻很重要。\n');
+    await vscode.commands.executeCommand('undo');
+    await changed('這個新聞很重要。\n這個新聞很重要。\n');
+  });
+
+  test('the half-width punctuation quick fix', async () => {
+    const editor = await scratch('punct.txt', '对此,朱是西反复强调:省副中心城市不是封出来的。\n');
+    const doc = editor.document;
+    const diagnostics = ours(await analysisOf(doc)).filter((d) => ruleOf(d) === 'halfwidth-punctuation');
+    assert.strictEqual(diagnostics.length, 2);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, diagnostics[0].range);
+    const fix = actions.find((a) => a.isPreferred && a.edit);
+    assert.ok(fix, 'a preferred quick fix');
+    assert.ok(await vscode.workspace.applyEdit(fix.edit!));
+    assert.strictEqual(doc.getText(), '对此，朱是西反复强调:省副中心城市不是封出来的。\n');
+  });
+
+  test('source.fixAll.newsclean runs on save with editor.codeActionsOnSave', async () => {
+    const editor = await scratch('onsave.txt', '根基在产业\n，支撑在项目\n、关键在招商。\n');
+    const config = vscode.workspace.getConfiguration('editor', { languageId: 'plaintext' });
+    try {
+      await config.update('codeActionsOnSave', { 'source.fixAll.newsclean': 'explicit' }, vscode.ConfigurationTarget.Workspace, true);
+      await editor.edit((b) => b.insert(new vscode.Position(3, 0), '下一段。\n'));
+      assert.ok(await editor.document.save());
+      assert.strictEqual(editor.document.getText(), '根基在产业，支撑在项目、关键在招商。\n下一段。\n');
+      const onDisk = new TextDecoder().decode(await vscode.workspace.fs.readFile(editor.document.uri));
+      assert.strictEqual(onDisk, editor.document.getText());
+    } finally {
+      await config.update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Workspace, true);
+    }
+  });
 });
