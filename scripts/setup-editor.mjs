@@ -78,6 +78,22 @@ if (aptPackages.length) {
 
 mkdirSync(cacheDir, { recursive: true });
 
+// When this script runs under `npm test` or `npm start`, the outer npm leaves
+// its own facts in the environment, and the inner npm would take them for
+// config: npm_config_user_agent names the outer Node (v20), and code-server's
+// postinstall reads the Node version from exactly that variable. The inner
+// install gets an environment without them.
+function withoutOuterNpm(env) {
+  const out = {};
+  for (const [k, v] of Object.entries(env)) {
+    const key = k.toLowerCase();
+    if (key === 'npm_config_user_agent' || key === 'npm_node_execpath' || key === 'npm_execpath' || key === 'node') continue;
+    if (key.startsWith('npm_lifecycle_') || key.startsWith('npm_package_') || key === 'npm_config_local_prefix') continue;
+    out[k] = v;
+  }
+  return out;
+}
+
 // npm install into a fresh prefix, run from inside it so that no project's
 // .npmrc or package.json applies.
 function npmInstall(prefix, spec, env) {
@@ -86,7 +102,7 @@ function npmInstall(prefix, spec, env) {
   writeFileSync(`${prefix}/package.json`, '{ "private": true }\n');
   run('npm', ['install', '--prefix', prefix, '--no-audit', '--no-fund', '--no-save', '--loglevel=error', spec], {
     cwd: prefix,
-    env,
+    env: withoutOuterNpm(env),
   });
 }
 
@@ -109,13 +125,15 @@ if (needCodeServer) {
       npm_config_dangerously_allow_all_scripts: 'true',
     });
     npmInstall(codeServer.prefix, `code-server@${CODE_SERVER_VERSION}`, env);
+    // On its first run code-server may print a line about its default config first.
     const r = spawnSync(codeServer.bin, ['--version'], { encoding: 'utf8', env });
-    if (r.status !== 0 || !r.stdout.startsWith(CODE_SERVER_VERSION)) {
-      fail(`code-server --version failed: ${(r.stdout + r.stderr).trim().split('\n')[0]}`);
+    const build = (r.stdout ?? '').split('\n').find((l) => l.startsWith(CODE_SERVER_VERSION));
+    if (r.status !== 0 || !build) {
+      fail(`code-server --version failed: ${((r.stdout ?? '') + (r.stderr ?? '')).trim().split('\n').slice(-1)[0]}`);
     }
     writeFileSync(
       codeServer.marker,
-      `${JSON.stringify({ version: CODE_SERVER_VERSION, build: r.stdout.trim(), installedAt: new Date().toISOString() })}\n`,
+      `${JSON.stringify({ version: CODE_SERVER_VERSION, build: build.trim(), installedAt: new Date().toISOString() })}\n`,
     );
   });
 }

@@ -66,12 +66,17 @@ export function fixAll(text: string, options: AnalyzeOptions & { safeOnly?: bool
   let current = text;
   let passes = 0;
   const settings = options.settings ?? resolveSettings();
-  const safe = new Set((options.ruleSet ?? RULES).filter((r) => settings.cleans(r.id, r.safeToClean)).map((r) => r.id));
-  for (; passes < (options.maxPasses ?? 5); passes++) {
-    const findings = analyze(new NewsDocument(current), options).filter(
+  const ruleSet = options.ruleSet ?? RULES;
+  const safe = new Set(ruleSet.filter((r) => settings.cleans(r.id, r.safeToClean)).map((r) => r.id));
+  const restoring = new Set(ruleSet.filter((r) => r.restoresText).map((r) => r.id));
+  for (; passes < (options.maxPasses ?? 6); passes++) {
+    let findings = analyze(new NewsDocument(current), options).filter(
       (f) => f.fix && (!options.safeOnly || safe.has(f.ruleId)),
     );
     if (findings.length === 0) break;
+    // Repairs of the characters themselves first; the next pass judges the repaired text.
+    const repairs = findings.filter((f) => restoring.has(f.ruleId));
+    if (repairs.length > 0) findings = repairs;
     const result = applyFixes(current, findings);
     if (result.applied.length === 0 || result.text === current) break;
     applied.push(...result.applied);

@@ -163,7 +163,9 @@ export const BOILERPLATE_KINDS: readonly BoilerplateKind[] = [
   'photo-credit',
 ];
 
-const COPYRIGHT = /版[权權]所有|copyright|©|\(c\)\s*\d{4}|all rights reserved|不得转载|不得轉載/i;
+// `©` counts only before a year or at the start of the line: cp1252 mojibake
+// of Chinese (`é¡¹ç›®`) is full of stray `©`.
+const COPYRIGHT = /版[权權]所有|copyright|^\s*©|©\s*(?:19|20)\d\d|\(c\)\s*\d{4}|all rights reserved|不得转载|不得轉載/i;
 const FILING = /icp\s*[备備证證]|公[网網]安[备備]|[备備]案(序号|序號|号|號|编号|編號)|增值[电電]信|[网網][络絡]文化[经經]营/i;
 const REPRINT = /(转载|轉載|轉發|转发).{0,12}(注明|註明|出[处處]|授[权權]|联系|聯系|聯繫)|(未[经經]|禁止|谢绝|謝絕).{0,6}(转载|轉載)|如有侵[权權]|版[权權][归歸]/;
 const DISCLAIMER =

@@ -57,6 +57,12 @@ export interface RuleMeta {
   readonly fixable: boolean;
   /** Whether "Clean Document" applies this rule's fixes by default. */
   readonly safeToClean: boolean;
+  /**
+   * The fix restores the text's real characters (mojibake). Fix-all applies
+   * such fixes in a pass of their own before any other, so that the other
+   * rules judge the repaired text, not the garbage.
+   */
+  readonly restoresText?: boolean;
 }
 
 export interface Rule extends RuleMeta {

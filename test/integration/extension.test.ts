@@ -4,6 +4,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import * as iconv from 'iconv-lite';
 import * as vscode from 'vscode';
 
 const EXTENSION_ID = 'news-transcript-cleaner.news-transcript-cleaner';
@@ -369,6 +370,42 @@ suite('News Transcript Cleaner in VS Code', () => {
     await changed('这个新闻很重要。\n这个新闻很重要。\n');
     await vscode.commands.executeCommand('undo');
     await changed('這個新聞很重要。\n這個新聞很重要。\n');
+  });
+
+  test('mojibake: diagnostics on the damaged lines, quick fixes restore the exact text', async () => {
+    // Damaged by really encoding and decoding with the wrong code page.
+    const misread = (text: string, right: string, wrong: string) => iconv.decode(iconv.encode(text, right), wrong);
+    const damaged = [
+      `据悉，${misread('南阳市委书记朱是西强调要抓好项目建设', 'utf8', 'gbk')}。`,
+      `${misread('记者从南阳市政府获悉', 'gbk', 'latin1')}，全市项目进展顺利。`,
+      `本报讯 ${misread('全市项目进展顺利', 'utf8', 'cp1252')}。`,
+      '今年以来，南阳市坚持把项目建设作为稳增长、促发展的重要抓手，全力推动重点项目早开工、早投产、早见效。',
+      '',
+    ].join('\n');
+    const clean = [
+      '据悉，南阳市委书记朱是西强调要抓好项目建设。',
+      '记者从南阳市政府获悉，全市项目进展顺利。',
+      '本报讯 全市项目进展顺利。',
+      '今年以来，南阳市坚持把项目建设作为稳增长、促发展的重要抓手，全力推动重点项目早开工、早投产、早见效。',
+      '',
+    ].join('\n');
+    const editor = await scratch('mojibake.txt', damaged);
+    const doc = editor.document;
+    const found = ours(await analysisOf(doc));
+    assert.deepStrictEqual(
+      found.map((d) => `${ruleOf(d)}@${d.range.start.line}`),
+      ['mojibake@0', 'mojibake@1', 'mojibake@2'],
+      'one mojibake diagnostic per damaged line and nothing else',
+    );
+    for (let left = 3; left > 0; left--) {
+      const [first] = ours(await analysisOf(doc)).filter((d) => ruleOf(d) === 'mojibake');
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, first.range, vscode.CodeActionKind.QuickFix.value);
+      const fix = actions.find((a) => a.isPreferred && a.edit);
+      assert.ok(fix, `a preferred quick fix among: ${actions.map((a) => a.title).join(' | ')}`);
+      assert.ok(await vscode.workspace.applyEdit(fix.edit!));
+    }
+    assert.strictEqual(doc.getText(), clean);
+    assert.deepStrictEqual(ours(await analysisOf(doc)), []);
   });
 
   test('the half-width punctuation quick fix', async () => {

@@ -195,6 +195,21 @@ describe('mojibake', () => {
     assert.equal(fixAll(bad, { ruleSet: [mojibake] }).text, '据报道，南阳市人民政府办发布通知。');
   });
 
+  it('fix-all repairs mojibake before the other rules judge the line', () => {
+    // cp1252 mojibake of Chinese is full of stray `©`; it once read as a copyright line and was removed.
+    const line = `本报讯 ${dec(enc('全市项目进展顺利', 'utf8'), 'cp1252')}。`;
+    assert.match(line, /©/);
+    const text = `据报道，全市重点项目建设进展顺利，各项工作有序推进。\n${line}\n`;
+    assert.equal(fixAll(text).text, '据报道，全市重点项目建设进展顺利，各项工作有序推进。\n本报讯 全市项目进展顺利。\n');
+  });
+
+  it('the script rule leaves mojibake to the mojibake rule', () => {
+    const bad = dec(enc('南阳市委书记朱是西强调要抓好项目建设', 'utf8'), 'gbk');
+    const text = `据悉，${bad}。\n今年以来，南阳市坚持把项目建设作为稳增长、促发展的重要抓手。\n`;
+    const rules = analyze(new NewsDocument(text)).map((f) => f.ruleId);
+    assert.deepEqual(rules, ['mojibake']);
+  });
+
   it('never throws on hostile input', () => {
     const inputs = ['\0\ud800\udfff\ud800', '\ufffd'.repeat(10000), 'é'.repeat(200000), '鍗'.repeat(200000), String.fromCharCode(...Array.from({ length: 5000 }, (_, i) => (i * 7919) % 65536))];
     for (const s of inputs) analyze(new NewsDocument(s), { ruleSet: [mojibake], onRuleError: (_, e) => assert.fail(String(e)) });

@@ -2,6 +2,7 @@
  * Code-page round trips and the naturalness score used by the mojibake rule.
  * Tables are built from iconv-lite on first use, never at import time.
  */
+import type { NewsDocument } from '../document';
 import { findMojibake, type MojibakeKind, type MojibakeRepair } from './repair';
 
 export { findMojibake, repairText, MOJIBAKE_KINDS, type MojibakeKind, type MojibakeRepair } from './repair';
@@ -19,6 +20,11 @@ export interface WholeFileEncoding {
 export interface WholeFileVerdict extends WholeFileEncoding {
   readonly repairs: readonly MojibakeRepair[];
   readonly kind: MojibakeKind;
+}
+
+/** The mojibake runs of a document, computed once per document and shared by the rules. */
+export function mojibakeOf(document: NewsDocument): readonly MojibakeRepair[] {
+  return document.derived('mojibake', (d) => findMojibake(d.text));
 }
 
 /** Share of the document's non-ASCII text that must be mojibake. */

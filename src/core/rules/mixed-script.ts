@@ -1,6 +1,8 @@
 import { t } from '@vscode/l10n';
 import type { Edit, Fix, Rule } from '../finding';
+import type { Range } from '../document';
 import type { Line } from '../document';
+import { mojibakeOf } from '../encodings';
 import { convert, countScript, scriptRuns, type ConvertOptions, type Script, type ScriptTarget } from '../script';
 
 /**
@@ -31,13 +33,14 @@ export const mixedScript: Rule = {
     const text = document.text;
     const lines = document.lines.filter((l) => !l.blank && hasCjk(l.text));
     if (lines.length === 0) return;
+    // One counting pass per line; the counts serve both the majority and each line's verdict.
+    const counts = lines.map((l) => countScript(text, l.start, l.end));
 
     let target: ScriptTarget;
     if (setting === 'auto') {
       let hans = 0;
       let hant = 0;
-      for (const l of lines) {
-        const c = countScript(text, l.start, l.end);
+      for (const c of counts) {
         hans += c.hans;
         hant += c.hant;
       }
@@ -50,11 +53,17 @@ export const mixedScript: Rule = {
     const otherName = other === 'zh-Hans' ? t('Simplified') : t('Traditional');
     const ownName = own === 'zh-Hans' ? t('Simplified') : t('Traditional');
 
-    for (const line of lines) {
-      const runs = scriptRuns(text, other, line.start, line.end, skip);
+    // Mojibake (`鍗楅槼`) is made of Traditional-looking characters: it is the
+    // mojibake rule's, and converting it would destroy its bytes.
+    let garbage: readonly Range[] | undefined;
+    for (let k = 0; k < lines.length; k++) {
+      const line = lines[k];
+      const { hans, hant } = counts[k];
+      if ((other === 'zh-Hans' ? hans : hant) === 0 && !skip) continue;
+      const runs = outside(scriptRuns(text, other, line.start, line.end, skip), (garbage ??= mojibakeOf(document)));
       if (runs.length === 0) continue;
       const otherCount = runs.reduce((n, r) => n + (r.end - r.start), 0);
-      const ownCount = own === 'zh-Hans' ? countScript(text, line.start, line.end).hans : countScript(text, line.start, line.end).hant;
+      const ownCount = own === 'zh-Hans' ? hans : hant;
       const lineFix = lazyLineFix(line, target, options, t('Convert paragraph to {0} Chinese', ownName));
       if (otherCount > ownCount) {
         const first = runs[0].start;
@@ -76,6 +85,21 @@ export const mixedScript: Rule = {
     }
   },
 };
+
+/** The runs that overlap none of `ranges` (sorted by start, non-overlapping). */
+function outside<R extends Range>(runs: R[], ranges: readonly Range[]): R[] {
+  if (ranges.length === 0 || runs.length === 0) return runs;
+  return runs.filter((run) => {
+    let lo = 0;
+    let hi = ranges.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ranges[mid].end <= run.start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo === ranges.length || ranges[lo].start >= run.end;
+  });
+}
 
 function hasCjk(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x3400) return true;

@@ -1,6 +1,6 @@
 import { t } from '@vscode/l10n';
 import type { Rule } from '../finding';
-import { findMojibake, wholeFileVerdict, type MojibakeRepair } from '../encodings';
+import { mojibakeOf, wholeFileVerdict, type MojibakeRepair } from '../encodings';
 
 const PREVIEW = 24;
 
@@ -35,9 +35,10 @@ export const mojibake: Rule = {
   defaultSeverity: 'error',
   fixable: true,
   safeToClean: true,
+  restoresText: true,
   check({ document }, report) {
     const text = document.text;
-    const repairs = findMojibake(text);
+    const repairs = mojibakeOf(document);
     if (repairs.length === 0) return;
     const whole = wholeFileVerdict(text, repairs);
     if (whole) {
