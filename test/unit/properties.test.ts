@@ -17,6 +17,14 @@ const documents = fc.array(fc.tuple(fc.array(piece, { maxLength: 6 }), eol), { m
 );
 
 const RUNS = Number(process.env.NEWSCLEAN_FUZZ_RUNS ?? 2000);
+/** A fixed seed keeps CI reproducible; set NEWSCLEAN_FUZZ_SEED to explore other documents. */
+const SEED = Number(process.env.NEWSCLEAN_FUZZ_SEED ?? 20261123);
+const options = { numRuns: RUNS, seed: SEED };
+/** Counterexamples fast-check found once, kept as fixed examples. */
+const FOUND: [string][] = [
+  // Removing the table row would have fused the lone CR before it with the LF after it.
+  ['\r\r发布机构 | 唐河县政府办公室 | 发布日期 | 2022-02-23 09:03:40 |\n\n'],
+];
 
 function isHigh(c: number) {
   return c >= 0xd800 && c <= 0xdbff;
@@ -43,7 +51,7 @@ describe('properties of the engine over generated documents', () => {
         }
         parseOutline(new NewsDocument(text));
       }),
-      { numRuns: RUNS },
+      options,
     );
   });
 
@@ -60,7 +68,7 @@ describe('properties of the engine over generated documents', () => {
         for (const k of kinds(once)) assert.ok(kinds(text).has(k), `new line ending ${JSON.stringify(k)}`);
         if (text.startsWith('\ufeff')) assert.ok(once.startsWith('\ufeff'), 'the BOM was lost');
       }),
-      { numRuns: RUNS },
+      { ...options, examples: FOUND },
     );
   });
 
@@ -70,7 +78,7 @@ describe('properties of the engine over generated documents', () => {
         const once = fixAll(text, { rules: ['stray-line-break'] }).text;
         assert.equal(once.replace(/\s/g, ''), text.replace(/\s/g, ''));
       }),
-      { numRuns: RUNS },
+      options,
     );
   });
 });

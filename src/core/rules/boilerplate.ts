@@ -47,19 +47,21 @@ export const boilerplate: Rule = {
       const record = RECORD_KINDS.includes(f.kind);
       const range = f.whole ? { start: line.start + (line.text.length - line.text.trimStart().length), end: line.start + line.text.trimEnd().length } : f.range!;
       const what = excerpt(document.text.slice(range.start, Math.min(range.end, range.start + 200)));
+      // No fix where removing the line would change a line ending.
+      const removal = f.whole ? lineRemovalRange(document, f.line, f.line, removedAfter[f.line]) : f.range;
       report({
         range,
         severity: record && !removable ? 'hint' : undefined,
         message: record
           ? t('{0}: “{1}” (part of the article’s record, kept unless newsclean.boilerplate.remove lists it).', kindLabel(f.kind), what)
           : t('Not article text ({0}): “{1}”.', kindLabel(f.kind), what),
-        ...(removable
+        ...(removable && removal
           ? {
               fix: {
                 title: f.whole ? t('Remove line {0} ({1})', f.line + 1, kindLabel(f.kind)) : t('Remove the trailing artefact “{0}”', what),
                 edits: [
                   {
-                    range: f.whole ? lineRemovalRange(document, f.line, f.line, removedAfter[f.line]) : f.range!,
+                    range: removal,
                     text: '',
                   },
                 ],

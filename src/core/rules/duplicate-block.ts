@@ -45,6 +45,7 @@ export const duplicateBlock: Rule = {
             : t('The later copy, which is kept: it has fewer layout defects (line {0}).', document.lineAt(r.start).index + 1),
       }));
       const what = excerpt(document.text.slice(range.start, Math.min(range.end, range.start + 200)));
+      const removal = lineRemovalRange(document, first, last, d.removedAfter && removed === d.lines);
       report({
         range,
         message:
@@ -52,13 +53,16 @@ export const duplicateBlock: Rule = {
             ? t('Line {0} repeats line {1}: “{2}”.', first + 1, keptLines[0], what)
             : t('Lines {0}–{1} repeat text from line {2} ({3} characters): “{4}”.', first + 1, last + 1, keptLines[0], d.chars, what),
         related,
-        fix: {
-          title:
-            first === last
-              ? t('Remove the repeated line {0}', first + 1)
-              : t('Remove the repeated lines {0}–{1}', first + 1, last + 1),
-          edits: [{ range: lineRemovalRange(document, first, last, d.removedAfter && removed === d.lines), text: '' }],
-        },
+        // No fix where removing the lines would change a line ending.
+        ...(removal && {
+          fix: {
+            title:
+              first === last
+                ? t('Remove the repeated line {0}', first + 1)
+                : t('Remove the repeated lines {0}–{1}', first + 1, last + 1),
+            edits: [{ range: removal, text: '' }],
+          },
+        }),
       });
     }
   },

@@ -8,21 +8,22 @@ import type { NewsDocument, Range } from '../document';
  * one). `removedAfter` says whether every line after `last` is removed too
  * (by the same batch of fixes), so that adjacent removals at the end of the
  * document never overlap: they all take the line break before them.
+ *
+ * A removal must never bring a lone CR and an LF together (they would fuse
+ * into a new CRLF): the line break before the lines is taken instead of the
+ * one after them, and when both would fuse (`\r\r<line>\n\n`), there is
+ * no safe removal and the result is undefined.
  */
-export function lineRemovalRange(doc: NewsDocument, first: number, last: number, removedAfter = false): Range {
+export function lineRemovalRange(doc: NewsDocument, first: number, last: number, removedAfter = false): Range | undefined {
   const lines = doc.lines;
-  const lastLine = lines[lines.length - 1];
+  const text = doc.text;
+  const fuses = (r: Range) => r.start > 0 && text.charCodeAt(r.start - 1) === 0x0d && text.charCodeAt(r.end) === 0x0a;
+  const before: Range | undefined = first > 0 ? { start: lines[first - 1].end, end: lines[last].end } : undefined;
   const atEnd = last === lines.length - 1 || removedAfter;
-  if (atEnd && lastLine.text !== '' && first > 0) {
-    return { start: lines[first - 1].end, end: lines[last].end };
-  }
-  const end = last + 1 < lines.length ? lines[last + 1].start : lines[last].end;
-  // A lone CR before and an LF after would fuse into a new CRLF: take the
-  // line break before the removed lines instead of the one after them.
-  if (first > 0 && lines[first - 1].eol === '\r' && doc.text[end] === '\n') {
-    return { start: lines[first - 1].end, end: lines[last].end };
-  }
-  return { start: lines[first].start, end };
+  if (atEnd && lines[lines.length - 1].text !== '' && before) return fuses(before) ? undefined : before;
+  const after: Range = { start: lines[first].start, end: last + 1 < lines.length ? lines[last + 1].start : lines[last].end };
+  if (!fuses(after)) return after;
+  return before && !fuses(before) ? before : undefined;
 }
 
 /** The trimmed text of a line range, shortened to `max` characters for messages. */
