@@ -4,6 +4,7 @@
  */
 import type { NewsDocument } from '../document';
 import { findMojibake, type MojibakeKind, type MojibakeRepair } from './repair';
+import { gbk, utf8SeqLen } from './tables';
 
 export { findMojibake, repairText, MOJIBAKE_KINDS, type MojibakeKind, type MojibakeRepair } from './repair';
 export { naturalness, charCost, type Naturalness } from './score';
@@ -20,6 +21,48 @@ export interface WholeFileEncoding {
 export interface WholeFileVerdict extends WholeFileEncoding {
   readonly repairs: readonly MojibakeRepair[];
   readonly kind: MojibakeKind;
+}
+
+/**
+ * A cheap mark of the commonest mojibake, UTF-8 read as GBK (`鍗楅槼`), which
+ * is made of Traditional-looking characters: the characters of
+ * `text[start, end)` whose GBK bytes belong to a chain of two or more
+ * well-formed multi-byte UTF-8 sequences. Real Traditional text encoded as
+ * GBK almost never forms such chains. One pass, table look-ups only.
+ */
+export function utf8ReadAsGbkMarks(text: string, start: number, end: number): Uint8Array {
+  const len = end - start;
+  const marks = new Uint8Array(len);
+  const page = gbk();
+  const bytes = new Uint8Array(len * 2);
+  const owner = new Int32Array(len * 2);
+  let n = 0;
+  for (let k = 0; k < len; k++) {
+    const c = text.charCodeAt(start + k);
+    const v = c < 0x80 ? c : page.encodeChar(c);
+    if (v === undefined) {
+      owner[n] = -1;
+      bytes[n++] = 0; // a character GBK cannot hold breaks every chain
+      continue;
+    }
+    if (v > 0xff) {
+      owner[n] = k;
+      bytes[n++] = v >> 8;
+    }
+    owner[n] = k;
+    bytes[n++] = v & 0xff;
+  }
+  for (let x = 0; x < n; ) {
+    let y = x;
+    let sequences = 0;
+    for (let l = utf8SeqLen(bytes, y, n); l > 1; l = utf8SeqLen(bytes, y, n)) {
+      y += l;
+      sequences++;
+    }
+    if (sequences >= 2) for (let b = x; b < y; b++) if (owner[b] >= 0) marks[owner[b]] = 1;
+    x = y > x ? y : x + 1;
+  }
+  return marks;
 }
 
 /** The mojibake runs of a document, computed once per document and shared by the rules. */

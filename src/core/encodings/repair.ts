@@ -197,6 +197,7 @@ function addC1Controls(text: string, positions: readonly number[], chosen: Mojib
 function scanKind(text: string, from: number, to: number, kind: KindImpl, depth: number, out: MojibakeRepair[]): void {
   const page = kind.wrongPage();
   const minCode = 0x80;
+  const asciiTrails = kind.family === LATIN && kind.target() !== UTF8_TARGET;
   const n = to;
   let i = from;
   while (i < n) {
@@ -204,7 +205,24 @@ function scanKind(text: string, from: number, to: number, kind: KindImpl, depth:
     while (i < n && !inRun(page, text.charCodeAt(i), minCode)) i++;
     if (i >= n) break;
     let j = i;
-    while (j < n && j - i < MAX_RUN && inRun(page, text.charCodeAt(j), minCode)) j++;
+    while (j < n && j - i < MAX_RUN) {
+      const c = text.charCodeAt(j);
+      if (inRun(page, c, minCode)) j++;
+      // GBK and Big5 trail bytes reach down into ASCII (0x40–0x7E): read as
+      // Latin-1, `Ö\\ºÏ` is 謀合. One such character between a lead byte and
+      // more of the run stays in it (never at its end: `Ä£ÄM` is Latin).
+      else if (
+        asciiTrails &&
+        c >= 0x40 &&
+        c <= 0x7e &&
+        j > i &&
+        j + 1 < n &&
+        (page.encodeChar(text.charCodeAt(j - 1)) ?? 0) >= 0x81 &&
+        inRun(page, text.charCodeAt(j + 1), minCode)
+      )
+        j++;
+      else break;
+    }
     scanRun(text, i, j, kind, page, depth, out);
     i = j;
   }
@@ -263,7 +281,7 @@ function scanRun(text: string, from: number, to: number, kind: KindImpl, page: C
       bytes[b++] = WILD;
       continue;
     }
-    const v = page.encodeChar(ch)!;
+    const v = ch < 0x80 ? ch : page.encodeChar(ch)!;
     if (v > 0xff) {
       bytes[b++] = v >> 8;
       bytes[b++] = v & 0xff;
@@ -342,6 +360,16 @@ function scanRun(text: string, from: number, to: number, kind: KindImpl, page: C
         segEnd = z;
         decodeTo = bs[z];
         k = a;
+      }
+    }
+    if (kind.cjk && target === UTF8_TARGET && lost === 0) {
+      // A clean character right after the damage can be read into it: 一
+      // is GBK D2 BB, which is also UTF-8 for Cyrillic һ. A two-byte
+      // sequence (U+0080–U+07FF) made of one whole character at the end of
+      // the segment is that character, not part of the damage.
+      while (segEnd - k > 1 && decodeTo === bs[segEnd] && bs[segEnd - 1] === decodeTo - 2 && bytes[decodeTo - 2] >= 0xc2 && bytes[decodeTo - 2] <= 0xdf) {
+        segEnd--;
+        decodeTo -= 2;
       }
     }
     const s2 = bs[k];

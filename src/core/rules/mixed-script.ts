@@ -1,8 +1,7 @@
 import { t } from '@vscode/l10n';
 import type { Edit, Fix, Rule } from '../finding';
-import type { Range } from '../document';
 import type { Line } from '../document';
-import { mojibakeOf } from '../encodings';
+import { utf8ReadAsGbkMarks } from '../encodings';
 import { convert, countScript, scriptRuns, type ConvertOptions, type Script, type ScriptTarget } from '../script';
 
 /**
@@ -55,12 +54,19 @@ export const mixedScript: Rule = {
 
     // Mojibake (`鍗楅槼`) is made of Traditional-looking characters: it is the
     // mojibake rule's, and converting it would destroy its bytes.
-    let garbage: readonly Range[] | undefined;
     for (let k = 0; k < lines.length; k++) {
       const line = lines[k];
       const { hans, hant } = counts[k];
       if ((other === 'zh-Hans' ? hans : hant) === 0 && !skip) continue;
-      const runs = outside(scriptRuns(text, other, line.start, line.end, skip), (garbage ??= mojibakeOf(document)));
+      let runs = scriptRuns(text, other, line.start, line.end, skip);
+      if (runs.length > 0 && other === 'zh-Hant') {
+        const marks = utf8ReadAsGbkMarks(text, line.start, line.end);
+        runs = runs.filter((r) => {
+          let marked = 0;
+          for (let i = r.start; i < r.end; i++) marked += marks[i - line.start];
+          return marked * 2 < r.end - r.start;
+        });
+      }
       if (runs.length === 0) continue;
       const otherCount = runs.reduce((n, r) => n + (r.end - r.start), 0);
       const ownCount = own === 'zh-Hans' ? hans : hant;
@@ -85,21 +91,6 @@ export const mixedScript: Rule = {
     }
   },
 };
-
-/** The runs that overlap none of `ranges` (sorted by start, non-overlapping). */
-function outside<R extends Range>(runs: R[], ranges: readonly Range[]): R[] {
-  if (ranges.length === 0 || runs.length === 0) return runs;
-  return runs.filter((run) => {
-    let lo = 0;
-    let hi = ranges.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (ranges[mid].end <= run.start) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo === ranges.length || ranges[lo].start >= run.end;
-  });
-}
 
 function hasCjk(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x3400) return true;
