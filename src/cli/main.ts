@@ -159,6 +159,10 @@ function decode(path: string, bytes: Uint8Array): Loaded {
 
 export async function main(world: CliWorld): Promise<number> {
   const env = world.env ?? {};
+  if (world.argv.length === 1 && ['--help', '-h', 'help'].includes(world.argv[0])) {
+    world.stdout(`${USAGE}\n`);
+    return 0;
+  }
   let options: Options;
   try {
     const localeArg = world.argv.find((a, i) => world.argv[i - 1] === '--locale') ?? world.argv.find((a) => a.startsWith('--locale='))?.slice(9);

@@ -121,6 +121,12 @@ describe('CLI', () => {
     }
   });
 
+  it('--help prints the usage and exits 0', async () => {
+    const r = await run(['--help'], {});
+    assert.equal(r.code, 0);
+    assert.match(r.out, /^Usage:\n  newsclean check/);
+  });
+
   it('speaks Chinese with --locale or LANG', async () => {
     const cn = await run(['check', '--locale', 'zh-cn', 'a.txt'], { 'a.txt': BROKEN });
     assert.match(cn.out, /第 2 行/);
