@@ -64,7 +64,6 @@ export class NewsDocument {
   /** True when the text mixes line endings. */
   readonly mixedEol: boolean;
   private blocksCache: readonly Block[] | undefined;
-  private readonly derivedCache = new Map<string, unknown>();
 
   constructor(text: string, uri = 'untitled:document', version = 0) {
     this.text = text;
@@ -115,16 +114,6 @@ export class NewsDocument {
 
   private block(firstLine: number, lastLine: number): Block {
     return { firstLine, lastLine, range: { start: this.lines[firstLine].start, end: this.lines[lastLine].end } };
-  }
-
-  /**
-   * Something derived from the text, computed on first request and shared by
-   * every rule that asks with the same key (e.g. the mojibake runs, which the
-   * mojibake rule reports and the script rule must not mistake for Chinese).
-   */
-  derived<T>(key: string, compute: (document: NewsDocument) => T): T {
-    if (!this.derivedCache.has(key)) this.derivedCache.set(key, compute(this));
-    return this.derivedCache.get(key) as T;
   }
 
   /** The line holding `offset` (binary search). */

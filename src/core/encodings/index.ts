@@ -2,7 +2,6 @@
  * Code-page round trips and the naturalness score used by the mojibake rule.
  * Tables are built from iconv-lite on first use, never at import time.
  */
-import type { NewsDocument } from '../document';
 import { findMojibake, type MojibakeKind, type MojibakeRepair } from './repair';
 import { gbk, utf8SeqLen } from './tables';
 
@@ -63,11 +62,6 @@ export function utf8ReadAsGbkMarks(text: string, start: number, end: number): Ui
     x = y > x ? y : x + 1;
   }
   return marks;
-}
-
-/** The mojibake runs of a document, computed once per document and shared by the rules. */
-export function mojibakeOf(document: NewsDocument): readonly MojibakeRepair[] {
-  return document.derived('mojibake', (d) => findMojibake(d.text));
 }
 
 /** Share of the document's non-ASCII text that must be mojibake. */

@@ -1,6 +1,6 @@
 import { t } from '@vscode/l10n';
 import type { Rule } from '../finding';
-import { mojibakeOf, wholeFileVerdict, type MojibakeRepair } from '../encodings';
+import { findMojibake, wholeFileVerdict, type MojibakeRepair } from '../encodings';
 
 const PREVIEW = 24;
 
@@ -38,7 +38,7 @@ export const mojibake: Rule = {
   restoresText: true,
   check({ document }, report) {
     const text = document.text;
-    const repairs = mojibakeOf(document);
+    const repairs = findMojibake(text);
     if (repairs.length === 0) return;
     const whole = wholeFileVerdict(text, repairs);
     if (whole) {
