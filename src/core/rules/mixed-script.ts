@@ -52,13 +52,13 @@ export const mixedScript: Rule = {
     const otherName = other === 'zh-Hans' ? t('Simplified') : t('Traditional');
     const ownName = own === 'zh-Hans' ? t('Simplified') : t('Traditional');
 
-    // Mojibake (`鍗楅槼`) is made of Traditional-looking characters: it is the
-    // mojibake rule's, and converting it would destroy its bytes.
     for (let k = 0; k < lines.length; k++) {
       const line = lines[k];
       const { hans, hant } = counts[k];
       if ((other === 'zh-Hans' ? hans : hant) === 0 && !skip) continue;
       let runs = scriptRuns(text, other, line.start, line.end, skip);
+      // Mojibake (`鍗楅槼`) is made of Traditional-looking characters: it is the
+      // mojibake rule's, and converting it would destroy its bytes.
       if (runs.length > 0 && other === 'zh-Hant') {
         const marks = utf8ReadAsGbkMarks(text, line.start, line.end);
         runs = runs.filter((r) => {
