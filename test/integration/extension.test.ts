@@ -186,7 +186,10 @@ suite('News Transcript Cleaner in VS Code', () => {
       vscode.CodeActionKind.QuickFix.value,
     );
     const fix = actions.find((a) => a.isPreferred && a.kind && vscode.CodeActionKind.QuickFix.contains(a.kind));
-    assert.ok(fix, `no preferred quick fix among: ${actions.map((a) => a.title).join(' | ')}`);
+    assert.ok(
+      fix,
+      `no preferred quick fix among: ${actions.map((a) => a.title).join(' | ')} (diagnostic ${ruleOf(first)} at ${first.range.start.line}:${first.range.start.character}, document v${doc.version}${doc.isClosed ? ' closed' : ''}, ${api.check(doc).length} findings now)`,
+    );
     assert.ok(fix.edit, 'the quick fix carries an edit');
     const version = doc.version;
     assert.ok(await vscode.workspace.applyEdit(fix.edit), 'applyEdit succeeded');
