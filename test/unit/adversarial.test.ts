@@ -23,10 +23,10 @@ const generators: Record<string, (n: number) => string> = {
   'repeated paragraph': (n) => '南阳发展机遇千载难逢，全市上下要在思想上高度重视。\n'.repeat(Math.ceil(n / 26)),
 };
 
-function cost(fn: () => void): number {
+function cost(fn: () => void, runs = 3): number {
   // The minimum of a few runs is the least noisy estimate of the work.
   let best = Infinity;
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < runs; i++) {
     const t0 = process.hrtime.bigint();
     fn();
     best = Math.min(best, Number(process.hrtime.bigint() - t0) / 1e6);
@@ -47,9 +47,14 @@ describe('adversarial inputs: every rule and the outline stay linear', function 
         const small = make(SMALL);
         const large = make(SMALL * 4);
         run(small); // warm caches and lazy tables
-        const a = cost(() => run(small));
-        const b = cost(() => run(large));
+        let a = cost(() => run(small));
+        let b = cost(() => run(large));
         // Below a few milliseconds the clock says little; only growth above that counts.
+        // A busy machine can stall one measurement: a quadratic rule fails again, noise does not.
+        if (!(b < Math.max(10 * a, 25))) {
+          a = cost(() => run(small), 7);
+          b = cost(() => run(large), 7);
+        }
         assert.ok(b < Math.max(10 * a, 25), `×4 input took ${(b / a).toFixed(1)}× the time (${a.toFixed(1)} → ${b.toFixed(1)} ms)`);
       });
     }
