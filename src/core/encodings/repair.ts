@@ -197,35 +197,74 @@ function addC1Controls(text: string, positions: readonly number[], chosen: Mojib
 function scanKind(text: string, from: number, to: number, kind: KindImpl, depth: number, out: MojibakeRepair[]): void {
   const page = kind.wrongPage();
   const minCode = 0x80;
-  const asciiTrails = kind.family === LATIN && kind.target() !== UTF8_TARGET;
+  const asciiTrails = bridgesAscii(kind);
   const n = to;
+  /** Index after a run of at most MAX_BRIDGE bridge characters from j that more of the run follows, or j. */
+  const bridgeEnd = (j: number): number => {
+    let b = j;
+    while (b < n && b - j < MAX_BRIDGE && isBridge(text.charCodeAt(b))) b++;
+    return b > j && b < n && inRun(page, text.charCodeAt(b), minCode) ? b : j;
+  };
   let i = from;
   while (i < n) {
     // Skip to the next character the wrong code page encodes as high bytes.
     while (i < n && !inRun(page, text.charCodeAt(i), minCode)) i++;
     if (i >= n) break;
     let j = i;
+    const gluedLeft = i > 0 && isLatinLetter(text.charCodeAt(i - 1));
     while (j < n && j - i < MAX_RUN) {
       const c = text.charCodeAt(j);
-      if (inRun(page, c, minCode)) j++;
-      // GBK and Big5 trail bytes reach down into ASCII (0x40–0x7E): read as
-      // Latin-1, `Ö\\ºÏ` is 謀合. One such character between a lead byte and
-      // more of the run stays in it (never at its end: `Ä£ÄM` is Latin).
-      else if (
-        asciiTrails &&
-        c >= 0x40 &&
-        c <= 0x7e &&
-        j > i &&
-        j + 1 < n &&
-        (page.encodeChar(text.charCodeAt(j - 1)) ?? 0) >= 0x81 &&
-        inRun(page, text.charCodeAt(j + 1), minCode)
-      )
+      if (inRun(page, c, minCode)) {
         j++;
-      else break;
+        continue;
+      }
+      if (!asciiTrails) break;
+      // GBK and Big5 trail bytes reach down into ASCII (0x40–0x7E): read as
+      // Latin-1, `Ö\\ºÏ` is 謀合. One such character after a lead byte stays
+      // in the run when more of the run follows, never at its end before
+      // Latin or nothing, nor before a bridge in a run glued to a Latin word
+      // (`MÄ£ÄM ÌÑÌ` is Latin).
+      if (c >= 0x40 && c <= 0x7e && j > i && (page.encodeChar(text.charCodeAt(j - 1)) ?? 0) >= 0x81) {
+        if (j + 1 < n && inRun(page, text.charCodeAt(j + 1), minCode)) {
+          j++;
+          continue;
+        }
+        if (!gluedLeft && bridgeEnd(j + 1) > j + 1) {
+          j = bridgeEnd(j + 1);
+          continue;
+        }
+        // Right before CJK text (`°l本` is 發本) it ends the run.
+        if (j + 1 < n && text.charCodeAt(j + 1) >= 0x2e80) j++;
+        break;
+      }
+      // Spaces, digits and ASCII punctuation are single bytes in GBK and
+      // Big5 too: `µÚ Èý ¿î` is 第 三 款, `Ôª1787Äê` is 元1787年. A run glued
+      // to a Latin word (`SÖÄ£ ÑÝÄ`) is not bridged over spaces.
+      if (c === 0x20 && gluedLeft) break;
+      const b = bridgeEnd(j);
+      if (b === j) break;
+      j = b;
     }
     scanRun(text, i, j, kind, page, depth, out);
     i = j;
   }
+}
+
+/** Longest stretch of bridge characters inside one run. */
+const MAX_BRIDGE = 8;
+
+/** Kinds whose right code page keeps ASCII as single bytes between double-byte characters read as Latin. */
+function bridgesAscii(kind: KindImpl): boolean {
+  return kind.family === LATIN && kind.target() !== UTF8_TARGET;
+}
+
+function isLatinLetter(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+
+/** ASCII below the lowest GBK/Big5 trail byte: never part of a double-byte character. */
+function isBridge(c: number): boolean {
+  return c >= 0x20 && c < 0x40;
 }
 
 interface Scratch {
@@ -298,15 +337,17 @@ function scanRun(text: string, from: number, to: number, kind: KindImpl, page: C
   for (let k = 0; k < len; k++) pre[k + 1] = pre[k] + costs[text.charCodeAt(from + k)];
   // chain[x]: bytes covered by consecutive well-formed multi-byte characters from x.
   chain[end] = 0;
+  const bridges = bridgesAscii(kind);
   for (let x = end - 1; x >= 0; x--) {
     const l = target.seqLen(bytes, x, end);
-    chain[x] = l > 0 ? l + chain[x + l] : 0;
+    chain[x] = l > 0 ? l + chain[x + l] : bridges && x > 0 && isBridge(bytes[x]) && chain[x + 1] > 0 ? 1 + chain[x + 1] : 0;
   }
+  const step = (x: number) => target.seqLen(bytes, x, end) || 1;
   let k = 0;
   let tries = 0;
   while (k < len) {
     const s = bs[k];
-    if (chain[s] === 0) {
+    if (chain[s] === 0 || bytes[s] < 0x80) {
       k++;
       tries = 0;
       continue;
@@ -317,7 +358,7 @@ function scanRun(text: string, from: number, to: number, kind: KindImpl, page: C
     let aligned = -1;
     const limit = Math.min(end, s + chain[s], bs[Math.min(len, k + MAX_SEGMENT)]);
     while (e < limit) {
-      e += target.seqLen(bytes, e, end);
+      e += step(e);
       while (bs[c] < e) c++;
       if (bs[c] === e) aligned = c;
     }
@@ -373,7 +414,7 @@ function scanRun(text: string, from: number, to: number, kind: KindImpl, page: C
       }
     }
     const s2 = bs[k];
-    if (kind.family === LATIN && kind.target() !== UTF8_TARGET && isUtf8Chain(bytes, s2, decodeTo)) {
+    if (kind.family === LATIN && kind.target() !== UTF8_TARGET && insideUtf8(bytes, s2, decodeTo, end)) {
       // Valid UTF-8 is UTF-8 read as Windows-1252, not GBK or Big5.
       k = Math.max(k + 1, segEnd);
       tries = 0;
@@ -438,11 +479,17 @@ function evaluate(
   if (direct !== undefined) return { text: repaired, gain: direct };
   if (depth > 0 || repaired.length < 3) return undefined;
   // Only a repair that itself looks like mojibake may hide a second layer.
+  // GBK's user-defined rows read as private use (iconv-lite maps them there
+  // and back), so the middle layer may hold such characters; nothing else
+  // forbidden.
   const r1 = naturalness(repaired);
-  if (r1.forbidden > 0 || r1.cost < r1.length * 1.2) return undefined;
+  if (r1.forbidden > r1.privateUse || r1.cost < r1.length * 0.8) return undefined;
   // Two layers: the repaired text is itself mojibake.
   const inner = findMojibake(repaired, depth + 1);
-  if (inner.length === 0) return undefined;
+  // Decoding with a code page and encoding back with the same one gives the
+  // same bytes: GBK read as cp1252 "then" UTF-8 read as GBK is one layer,
+  // UTF-8 read as cp1252, and is judged as that.
+  if (inner.length === 0 || inner.some((r) => r.kind.wrong === kind.right)) return undefined;
   let twice = '';
   let at = 0;
   for (const r of inner) {
@@ -455,9 +502,23 @@ function evaluate(
   return gain === undefined ? undefined : { text: twice, gain, inner: inner[0].kind };
 }
 
+/**
+ * True when bytes[start, stop) are valid UTF-8 once widened to the
+ * sequences cut at either end (`¬¬ ä¸` inside `ç¬¬ ä¸‰` is 第 三).
+ */
+function insideUtf8(bytes: Uint8Array, start: number, stop: number, end: number): boolean {
+  const cont = (b: number) => b >= 0x80 && b <= 0xbf;
+  let a = start;
+  while (a > 0 && start - a < 3 && cont(bytes[a])) a--;
+  if (utf8SeqLen(bytes, a, end) === 0) a = start;
+  let z = stop;
+  while (z < end && z - stop < 3 && cont(bytes[z])) z++;
+  return isUtf8Chain(bytes, a, z);
+}
+
 function isUtf8Chain(bytes: Uint8Array, start: number, end: number): boolean {
   for (let x = start; x < end; ) {
-    const l = utf8SeqLen(bytes, x, end);
+    const l = bytes[x] < 0x80 ? 1 : utf8SeqLen(bytes, x, end);
     if (l === 0) return false;
     x += l;
   }

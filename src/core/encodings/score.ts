@@ -122,6 +122,8 @@ export interface Naturalness {
   /** Non-ASCII code points. */
   readonly nonAscii: number;
   readonly forbidden: number;
+  /** Private-use code points (counted in `forbidden` too). */
+  readonly privateUse: number;
 }
 
 /** Scores a string (by code point). */
@@ -132,6 +134,7 @@ export function naturalness(s: string): Naturalness {
   let cjk = 0;
   let nonAscii = 0;
   let forbidden = 0;
+  let privateUse = 0;
   let prev = -1;
   for (let i = 0; i < s.length; i++) {
     let cp = s.charCodeAt(i);
@@ -149,7 +152,8 @@ export function naturalness(s: string): Naturalness {
     if (isHanCode(cp)) han++;
     if (isCjkCode(cp)) cjk++;
     if (isForbidden(cp)) forbidden++;
+    if (cp >= 0xe000 && cp <= 0xf8ff) privateUse++;
     prev = cp;
   }
-  return { cost, length, han, cjk, nonAscii, forbidden };
+  return { cost, length, han, cjk, nonAscii, forbidden, privateUse };
 }
