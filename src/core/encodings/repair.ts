@@ -8,7 +8,7 @@
  * once, and the bytes are walked once for chains of well-formed characters of
  * the right encoding. Round trips are never tried at every offset.
  */
-import { charCost, costTable16, naturalness, type Naturalness } from './score';
+import { charCost, costTable16, frequencyCostTable16, naturalness, type Naturalness } from './score';
 import { UTF8_TARGET, big5, cp1251, cp1252Char, gbk, latin, utf8SeqLen, type CodePage } from './tables';
 
 interface Target {
@@ -218,6 +218,15 @@ function scanKind(text: string, from: number, to: number, kind: KindImpl, depth:
         j++;
         continue;
       }
+      if (charToChar(kind)) {
+        // ASCII is one byte in GBK and Big5 alike: it stays inside the run
+        // (`165億元`, `第 三 款`) and means the same in both readings.
+        let b = j;
+        while (b < n && b - j < MAX_BRIDGE && c >= 0x20 && text.charCodeAt(b) >= 0x20 && text.charCodeAt(b) < 0x7f) b++;
+        if (b === j || b >= n || !inRun(page, text.charCodeAt(b), minCode)) break;
+        j = b;
+        continue;
+      }
       if (!asciiTrails) break;
       // GBK and Big5 trail bytes reach down into ASCII (0x40–0x7E): read as
       // Latin-1, `Ö\\ºÏ` is 謀合. One such character after a lead byte stays
@@ -245,7 +254,8 @@ function scanKind(text: string, from: number, to: number, kind: KindImpl, depth:
       if (b === j) break;
       j = b;
     }
-    scanRun(text, i, j, kind, page, depth, out);
+    if (charToChar(kind)) scanCharToChar(text, i, j, kind, page, depth, out);
+    else scanRun(text, i, j, kind, page, depth, out);
     i = j;
   }
 }
@@ -265,6 +275,121 @@ function isLatinLetter(c: number): boolean {
 /** ASCII below the lowest GBK/Big5 trail byte: never part of a double-byte character. */
 function isBridge(c: number): boolean {
   return c >= 0x20 && c < 0x40;
+}
+
+/** GBK read as Big5 and Big5 read as GBK: every double-byte character is one character of the other. */
+function charToChar(kind: KindImpl): boolean {
+  return kind.family === CJK && kind.target() !== UTF8_TARGET;
+}
+
+/** Cost of switching between clean text and damage, and of each damaged character. */
+const SWITCH_COST = 3;
+const DAMAGE_COST = 0.1;
+
+/**
+ * GBK ↔ Big5: each character of the run is one double-byte code read with
+ * the wrong table, so a repair maps character to character, and which
+ * characters are damaged is decided for the run as a whole: the cheapest
+ * labelling of each character as clean (its own cost) or damaged (the cost
+ * of the character its bytes make in the right code page), paying for every
+ * switch between the two (Viterbi over two states). Common characters inside
+ * the damage (把某 for 參議) go with their neighbours, and clean text beside
+ * it stays clean.
+ */
+function scanCharToChar(text: string, from: number, to: number, kind: KindImpl, page: CodePage, depth: number, out: MojibakeRepair[]): void {
+  const target = kind.target();
+  const costs = frequencyCostTable16();
+  const len = to - from;
+  const sc = scratch(depth, len);
+  // The right reading of each character (0: none); back pointers as bits.
+  const right = sc.bs;
+  const pair = new Uint8Array(2);
+  let clean = 0;
+  let damaged = Infinity;
+  const fromDamaged = sc.wild;
+  const fromCleanToDamaged = sc.bytes;
+  for (let k = 0; k < len; k++) {
+    const c = text.charCodeAt(from + k);
+    const v = c < 0x80 ? c : (page.encodeChar(c) ?? 0);
+    let r = v < 0x80 ? v : 0;
+    if (v > 0xff) {
+      pair[0] = v >> 8;
+      pair[1] = v & 0xff;
+      if (target.seqLen(pair, 0, 2) === 2) r = target.decode(pair, 0, 2).charCodeAt(0);
+    }
+    // A character with two codes (Big5-HKSCS): the commoner reading.
+    const others = v > 0xff ? page.otherCodes?.(c) : undefined;
+    if (others) {
+      for (const o of others) {
+        pair[0] = o >> 8;
+        pair[1] = o & 0xff;
+        if (target.seqLen(pair, 0, 2) !== 2) continue;
+        const alt = target.decode(pair, 0, 2).charCodeAt(0);
+        if (r === 0 || costs[alt] < costs[r]) r = alt;
+      }
+    }
+    right[k] = r;
+    // Best cost ending in each state at k, and where it came from.
+    const stayClean = clean;
+    const switchToClean = damaged + SWITCH_COST;
+    fromDamaged[k] = switchToClean < stayClean ? 1 : 0;
+    const nextClean = Math.min(stayClean, switchToClean) + costs[c];
+    let nextDamaged = Infinity;
+    if (r !== 0) {
+      const stay = damaged;
+      const enter = clean + SWITCH_COST;
+      fromCleanToDamaged[k] = enter < stay ? 1 : 0;
+      nextDamaged = Math.min(stay, enter) + costs[r] + DAMAGE_COST;
+    }
+    clean = nextClean;
+    damaged = nextDamaged;
+  }
+  // Walk back, collecting damaged stretches.
+  let inDamage = damaged + SWITCH_COST < clean;
+  let segEnd = inDamage ? len : -1;
+  for (let k = len - 1; k >= 0; k--) {
+    if (inDamage) {
+      const entered = fromCleanToDamaged[k] === 1;
+      if (entered) {
+        addCharToChar(text, from + k, from + segEnd, right, k, kind, out);
+        inDamage = false;
+      }
+    } else if (fromDamaged[k] === 1) {
+      inDamage = true;
+      segEnd = k;
+    }
+  }
+}
+
+/** Per character, the damage must be this rare and its repair this common (frequency costs). */
+const CHAR_TO_CHAR_MIN_RARITY = 1.2;
+const CHAR_TO_CHAR_MAX_REPAIR = 1.2;
+
+/** Judges one damaged stretch found by scanCharToChar; both readings are scored by character frequency. */
+function addCharToChar(text: string, start: number, stop: number, right: Int32Array, k: number, kind: KindImpl, out: MojibakeRepair[]): void {
+  const costs = frequencyCostTable16();
+  let repaired = '';
+  let oCost = 0;
+  let rCost = 0;
+  let n = 0;
+  for (let x = 0; x < stop - start; x++) {
+    const c = text.charCodeAt(start + x);
+    const r = right[k + x];
+    repaired += String.fromCharCode(r);
+    if (c < 0x80) continue;
+    n++;
+    oCost += costs[c];
+    rCost += costs[r];
+  }
+  if (n < 2) return;
+  const original = text.slice(start, stop);
+  if (countEastAsian(original) * 2 < original.length) return;
+  const r = naturalness(repaired);
+  if (r.forbidden > 0 || r.han === 0 || r.cjk < r.nonAscii * 0.6) return;
+  if (oCost < n * CHAR_TO_CHAR_MIN_RARITY || rCost > n * CHAR_TO_CHAR_MAX_REPAIR) return;
+  const gain = oCost - rCost;
+  if (gain < Math.max(kind.minGain, n * 0.5)) return;
+  out.push({ start, end: stop, text: repaired, kind, lost: 0, gain });
 }
 
 interface Scratch {
@@ -385,24 +510,6 @@ function scanRun(text: string, from: number, to: number, kind: KindImpl, page: C
         lost = 1;
       }
     }
-    if (kind.family === CJK && kind.target() !== UTF8_TARGET && lost === 0 && decodeTo === bs[segEnd]) {
-      // GBK ↔ Big5 map char to char: clean common characters at either end
-      // of the chain are real text, not part of the damage.
-      let a = k;
-      let z = segEnd;
-      while (a < z && costs[text.charCodeAt(from + a)] === 0) a++;
-      while (z > a && costs[text.charCodeAt(from + z - 1)] === 0) z--;
-      if (a > k || z < segEnd) {
-        if (z - a < 2) {
-          k = Math.max(k + 1, segEnd);
-          tries = 0;
-          continue;
-        }
-        segEnd = z;
-        decodeTo = bs[z];
-        k = a;
-      }
-    }
     if (kind.cjk && target === UTF8_TARGET && lost === 0) {
       // A clean character right after the damage can be read into it: 一
       // is GBK D2 BB, which is also UTF-8 for Cyrillic һ. A two-byte
@@ -468,7 +575,9 @@ function evaluate(
   // GBK and Big5 also hold Greek and Cyrillic: text in those scripts is
   // never taken for Chinese mojibake; a GBK/Big5 reading of Latin-1 text
   // must give at least two Han characters (`Ã¥` is not `氓`).
-  if (kind.family === CJK && o.han * 2 < o.length) return undefined;
+  // Big5 read as GBK is also dense in kana, box drawing and private use
+  // (Big5's commonest rows fall on GBK's symbol and user-defined rows).
+  if (kind.family === CJK && (charToChar(kind) ? countEastAsian(original) : o.han) * 2 < o.length) return undefined;
   if (kind.family === LATIN && kind.target() !== UTF8_TARGET && countHan(repaired) < 2) return undefined;
   // ftfy keeps `DrÃ¥ber`: a lone `Ã¥` is too weak to call mojibake.
   if (kind.id === 'utf8-as-cp1252' && original.length === 2 && original.charCodeAt(1) === 0xa5) return undefined;
@@ -523,6 +632,13 @@ function isUtf8Chain(bytes: Uint8Array, start: number, end: number): boolean {
     x += l;
   }
   return true;
+}
+
+/** Code units from General Punctuation up (Han, kana, symbols, private use): not Latin, Greek or Cyrillic. */
+function countEastAsian(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x2000) n++;
+  return n;
 }
 
 function countHan(s: string): number {

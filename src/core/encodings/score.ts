@@ -5,6 +5,7 @@
  * characters, and (on the Latin side, after ftfy's "badness") in accented
  * capitals followed by symbols. Lower is more natural.
  */
+import { HAN_BY_FREQUENCY } from './frequency';
 import { hanLevel } from './tables';
 
 const HAN_COST = [0, 1.5, 3.5, 5];
@@ -19,6 +20,31 @@ export function costTable16(): Float32Array {
     costTable = t;
   }
   return costTable;
+}
+
+let frequencyTable: Float32Array | undefined;
+
+/**
+ * Like charCost, finer for Han: from the character's rank in real text
+ * (0 for the 500 commonest, one more for each doubling of the rank), for
+ * choosing between two readings that are both valid Chinese (GBK ↔ Big5).
+ */
+export function frequencyCostTable16(): Float32Array {
+  if (!frequencyTable) {
+    const t = Float32Array.from(costTable16());
+    for (let c = 0x3400; c < 0x10000; c++) if (isHanCode(c)) t[c] = 4.5;
+    // Kana, bopomofo and box drawing are what GBK's and Big5's symbol rows
+    // put into Chinese text read with the other table.
+    for (let c = 0x3040; c <= 0x312f; c++) t[c] = 3;
+    for (let c = 0x2500; c <= 0x257f; c++) t[c] = 3;
+    for (let r = 0; r < HAN_BY_FREQUENCY.length; r++) {
+      const c = HAN_BY_FREQUENCY.charCodeAt(r);
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      t[c] = Math.min(4, Math.max(0, Math.log2((r + 1) / 500)));
+    }
+    frequencyTable = t;
+  }
+  return frequencyTable;
 }
 
 /** Cost of one code point in isolation. */

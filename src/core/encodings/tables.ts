@@ -11,6 +11,8 @@ export interface CodePage {
   readonly name: string;
   /** Bytes of one character (1 or 2 bytes, high bytes only), or undefined. */
   encodeChar(code: number): number | undefined;
+  /** Further codes of a character that has more than one, or undefined. */
+  otherCodes?(code: number): readonly number[] | undefined;
   /** Length of a well-formed non-ASCII character starting at `i`, or 0. */
   seqLen(bytes: Uint8Array, i: number, end: number): number;
   /** True when bytes[i..end) is the start of a character cut short. */
@@ -30,6 +32,8 @@ interface DbcsTable {
   readonly toChar: Uint16Array;
   /** code unit → (lead << 8 | trail), 0 when not encodable as two bytes. */
   readonly fromChar: Uint16Array;
+  /** Characters with more than one code (Big5-HKSCS has about a hundred): their other codes. */
+  readonly others: Map<number, number[]>;
 }
 
 function buildDbcs(enc: string, trailRanges: readonly [number, number][]): DbcsTable {
@@ -45,7 +49,9 @@ function buildDbcs(enc: string, trailRanges: readonly [number, number][]): DbcsT
     const code = (lead << 8) | trail;
     toChar[code] = c;
     if (fromChar[c] === 0) fromChar[c] = code;
+    else others.set(c, [...(others.get(c) ?? []), code]);
   };
+  const others = new Map<number, number[]>();
   for (let lead = 0x81; lead <= 0xfe; lead++) {
     for (let k = 0; k < trails.length; k++) {
       row[2 * k] = lead;
@@ -59,8 +65,7 @@ function buildDbcs(enc: string, trailRanges: readonly [number, number][]): DbcsT
       for (const trail of trails) take(lead, trail, decodeBytes(Uint8Array.of(lead, trail), enc));
     }
   }
-  // Where two byte pairs give one character, keep the one iconv-lite encodes.
-  return { toChar, fromChar };
+  return { toChar, fromChar, others };
 }
 
 function dbcsPage(name: string, table: () => DbcsTable, single?: (c: number) => number | undefined): CodePage {
@@ -72,6 +77,9 @@ function dbcsPage(name: string, table: () => DbcsTable, single?: (c: number) => 
       if (s !== undefined) return s;
       const v = code < 0x80 || code > 0xffff ? 0 : t.fromChar[code];
       return v === 0 ? undefined : v;
+    },
+    otherCodes(code) {
+      return t.others.get(code);
     },
     seqLen(bytes, i, end) {
       if (i + 1 >= end) return 0;
