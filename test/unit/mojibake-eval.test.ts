@@ -35,11 +35,11 @@ const EXACT_FLOOR: Record<string, number> = {
   'utf8-as-cp1252': 1,
   'utf8-as-latin1': 1,
   'utf8-as-gbk-as-cp1252': 1,
-  // GBK ↔ Big5: both readings are valid characters; what is left is
-  // mostly the first or last character of a run (統 or 参 at the start of
-  // 参众两院) and Big5-HKSCS characters outside the BMP.
-  'big5-as-gbk': 0.94,
-  'gbk-as-big5': 0.88,
+  // GBK ↔ Big5: both readings are valid characters; what is left is the
+  // first or last character of a run where both readings are as common
+  // (辦 or 快 before 思想觀念).
+  'big5-as-gbk': 0.98,
+  'gbk-as-big5': 0.97,
 };
 /** Measured share of lossy cases that get a finding (mojibake or lost-characters). */
 const FLAG_FLOOR = 0.99;

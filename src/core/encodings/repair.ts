@@ -8,7 +8,7 @@
  * once, and the bytes are walked once for chains of well-formed characters of
  * the right encoding. Round trips are never tried at every offset.
  */
-import { charCost, costTable16, frequencyCostTable16, naturalness, type Naturalness } from './score';
+import { charCost, costTable16, frequencyCost, isCommonWord, naturalness, type Naturalness } from './score';
 import { UTF8_TARGET, big5, cp1251, cp1252Char, gbk, latin, utf8SeqLen, type CodePage } from './tables';
 
 interface Target {
@@ -218,6 +218,11 @@ function scanKind(text: string, from: number, to: number, kind: KindImpl, depth:
         j++;
         continue;
       }
+      // Big5-HKSCS reads some codes as characters outside the BMP.
+      if (c >= 0xd800 && c <= 0xdbff && charToChar(kind) && page.encodeChar(text.codePointAt(j) ?? 0) !== undefined) {
+        j += 2;
+        continue;
+      }
       if (charToChar(kind)) {
         // ASCII is one byte in GBK and Big5 alike: it stays inside the run
         // (`165億元`, `第 三 款`) and means the same in both readings.
@@ -285,6 +290,8 @@ function charToChar(kind: KindImpl): boolean {
 /** Cost of switching between clean text and damage, and of each damaged character. */
 const SWITCH_COST = 3;
 const DAMAGE_COST = 0.1;
+/** Bonus for a common two-character word across a step (國會). */
+const WORD_BONUS = 1.5;
 
 /**
  * GBK ↔ Big5: each character of the run is one double-byte code read with
@@ -298,24 +305,32 @@ const DAMAGE_COST = 0.1;
  */
 function scanCharToChar(text: string, from: number, to: number, kind: KindImpl, page: CodePage, depth: number, out: MojibakeRepair[]): void {
   const target = kind.target();
-  const costs = frequencyCostTable16();
   const len = to - from;
   const sc = scratch(depth, len);
-  // The right reading of each character (0: none); back pointers as bits.
+  // Per character (code point) k: its offset, its right reading (0: none),
+  // and back pointers as bits.
+  const at = sc.chain;
   const right = sc.bs;
-  const pair = new Uint8Array(2);
-  let clean = 0;
-  let damaged = Infinity;
   const fromDamaged = sc.wild;
   const fromCleanToDamaged = sc.bytes;
-  for (let k = 0; k < len; k++) {
-    const c = text.charCodeAt(from + k);
+  const pair = new Uint8Array(2);
+  // A run starts and ends where the text stops being readable both ways,
+  // so damage may start or end there without a switch.
+  let clean = 0;
+  let damaged = 0;
+  let prevClean = 0;
+  let prevRight = 0;
+  let m = 0;
+  for (let u = from; u < to; m++) {
+    const c = text.codePointAt(u) ?? 0;
+    at[m] = u;
+    u += c > 0xffff ? 2 : 1;
     const v = c < 0x80 ? c : (page.encodeChar(c) ?? 0);
     let r = v < 0x80 ? v : 0;
     if (v > 0xff) {
       pair[0] = v >> 8;
       pair[1] = v & 0xff;
-      if (target.seqLen(pair, 0, 2) === 2) r = target.decode(pair, 0, 2).charCodeAt(0);
+      if (target.seqLen(pair, 0, 2) === 2) r = target.decode(pair, 0, 2).codePointAt(0) ?? 0;
     }
     // A character with two codes (Big5-HKSCS): the commoner reading.
     const others = v > 0xff ? page.otherCodes?.(c) : undefined;
@@ -324,64 +339,72 @@ function scanCharToChar(text: string, from: number, to: number, kind: KindImpl, 
         pair[0] = o >> 8;
         pair[1] = o & 0xff;
         if (target.seqLen(pair, 0, 2) !== 2) continue;
-        const alt = target.decode(pair, 0, 2).charCodeAt(0);
-        if (r === 0 || costs[alt] < costs[r]) r = alt;
+        const alt = target.decode(pair, 0, 2).codePointAt(0) ?? 0;
+        if (r === 0 || frequencyCost(alt) < frequencyCost(r)) r = alt;
       }
     }
-    right[k] = r;
-    // Best cost ending in each state at k, and where it came from.
-    const stayClean = clean;
-    const switchToClean = damaged + SWITCH_COST;
-    fromDamaged[k] = switchToClean < stayClean ? 1 : 0;
-    const nextClean = Math.min(stayClean, switchToClean) + costs[c];
+    right[m] = r;
+    // Best cost ending in each state at k, and where it came from; a
+    // common word across the step (國會) earns a bonus.
+    const stayClean = clean - word(prevClean, c);
+    const switchToClean = damaged + SWITCH_COST - word(prevRight, c);
+    fromDamaged[m] = switchToClean < stayClean ? 1 : 0;
+    const nextClean = Math.min(stayClean, switchToClean) + frequencyCost(c);
     let nextDamaged = Infinity;
     if (r !== 0) {
-      const stay = damaged;
-      const enter = clean + SWITCH_COST;
-      fromCleanToDamaged[k] = enter < stay ? 1 : 0;
-      nextDamaged = Math.min(stay, enter) + costs[r] + DAMAGE_COST;
+      const stay = damaged - word(prevRight, r);
+      const enter = clean + SWITCH_COST - word(prevClean, r);
+      fromCleanToDamaged[m] = enter < stay ? 1 : 0;
+      nextDamaged = Math.min(stay, enter) + frequencyCost(r) + DAMAGE_COST;
     }
     clean = nextClean;
     damaged = nextDamaged;
+    prevClean = c;
+    prevRight = r;
   }
-  // Walk back, collecting damaged stretches.
-  let inDamage = damaged + SWITCH_COST < clean;
-  let segEnd = inDamage ? len : -1;
-  for (let k = len - 1; k >= 0; k--) {
+  at[m] = to;
+  // Walk back, collecting damaged stretches [k, end).
+  let inDamage = damaged < clean;
+  let end = m;
+  for (let k = m - 1; k >= 0; k--) {
     if (inDamage) {
-      const entered = fromCleanToDamaged[k] === 1;
-      if (entered) {
-        addCharToChar(text, from + k, from + segEnd, right, k, kind, out);
+      if (fromCleanToDamaged[k] === 1) {
+        addCharToChar(text, at, right, k, end, kind, out);
         inDamage = false;
       }
     } else if (fromDamaged[k] === 1) {
       inDamage = true;
-      segEnd = k;
+      end = k;
     }
   }
+  if (inDamage) addCharToChar(text, at, right, 0, end, kind, out);
+}
+
+function word(a: number, b: number): number {
+  return a > 0 && b > 0 && a <= 0xffff && b <= 0xffff && isCommonWord(a, b) ? WORD_BONUS : 0;
 }
 
 /** Per character, the damage must be this rare and its repair this common (frequency costs). */
 const CHAR_TO_CHAR_MIN_RARITY = 1.2;
 const CHAR_TO_CHAR_MAX_REPAIR = 1.2;
 
-/** Judges one damaged stretch found by scanCharToChar; both readings are scored by character frequency. */
-function addCharToChar(text: string, start: number, stop: number, right: Int32Array, k: number, kind: KindImpl, out: MojibakeRepair[]): void {
-  const costs = frequencyCostTable16();
+/** Judges the damaged characters [k, end) found by scanCharToChar; both readings are scored by character frequency. */
+function addCharToChar(text: string, at: Int32Array, right: Int32Array, k: number, end: number, kind: KindImpl, out: MojibakeRepair[]): void {
   let repaired = '';
   let oCost = 0;
   let rCost = 0;
   let n = 0;
-  for (let x = 0; x < stop - start; x++) {
-    const c = text.charCodeAt(start + x);
-    const r = right[k + x];
-    repaired += String.fromCharCode(r);
+  for (let x = k; x < end; x++) {
+    const c = text.codePointAt(at[x]) ?? 0;
+    repaired += String.fromCodePoint(right[x]);
     if (c < 0x80) continue;
     n++;
-    oCost += costs[c];
-    rCost += costs[r];
+    oCost += frequencyCost(c);
+    rCost += frequencyCost(right[x]);
   }
   if (n < 2) return;
+  const start = at[k];
+  const stop = at[end];
   const original = text.slice(start, stop);
   if (countEastAsian(original) * 2 < original.length) return;
   const r = naturalness(repaired);

@@ -6,6 +6,7 @@
  * capitals followed by symbols. Lower is more natural.
  */
 import { HAN_BY_FREQUENCY } from './frequency';
+import { COMMON_WORDS } from './words';
 import { hanLevel } from './tables';
 
 const HAN_COST = [0, 1.5, 3.5, 5];
@@ -37,6 +38,7 @@ export function frequencyCostTable16(): Float32Array {
     // put into Chinese text read with the other table.
     for (let c = 0x3040; c <= 0x312f; c++) t[c] = 3;
     for (let c = 0x2500; c <= 0x257f; c++) t[c] = 3;
+    for (let c = 0x0370; c <= 0x04ff; c++) t[c] = 3; // Greek and Cyrillic rows
     for (let r = 0; r < HAN_BY_FREQUENCY.length; r++) {
       const c = HAN_BY_FREQUENCY.charCodeAt(r);
       if (c >= 0xd800 && c <= 0xdfff) continue;
@@ -45,6 +47,22 @@ export function frequencyCostTable16(): Float32Array {
     frequencyTable = t;
   }
   return frequencyTable;
+}
+
+let words: Set<number> | undefined;
+
+/** True when the two BMP characters form a common two-character word (國會, 国会). */
+export function isCommonWord(a: number, b: number): boolean {
+  if (!words) {
+    words = new Set();
+    for (let i = 0; i + 1 < COMMON_WORDS.length; i += 2) words.add(COMMON_WORDS.charCodeAt(i) * 0x10000 + COMMON_WORDS.charCodeAt(i + 1));
+  }
+  return words.has(a * 0x10000 + b);
+}
+
+/** frequencyCostTable16 for any code point (characters outside the BMP: as charCost, plus). */
+export function frequencyCost(cp: number): number {
+  return cp <= 0xffff ? frequencyCostTable16()[cp] : charCost(cp) + 0.5;
 }
 
 /** Cost of one code point in isolation. */

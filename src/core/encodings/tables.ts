@@ -9,7 +9,7 @@ import * as iconv from 'iconv-lite';
 /** A code page as the repair engine sees it. */
 export interface CodePage {
   readonly name: string;
-  /** Bytes of one character (1 or 2 bytes, high bytes only), or undefined. */
+  /** Bytes of one character (a code point; 1 or 2 bytes, high bytes only), or undefined. */
   encodeChar(code: number): number | undefined;
   /** Further codes of a character that has more than one, or undefined. */
   otherCodes?(code: number): readonly number[] | undefined;
@@ -34,6 +34,9 @@ interface DbcsTable {
   readonly fromChar: Uint16Array;
   /** Characters with more than one code (Big5-HKSCS has about a hundred): their other codes. */
   readonly others: Map<number, number[]>;
+  /** Codes of characters outside the BMP (Big5-HKSCS), both ways. */
+  readonly toAstral: Map<number, number>;
+  readonly fromAstral: Map<number, number>;
 }
 
 function buildDbcs(enc: string, trailRanges: readonly [number, number][]): DbcsTable {
@@ -42,7 +45,15 @@ function buildDbcs(enc: string, trailRanges: readonly [number, number][]): DbcsT
   const trails: number[] = [];
   for (const [a, b] of trailRanges) for (let x = a; x <= b; x++) trails.push(x);
   const row = new Uint8Array(trails.length * 2);
+  const toAstral = new Map<number, number>();
+  const fromAstral = new Map<number, number>();
   const take = (lead: number, trail: number, ch: string) => {
+    const cp = ch.codePointAt(0) ?? 0;
+    if (cp > 0xffff && ch.length === 2) {
+      toAstral.set((lead << 8) | trail, cp);
+      if (!fromAstral.has(cp)) fromAstral.set(cp, (lead << 8) | trail);
+      return;
+    }
     if (ch.length !== 1) return;
     const c = ch.charCodeAt(0);
     if (c === 0xfffd || c < 0x80 || (c >= 0xd800 && c <= 0xdfff)) return;
@@ -65,7 +76,7 @@ function buildDbcs(enc: string, trailRanges: readonly [number, number][]): DbcsT
       for (const trail of trails) take(lead, trail, decodeBytes(Uint8Array.of(lead, trail), enc));
     }
   }
-  return { toChar, fromChar, others };
+  return { toChar, fromChar, others, toAstral, fromAstral };
 }
 
 function dbcsPage(name: string, table: () => DbcsTable, single?: (c: number) => number | undefined): CodePage {
@@ -75,7 +86,7 @@ function dbcsPage(name: string, table: () => DbcsTable, single?: (c: number) => 
     encodeChar(code) {
       const s = single?.(code);
       if (s !== undefined) return s;
-      const v = code < 0x80 || code > 0xffff ? 0 : t.fromChar[code];
+      const v = code < 0x80 ? 0 : code > 0xffff ? (t.fromAstral.get(code) ?? 0) : t.fromChar[code];
       return v === 0 ? undefined : v;
     },
     otherCodes(code) {
@@ -85,7 +96,8 @@ function dbcsPage(name: string, table: () => DbcsTable, single?: (c: number) => 
       if (i + 1 >= end) return 0;
       const lead = bytes[i];
       if (lead < 0x81 || lead === 0xff) return 0;
-      return t.toChar[(lead << 8) | bytes[i + 1]] !== 0 ? 2 : 0;
+      const code = (lead << 8) | bytes[i + 1];
+      return t.toChar[code] !== 0 || t.toAstral.has(code) ? 2 : 0;
     },
     isPrefix(bytes, i, end) {
       return end - i === 1 && bytes[i] >= 0x81 && bytes[i] <= 0xfe;
@@ -98,7 +110,8 @@ function dbcsPage(name: string, table: () => DbcsTable, single?: (c: number) => 
           out += String.fromCharCode(b);
           i++;
         } else {
-          out += String.fromCharCode(t.toChar[(b << 8) | bytes[i + 1]] || 0xfffd);
+          const code = (b << 8) | bytes[i + 1];
+          out += t.toChar[code] ? String.fromCharCode(t.toChar[code]) : String.fromCodePoint(t.toAstral.get(code) ?? 0xfffd);
           i += 2;
         }
       }
