@@ -288,7 +288,7 @@ function charToChar(kind: KindImpl): boolean {
 }
 
 /** Cost of switching between clean text and damage, and of each damaged character. */
-const SWITCH_COST = 3;
+const SWITCH_COST = 4;
 const DAMAGE_COST = 0.1;
 /** Bonus for a common two-character word across a step (國會). */
 const WORD_BONUS = 1.5;
