@@ -43,6 +43,8 @@ const EXACT_FLOOR: Record<string, number> = {
 };
 /** Measured share of lossy cases that get a finding (mojibake or lost-characters). */
 const FLAG_FLOOR = 0.99;
+/** Measured share of 问句码 cases repaired exactly up to the lost character. */
+const SAVED_FLOOR = 0.9;
 
 const pct = (a: number, b: number) => (b === 0 ? '—' : `${((a / b) * 100).toFixed(1)} %`);
 
@@ -82,6 +84,7 @@ describe('mojibake evaluation set', () => {
         assert.ok(k.exact / k.recoverable >= (EXACT_FLOOR[kind] ?? 0.99), `${kind}: exact repair ${pct(k.exact, k.recoverable)}`);
       }
       if (k.lossy > 0) assert.ok(k.flagged / k.lossy >= FLAG_FLOOR, `${kind}: flagged ${pct(k.flagged, k.lossy)}`);
+      if (k.expected > 0) assert.ok(k.asExpected / k.expected >= SAVED_FLOOR, `${kind}: repaired but the lost character ${pct(k.asExpected, k.expected)}`);
     }
     assert.ok(alarms.length / clean.length <= 0.001, `false alarms: ${alarms.slice(0, 3).join(' | ')}`);
   });

@@ -441,6 +441,11 @@ function scratch(depth: number, len: number): Scratch {
   return s;
 }
 
+/** A `?` (or U+FFFD) right after a run may be a byte lost when mojibake was saved. */
+function savedLost(next: number): boolean {
+  return next === 0x3f || next === 0xfffd;
+}
+
 /** U+FFFD inside a run stands for one byte the wrong decoder could not map. */
 function inRun(page: CodePage, c: number, minCode: number): boolean {
   return c >= minCode && (c === 0xfffd || page.encodeChar(c) !== undefined);
@@ -524,8 +529,14 @@ function scanRun(text: string, from: number, to: number, kind: KindImpl, page: C
         if (ascii) {
           segEnd = h + 1;
           decodeTo = bs[h + 1];
+        } else if (savedLost(next) && target.isPrefix(bytes, e, end)) {
+          // 问句码 whose cut character shares a code with the one before
+          // it (`层€?` for 歲。: B2 E3 80 then the lost 82).
+          segEnd = len;
+          decodeTo = e;
+          lost = 1;
         }
-      } else if (h === len - 1 && bs[h] === e && (next === 0x3f || next === 0xfffd) && target.isPrefix(bytes, e, bs[h + 1])) {
+      } else if (h === len - 1 && bs[h] === e && savedLost(next) && target.isPrefix(bytes, e, bs[h + 1])) {
         // 问句码: the run ends with the start of a character whose last
         // byte became '?' when saved: repair the rest, mark that one lost.
         segEnd = len;
