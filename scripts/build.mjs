@@ -20,6 +20,8 @@ const common = {
   target: 'node18',
   sourcemap: !production,
   minify: production,
+  // Keep the character tables as UTF-8 (half the size of \u escapes).
+  charset: 'utf8',
   logLevel: 'warning',
   absWorkingDir: root,
 };

@@ -313,7 +313,6 @@ function scanCharToChar(text: string, from: number, to: number, kind: KindImpl, 
   const right = sc.bs;
   const fromDamaged = sc.wild;
   const fromCleanToDamaged = sc.bytes;
-  const pair = new Uint8Array(2);
   // A run starts and ends where the text stops being readable both ways,
   // so damage may start or end there without a switch.
   let clean = 0;
@@ -321,27 +320,15 @@ function scanCharToChar(text: string, from: number, to: number, kind: KindImpl, 
   let prevClean = 0;
   let prevRight = 0;
   let m = 0;
+  const readings = rightReadings(kind);
   for (let u = from; u < to; m++) {
     const c = text.codePointAt(u) ?? 0;
     at[m] = u;
     u += c > 0xffff ? 2 : 1;
-    const v = c < 0x80 ? c : (page.encodeChar(c) ?? 0);
-    let r = v < 0x80 ? v : 0;
-    if (v > 0xff) {
-      pair[0] = v >> 8;
-      pair[1] = v & 0xff;
-      if (target.seqLen(pair, 0, 2) === 2) r = target.decode(pair, 0, 2).codePointAt(0) ?? 0;
-    }
-    // A character with two codes (Big5-HKSCS): the commoner reading.
-    const others = v > 0xff ? page.otherCodes?.(c) : undefined;
-    if (others) {
-      for (const o of others) {
-        pair[0] = o >> 8;
-        pair[1] = o & 0xff;
-        if (target.seqLen(pair, 0, 2) !== 2) continue;
-        const alt = target.decode(pair, 0, 2).codePointAt(0) ?? 0;
-        if (r === 0 || frequencyCost(alt) < frequencyCost(r)) r = alt;
-      }
+    let r = c <= 0xffff ? readings[c] : -1;
+    if (r < 0) {
+      r = readRight(c, page, target);
+      if (c <= 0xffff) readings[c] = r;
     }
     right[m] = r;
     // Best cost ending in each state at k, and where it came from; a
@@ -378,6 +365,38 @@ function scanCharToChar(text: string, from: number, to: number, kind: KindImpl, 
     }
   }
   if (inDamage) addCharToChar(text, at, right, 0, end, kind, out);
+}
+
+const readingsByKind = new Map<string, Int32Array>();
+
+/** The right reading of each BMP character under `kind` (-1: not yet computed), filled as needed. */
+function rightReadings(kind: KindImpl): Int32Array {
+  let t = readingsByKind.get(kind.id);
+  if (!t) {
+    t = new Int32Array(0x10000).fill(-1);
+    for (let c = 0; c < 0x80; c++) t[c] = c;
+    readingsByKind.set(kind.id, t);
+  }
+  return t;
+}
+
+/** The character the code of `c` in the wrong page makes in the right one, or 0. */
+function readRight(c: number, page: CodePage, target: Target): number {
+  const v = page.encodeChar(c) ?? 0;
+  if (v <= 0xff) return 0;
+  const pair = new Uint8Array(2);
+  const read = (code: number) => {
+    pair[0] = code >> 8;
+    pair[1] = code & 0xff;
+    return target.seqLen(pair, 0, 2) === 2 ? (target.decode(pair, 0, 2).codePointAt(0) ?? 0) : 0;
+  };
+  let r = read(v);
+  // A character with two codes (Big5-HKSCS): the commoner reading.
+  for (const o of page.otherCodes?.(c) ?? []) {
+    const alt = read(o);
+    if (alt !== 0 && (r === 0 || frequencyCost(alt) < frequencyCost(r))) r = alt;
+  }
+  return r;
 }
 
 function word(a: number, b: number): number {

@@ -49,15 +49,30 @@ export function frequencyCostTable16(): Float32Array {
   return frequencyTable;
 }
 
-let words: Set<number> | undefined;
+let wordTable: Int32Array | undefined;
+const WORD_SLOTS = 1 << 17;
+
+/** Slot of a two-character key in the open-addressing word table. */
+function wordSlot(key: number): number {
+  return Math.imul(key, 0x9e3779b1) >>> 15;
+}
 
 /** True when the two BMP characters form a common two-character word (國會, 国会). */
 export function isCommonWord(a: number, b: number): boolean {
-  if (!words) {
-    words = new Set();
-    for (let i = 0; i + 1 < COMMON_WORDS.length; i += 2) words.add(COMMON_WORDS.charCodeAt(i) * 0x10000 + COMMON_WORDS.charCodeAt(i + 1));
+  if (!wordTable) {
+    const t = new Int32Array(WORD_SLOTS);
+    for (let i = 0; i + 1 < COMMON_WORDS.length; i += 2) {
+      const key = (COMMON_WORDS.charCodeAt(i) << 16) | COMMON_WORDS.charCodeAt(i + 1);
+      let slot = wordSlot(key);
+      while (t[slot] !== 0 && t[slot] !== key) slot = (slot + 1) & (WORD_SLOTS - 1);
+      t[slot] = key;
+    }
+    wordTable = t;
   }
-  return words.has(a * 0x10000 + b);
+  if (a > 0xffff || b > 0xffff || a === 0) return false;
+  const key = (a << 16) | b;
+  for (let slot = wordSlot(key); wordTable[slot] !== 0; slot = (slot + 1) & (WORD_SLOTS - 1)) if (wordTable[slot] === key) return true;
+  return false;
 }
 
 /** frequencyCostTable16 for any code point (characters outside the BMP: as charCost, plus). */
