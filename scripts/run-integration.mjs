@@ -108,6 +108,9 @@ try {
     codeServerBin: paths.codeServer,
     port,
     stateDir: join(tmp, 'editor'),
+    // The web workbench saves after 1 s by default, which would write a
+    // test's unfinished edits to the workspace's files.
+    settings: { 'files.autoSave': 'off' },
     // Without the smoke-test driver the workbench ignores extensionTestsPath.
     extraArgs: ['--vscode-option', 'enable-smoke-test-driver'],
     env: { NEWSCLEAN_TEST_BREAK: process.env.NEWSCLEAN_TEST_BREAK ?? '' },
