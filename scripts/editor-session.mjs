@@ -36,10 +36,11 @@ const USER_SETTINGS = {
 
 /**
  * Starts code-server on 127.0.0.1:port with profile, extensions and XDG
- * folders under `stateDir`. Resolves when it listens; rejects when it exits
+ * folders under `stateDir`. Workspace trust is off unless `workspaceTrust`
+ * (then `settings` should enable it too). Resolves when it listens; rejects when it exits
  * first or does not listen within `timeoutMs`.
  */
-export async function startCodeServer({ codeServerBin, port, stateDir, settings = {}, extraArgs = [], env = {}, timeoutMs = 120_000 }) {
+export async function startCodeServer({ codeServerBin, port, stateDir, settings = {}, extraArgs = [], env = {}, timeoutMs = 120_000, workspaceTrust = false }) {
   const dirs = {
     userData: join(stateDir, 'user-data'),
     extensions: join(stateDir, 'extensions'),
@@ -56,7 +57,7 @@ export async function startCodeServer({ codeServerBin, port, stateDir, settings 
   const args = [
     '--bind-addr', `127.0.0.1:${port}`,
     '--auth', 'none',
-    '--disable-workspace-trust',
+    ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-getting-started-override',

@@ -6,6 +6,12 @@
 // or crash). Compile first: `node scripts/build.mjs && tsc -p tsconfig.json`
 // (npm's pretest does both).
 //
+// Two passes, each with a fresh editor and workspace: every test in a
+// trusted workspace, then the workspace-trust suite (restricted.test.ts)
+// in a workspace that is not trusted (Restricted Mode). The test editor
+// has files.autoSave off (the web default saves after 1 s, which would
+// write a test's unfinished edits to the workspace's files).
+//
 // Environment: NEWSCLEAN_TEST_BREAK=1 reaches the extension host (one test
 // then fails on purpose); NEWSCLEAN_TEST_TIMEOUT_MIN (default 15);
 // NEWSCLEAN_TEST_VERBOSE=1 also prints the browser console;
@@ -39,16 +45,20 @@ for (const f of [suiteIndex, join(root, 'dist', 'extension.js')]) {
   }
 }
 
-// --- temporary workspace -------------------------------------------------
+// --- temporary workspaces ------------------------------------------------
 const tmp = mkdtempSync(join(tmpdir(), 'newsclean-it-'));
-const workspace = join(tmp, 'workspace');
-mkdirSync(workspace);
 const seeds = join(root, 'test', 'fixtures', 'seeds');
-for (const f of readdirSync(seeds)) {
-  copyFileSync(join(seeds, f), join(workspace, f));
-  chmodSync(join(workspace, f), 0o644); // the fixtures may be read-only; the copies are edited
+
+function makeWorkspace(name) {
+  const workspace = join(tmp, name);
+  mkdirSync(workspace);
+  for (const f of readdirSync(seeds)) {
+    copyFileSync(join(seeds, f), join(workspace, f));
+    chmodSync(join(workspace, f), 0o644); // the fixtures may be read-only; the copies are edited
+  }
+  writeExtraFiles(workspace);
+  return workspace;
 }
-writeExtraFiles(workspace);
 
 function writeExtraFiles(dir) {
   const seed = readFileSync(join(seeds, '002_7e5994b88d4897fc.txt'), 'utf8');
@@ -92,31 +102,55 @@ async function finish(code) {
   if (finishing) return;
   finishing = true;
   clearTimeout(overall);
-  if (code !== 0 && server) {
-    const log = readFileSync(server.logFile, 'utf8').trim().split('\n').slice(-20).join('\n');
-    if (log) console.error(`run-integration: last lines of code-server's log:\n${log}`);
-  }
+  if (code !== 0 && server) printServerLog();
   await browser?.close().catch(() => {});
   cleanup();
   say(`${code === 0 ? 'passed' : 'FAILED'} after ${elapsed()}`);
   process.exit(code);
 }
 
-try {
+function printServerLog() {
+  const log = readFileSync(server.logFile, 'utf8').trim().split('\n').slice(-20).join('\n');
+  if (log) console.error(`run-integration: last lines of code-server's log:\n${log}`);
+}
+
+/** The trusted pass and the untrusted one: settings and arguments that differ. */
+const PASSES = [
+  { name: 'trusted', workspaceTrust: false, settings: {} },
+  {
+    name: 'untrusted',
+    workspaceTrust: true,
+    // A folder never trusted before opens in Restricted Mode, without asking.
+    settings: {
+      'security.workspace.trust.enabled': true,
+      'security.workspace.trust.startupPrompt': 'never',
+      'security.workspace.trust.banner': 'never',
+      'security.workspace.trust.emptyWindow': false,
+    },
+  },
+];
+
+/** Runs one pass in its own editor, browser and workspace; resolves to the suite's exit code. */
+async function runPass(pass) {
+  const workspace = makeWorkspace(`workspace-${pass.name}`);
   const port = Number(process.env.PORT) || (await freePort());
   server = await startCodeServer({
     codeServerBin: paths.codeServer,
     port,
-    stateDir: join(tmp, 'editor'),
+    stateDir: join(tmp, `editor-${pass.name}`),
+    workspaceTrust: pass.workspaceTrust,
+    settings: { 'files.autoSave': 'off', ...pass.settings },
     // Without the smoke-test driver the workbench ignores extensionTestsPath.
     extraArgs: ['--vscode-option', 'enable-smoke-test-driver'],
-    env: { NEWSCLEAN_TEST_BREAK: process.env.NEWSCLEAN_TEST_BREAK ?? '' },
+    env: { NEWSCLEAN_TEST_BREAK: process.env.NEWSCLEAN_TEST_BREAK ?? '', NEWSCLEAN_TEST_TRUST: pass.name },
   });
+  let stopping = false;
   server.child.on('exit', (code, signal) => {
-    console.error(`run-integration: FAILED: code-server exited (${code ?? signal}) during the run`);
+    if (stopping) return;
+    console.error(`run-integration: FAILED: code-server exited (${code ?? signal}) during the ${pass.name} pass`);
     finish(1);
   });
-  say(`code-server listening on ${server.url} (${elapsed()})`);
+  say(`${pass.name} pass: code-server listening on ${server.url} (${elapsed()})`);
 
   const require = createRequire(join(root, 'package.json'));
   const { chromium } = require('playwright-core');
@@ -151,10 +185,26 @@ try {
     `&payload=${encodeURIComponent(
       payload(port, { extensionDevelopmentPath: root, extensionTestsPath: suiteIndex.replace(/\.js$/, '') }),
     )}`;
-  say(`opening the workbench (${elapsed()})`);
+  say(`${pass.name} pass: opening the workbench (${elapsed()})`);
   await page.goto(url, { waitUntil: 'domcontentloaded' });
   const code = await result;
-  say(`suite exit code ${code}`);
+  say(`${pass.name} pass: suite exit code ${code}`);
+  if (code !== 0) return code;
+  // Passed: stop this editor before the next pass starts its own.
+  stopping = true;
+  await browser.close().catch(() => {});
+  browser = undefined;
+  server.stop();
+  server = undefined;
+  return code;
+}
+
+try {
+  let code = 0;
+  for (const pass of PASSES) {
+    code = await runPass(pass);
+    if (code !== 0) break;
+  }
   await finish(code === 0 ? 0 : 1);
 } catch (error) {
   console.error(`run-integration: FAILED: ${error?.stack ?? error}`);

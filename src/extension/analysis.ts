@@ -25,11 +25,14 @@ export function utf8Length(text: string, limit: number): number {
   return n;
 }
 
+/** Where the extension reports problems: its output channel (see extension.ts). */
+export type Log = Pick<vscode.LogOutputChannel, 'warn' | 'error'>;
+
 export class Analyzer implements vscode.Disposable {
   private readonly cache = new Map<string, Analysis>();
-  private readonly log: vscode.LogOutputChannel;
+  private readonly log: Log;
 
-  constructor(log: vscode.LogOutputChannel) {
+  constructor(log: Log) {
     this.log = log;
   }
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Analyzer } from './analysis';
+import type { Analyzer, Log } from './analysis';
 import { SOURCE, toDiagnostic } from './convert';
 import { isChecked, settingsFor } from './settings';
 
@@ -32,22 +32,37 @@ export class DiagnosticsController implements vscode.Disposable {
   constructor(
     private readonly analyzer: Analyzer,
     private readonly docsUri: vscode.Uri,
+    private readonly log: Log,
   ) {
     const d = this.disposables;
     d.push(this.collection, this.emitter);
-    d.push(vscode.workspace.onDidOpenTextDocument((doc) => this.schedule(doc, 'open')));
-    d.push(vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document, 'type')));
-    d.push(vscode.workspace.onDidSaveTextDocument((doc) => this.schedule(doc, 'save')));
-    d.push(vscode.workspace.onDidCloseTextDocument((doc) => this.close(doc.uri)));
+    d.push(vscode.workspace.onDidOpenTextDocument((doc) => this.guarded(doc.uri, () => this.schedule(doc, 'open'))));
+    d.push(vscode.workspace.onDidChangeTextDocument((e) => this.guarded(e.document.uri, () => this.schedule(e.document, 'type'))));
+    d.push(vscode.workspace.onDidSaveTextDocument((doc) => this.guarded(doc.uri, () => this.schedule(doc, 'save'))));
+    d.push(vscode.workspace.onDidCloseTextDocument((doc) => this.guarded(doc.uri, () => this.close(doc.uri))));
     d.push(
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (!e.affectsConfiguration('newsclean')) return;
         this.analyzer.clear();
         this.warnedTooLarge.clear();
-        for (const doc of vscode.workspace.textDocuments) this.schedule(doc, 'open');
+        for (const doc of vscode.workspace.textDocuments) this.guarded(doc.uri, () => this.schedule(doc, 'open'));
       }),
     );
-    for (const doc of vscode.workspace.textDocuments) this.schedule(doc, 'open');
+    for (const doc of vscode.workspace.textDocuments) this.guarded(doc.uri, () => this.schedule(doc, 'open'));
+  }
+
+  /**
+   * Runs an event handler or timer callback for one document; a failure is
+   * logged to the extension's output channel (a timer's exception would
+   * otherwise be an uncaught exception in the extension host) and the other
+   * documents keep being checked.
+   */
+  private guarded(uri: vscode.Uri, run: () => void): void {
+    try {
+      run();
+    } catch (error) {
+      this.log.error(`checking ${uri.toString()} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    }
   }
 
   /** Queues a check of `doc`, honouring `newsclean.run` and the debounce delay. */
@@ -71,7 +86,7 @@ export class DiagnosticsController implements vscode.Disposable {
       key,
       setTimeout(() => {
         this.timers.delete(key);
-        this.publish(doc, generation);
+        this.guarded(doc.uri, () => this.publish(doc, generation));
       }, delay),
     );
   }

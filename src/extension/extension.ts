@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import * as l10n from '@vscode/l10n';
 import type { Finding } from '../core';
-import { Analyzer } from './analysis';
+import { Analyzer, type Log } from './analysis';
 import { CodeActions } from './codeActions';
 import { registerConvertCommands } from './convertCommands';
 import { DiagnosticsController, type AnalyzedEvent } from './diagnostics';
@@ -25,16 +25,30 @@ export interface NewsCleanApi {
   statusBar(): { text: string; tooltip: string } | undefined;
   /** Runs Clean Workspace and returns its summary. */
   cleanWorkspace(): Promise<WorkspaceCleanSummary>;
+  /** Errors written to the output channel this session (the last 100), oldest first. */
+  loggedErrors(): readonly string[];
 }
+
+/** How many logged errors `loggedErrors()` keeps. */
+const KEPT_ERRORS = 100;
 
 export function activate(context: vscode.ExtensionContext): NewsCleanApi {
   // The core's messages come through @vscode/l10n: hand it VS Code's bundle.
   if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
 
-  const log = vscode.window.createOutputChannel('News Transcript Cleaner', { log: true });
+  const channel = vscode.window.createOutputChannel('News Transcript Cleaner', { log: true });
+  const errors: string[] = [];
+  const log: Log = {
+    warn: (message, ...args) => channel.warn(message, ...args),
+    error: (error, ...args) => {
+      errors.push(error instanceof Error ? error.message : error);
+      if (errors.length > KEPT_ERRORS) errors.shift();
+      channel.error(error, ...args);
+    },
+  };
   const docsUri = vscode.Uri.joinPath(context.extensionUri, 'README.md');
   const analyzer = new Analyzer(log);
-  const diagnostics = new DiagnosticsController(analyzer, docsUri);
+  const diagnostics = new DiagnosticsController(analyzer, docsUri, log);
   const preview = new CleanPreview();
   const statusBar = new StatusBar(analyzer, diagnostics);
   const selector = (): vscode.DocumentSelector =>
@@ -55,7 +69,7 @@ export function activate(context: vscode.ExtensionContext): NewsCleanApi {
   registerProviders();
 
   context.subscriptions.push(
-    log,
+    channel,
     analyzer,
     diagnostics,
     preview,
@@ -89,6 +103,7 @@ export function activate(context: vscode.ExtensionContext): NewsCleanApi {
       return text ? { text, tooltip: String(statusBar.item.tooltip ?? '') } : undefined;
     },
     cleanWorkspace,
+    loggedErrors: () => [...errors],
   };
 }
 
