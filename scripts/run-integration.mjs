@@ -6,9 +6,10 @@
 // or crash). Compile first: `node scripts/build.mjs && tsc -p tsconfig.json`
 // (npm's pretest does both).
 //
-// Two passes, each with a fresh editor and workspace: every test in a
-// trusted workspace, then the workspace-trust suite (restricted.test.ts)
-// in a workspace that is not trusted (Restricted Mode). The test editor
+// Three passes, each with a fresh editor and workspace: every test in a
+// trusted workspace; the workspace-trust suite (restricted.test.ts) in a
+// workspace that is not trusted (Restricted Mode); the display-language
+// suite (locale.test.ts) with the workbench in Simplified Chinese. The test editor
 // has files.autoSave off (the web default saves after 1 s, which would
 // write a test's unfinished edits to the workspace's files).
 //
@@ -128,21 +129,47 @@ const PASSES = [
       'security.workspace.trust.emptyWindow': false,
     },
   },
+  // The workbench in Simplified Chinese: the extension's messages must follow.
+  { name: 'zh-cn', workspaceTrust: false, settings: {}, extraArgs: ['--locale', 'zh-cn'], languagePack: 'zh-cn' },
 ];
+
+/**
+ * Registers an empty language pack for `locale` in the editor's user data,
+ * where code-server looks for installed ones (languagepacks.json). The real
+ * pack (MS-CEINTL.vscode-language-pack-zh-hans) comes from a marketplace
+ * these machines cannot reach; without any pack `--locale` falls back to
+ * English. With this one the workbench runs in `locale` (its own texts stay
+ * English, none are translated) and extensions get their l10n bundles.
+ */
+function registerLanguagePack(stateDir, locale) {
+  const userData = join(stateDir, 'user-data');
+  mkdirSync(userData, { recursive: true });
+  const translations = join(stateDir, `language-pack-${locale}.json`);
+  writeFileSync(translations, JSON.stringify({ version: '1.0.0', contents: {} }));
+  const pack = {
+    hash: `newsclean-test-${locale}`,
+    extensions: [{ extensionIdentifier: { id: `newsclean-test.language-pack-${locale}` }, version: '1.0.0' }],
+    translations: { vscode: translations },
+    label: locale,
+  };
+  writeFileSync(join(userData, 'languagepacks.json'), JSON.stringify({ [locale]: pack }));
+}
 
 /** Runs one pass in its own editor, browser and workspace; resolves to the suite's exit code. */
 async function runPass(pass) {
   const workspace = makeWorkspace(`workspace-${pass.name}`);
   const port = Number(process.env.PORT) || (await freePort());
+  const stateDir = join(tmp, `editor-${pass.name}`);
+  if (pass.languagePack) registerLanguagePack(stateDir, pass.languagePack);
   server = await startCodeServer({
     codeServerBin: paths.codeServer,
     port,
-    stateDir: join(tmp, `editor-${pass.name}`),
+    stateDir,
     workspaceTrust: pass.workspaceTrust,
     settings: { 'files.autoSave': 'off', ...pass.settings },
     // Without the smoke-test driver the workbench ignores extensionTestsPath.
-    extraArgs: ['--vscode-option', 'enable-smoke-test-driver'],
-    env: { NEWSCLEAN_TEST_BREAK: process.env.NEWSCLEAN_TEST_BREAK ?? '', NEWSCLEAN_TEST_TRUST: pass.name },
+    extraArgs: ['--vscode-option', 'enable-smoke-test-driver', ...(pass.extraArgs ?? [])],
+    env: { NEWSCLEAN_TEST_BREAK: process.env.NEWSCLEAN_TEST_BREAK ?? '', NEWSCLEAN_TEST_PASS: pass.name },
   });
   let stopping = false;
   server.child.on('exit', (code, signal) => {

@@ -36,10 +36,15 @@ export function run(): Promise<void> {
   process.stdout.write = write as typeof process.stdout.write;
 
   const mocha = new Mocha({ ui: 'tdd', color: false, reporter: 'spec', timeout: 120_000 });
-  // In the untrusted-workspace pass (scripts/run-integration.mjs) only the
-  // workspace-trust suite runs; the trusted pass runs every file.
-  const onlyTrust = process.env.NEWSCLEAN_TEST_TRUST === 'untrusted';
-  for (const file of testFiles(__dirname)) if (!onlyTrust || path.basename(file) === 'restricted.test.js') mocha.addFile(file);
+  // scripts/run-integration.mjs runs passes: 'trusted' runs every file but
+  // the display-language one, 'untrusted' only the workspace-trust suite,
+  // 'zh-cn' only the display-language suite.
+  const only: Record<string, string> = { untrusted: 'restricted.test.js', 'zh-cn': 'locale.test.js' };
+  const pass = process.env.NEWSCLEAN_TEST_PASS ?? 'trusted';
+  for (const file of testFiles(__dirname)) {
+    const name = path.basename(file);
+    if (only[pass] ? name === only[pass] : name !== only['zh-cn']) mocha.addFile(file);
+  }
 
   return new Promise<void>((resolve, reject) => {
     try {

@@ -1,6 +1,6 @@
 // Workspace trust. scripts/run-integration.mjs runs the whole suite in a
 // trusted workspace, then this file alone in a second editor whose
-// workspace is not trusted (Restricted Mode, NEWSCLEAN_TEST_TRUST=untrusted).
+// workspace is not trusted (Restricted Mode, NEWSCLEAN_TEST_PASS=untrusted).
 // The manifest declares `capabilities.untrustedWorkspaces.supported: true`,
 // so the extension must be fully active and working there too.
 import * as assert from 'assert';
@@ -26,7 +26,7 @@ import {
   shown,
 } from './helpers';
 
-const untrusted = process.env.NEWSCLEAN_TEST_TRUST === 'untrusted';
+const untrusted = process.env.NEWSCLEAN_TEST_PASS === 'untrusted';
 
 suite(`Workspace trust (${untrusted ? 'untrusted workspace, Restricted Mode' : 'trusted workspace'})`, () => {
   suiteSetup(async () => {
@@ -37,7 +37,7 @@ suite(`Workspace trust (${untrusted ? 'untrusted workspace, Restricted Mode' : '
   teardown(closeAll);
 
   test('the workspace trust state is the one this run asked for', () => {
-    assert.strictEqual(vscode.workspace.isTrusted, !untrusted, `vscode.workspace.isTrusted with NEWSCLEAN_TEST_TRUST=${process.env.NEWSCLEAN_TEST_TRUST ?? ''}`);
+    assert.strictEqual(vscode.workspace.isTrusted, !untrusted, `vscode.workspace.isTrusted with NEWSCLEAN_TEST_PASS=${process.env.NEWSCLEAN_TEST_PASS ?? ''}`);
   });
 
   test('the manifest supports untrusted and virtual workspaces, and the extension is active', () => {
