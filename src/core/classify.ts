@@ -45,10 +45,22 @@ const CREDIT_ROLE =
 /** `姜明 摄`, `记者 王鸿洋 摄`, `(资料图片)`, `图据余姚发布`. */
 const PHOTO_CREDIT = /(^|\s)[\u4e00-\u9fff·]{2,6}\s*[摄攝]$|[图圖]据|[图圖]據|^[（(]资料[图圖]片[)）]$|^[（(]資料[圖图]片[)）]$/;
 
+/**
+ * A role followed by names (`记者 | 胡禹`, `编辑：王鸿洋 审核：李四`), not by a
+ * title (`视频：脸书进军智能手机市场收看01:49` is a link to a video): no
+ * digits, and no name longer than a newsroom or agency name.
+ */
+function isStaffCreditShape(t: string): boolean {
+  const m = CREDIT_ROLE.exec(t);
+  if (!m) return false;
+  const value = t.slice(m[0].length);
+  return !/\d/.test(value) && value.split(/[\s、,，|｜:：/]+/).every((name) => name.length <= 10);
+}
+
 export function isCreditLine(text: string): boolean {
   const t = text.trim();
   if (t.length === 0 || t.length > 40) return false;
-  return CREDIT_ROLE.test(t) || PHOTO_CREDIT.test(t);
+  return isStaffCreditShape(t) || PHOTO_CREDIT.test(t);
 }
 
 export function isMetadataLine(text: string): boolean {
@@ -184,7 +196,7 @@ const STANDALONE_ARTEFACT = /^[\u2460-\u24ff\u2776-\u2793\d\s]{1,4}$/;
 /** `记者 | 胡禹`, `编辑：…`, `责编 | …`, `审核 | …`. */
 export function isStaffCredit(text: string): boolean {
   const t = stripRuby(text).trim();
-  return t.length > 0 && t.length <= 40 && CREDIT_ROLE.test(t);
+  return t.length > 0 && t.length <= 40 && isStaffCreditShape(t);
 }
 
 /** `姜明 摄`, `图据余姚发布`, `肥西城市大景 图据肥西发布`, `(资料图片)`. */

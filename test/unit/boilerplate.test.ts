@@ -23,6 +23,14 @@ const clean = (text: string, settings: Record<string, unknown> = {}) =>
   fixAll(text, { ruleSet: [boilerplate], settings: resolveSettings(settings) }).text;
 
 describe('boilerplate', () => {
+  it('a role word followed by names is a staff credit; followed by a title, it is not', () => {
+    assert.deepEqual(summary('正文第一段。\n视频：张三\n编辑：王鸿洋 审核：李四\n'), [
+      [2, 'staff credit', 'hint', false],
+      [3, 'staff credit', 'hint', false],
+    ]);
+    assert.deepEqual(summary('正文第一段。\n视频：脸书进军智能手机市场收看01:49\n视频：香港码头工人罢工旷日持久收看02:21\n'), []);
+  });
+
   it('seed 000: the metadata block (主题词, the 索引号 table) and nothing else', () => {
     assert.deepEqual(summary(seed('000')), [22, 23, 24, 25, 26, 27].map((l) => [l, 'metadata field', 'info', true]));
     const lines = seed('000').split('\n');
