@@ -1,0 +1,380 @@
+// Browser-level test of the workbench itself: drives VS Code (code-server) in
+// headless Chromium through the DOM and the keyboard only, as a person would,
+// with the extension under development loaded from this working tree:
+//   1. opens seed 002 with Quick Open (Ctrl+P, its name, Enter);
+//   2. waits for the Problems count in the status bar (#status.problems),
+//      checks it against the seed's golden findings and opens the Problems panel;
+//   3. opens the Outline view and waits for the article's title symbol;
+//   4. goes to a known fixable finding (Ctrl+G line:column), clicks the light
+//      bulb, picks the quick fix by its title and checks that the editor's line
+//      now reads as the fix says and that the Problems count dropped by one;
+//   5. saves docs/screenshots/quick-fix.png (the light bulb's menu open on that
+//      finding), used by the README; only once every step has passed.
+// Every wait is on a DOM condition with a timeout; nothing sleeps. Exit code 0
+// when it passes, 1 on any failure (then it prints what the page showed and
+// the path of a screenshot of the failure) or after the overall timeout.
+//   node scripts/build.mjs && node scripts/setup-editor.mjs && node scripts/test-workbench.mjs
+// Environment: NEWSCLEAN_TEST_BREAK=1 turns the half-width punctuation rule off
+// in the editor's settings, so the test must fail (at step 2: the count is
+// not the golden one);
+// NEWSCLEAN_WORKBENCH_TIMEOUT_MIN (default 5); NEWSCLEAN_TEST_VERBOSE=1 prints
+// the browser console; NEWSCLEAN_TEST_KEEP=1 keeps the temporary folder.
+import { spawnSync } from 'node:child_process';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { requireEditor } from './editor-paths.mjs';
+import { CHROMIUM_ARGS, freePort, onShutdown, payload, startCodeServer } from './editor-session.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const seeds = join(root, 'test', 'fixtures', 'seeds');
+const SEED = '002_7e5994b88d4897fc';
+const FILE = `${SEED}.txt`;
+const screenshotOut = join(root, 'docs', 'screenshots', 'quick-fix.png');
+const failureShot = join(tmpdir(), 'newsclean-test-workbench-failed.png');
+const STEP_MS = 60_000;
+const START_MS = 120_000;
+const verbose = process.env.NEWSCLEAN_TEST_VERBOSE === '1';
+const breakOnPurpose = process.env.NEWSCLEAN_TEST_BREAK === '1';
+const started = Date.now();
+const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
+const say = (m) => console.log(`test-workbench: ${m} (${elapsed()})`);
+
+let paths;
+try {
+  paths = requireEditor();
+} catch (error) {
+  console.error(`test-workbench: ${error.message}`);
+  process.exit(1);
+}
+if (!existsSync(join(root, 'dist', 'extension.js'))) {
+  console.error('test-workbench: dist/extension.js missing: run "node scripts/build.mjs" first');
+  process.exit(1);
+}
+const fonts = spawnSync('fc-list', [':lang=zh'], { encoding: 'utf8' });
+if (fonts.status === 0 && !fonts.stdout.trim()) {
+  console.warn('test-workbench: no Chinese font installed, the screenshot will show boxes (apt-get install fonts-wqy-zenhei)');
+}
+
+// --- what the seed's golden files say --------------------------------------
+const seedLines = readFileSync(join(seeds, FILE), 'utf8').split(/\r?\n/);
+const findings = JSON.parse(readFileSync(join(seeds, `${SEED}.findings.json`), 'utf8'));
+// The status bar counts errors, warnings and infos (not hints).
+const expectedProblems = findings.filter((f) => f.severity !== 'hint').length;
+// A half-width comma: its fix removes exactly this diagnostic (a bracket's
+// fix would reveal its unpaired partner instead).
+const target = findings.find((f) => f.rule === 'halfwidth-punctuation' && f.fixable && f.message.includes('“,”'));
+if (!target) throw new Error(`no fixable half-width comma in ${SEED}.findings.json`);
+const [, fixFrom, fixTo] = /“(.+?)”.*“(.+?)”/.exec(target.message);
+const fixTitle = `Replace “${fixFrom}” with “${fixTo}”`;
+const lineBefore = seedLines[target.line - 1];
+if (lineBefore.slice(target.column - 1, target.endColumn - 1) !== fixFrom) {
+  throw new Error(`${SEED}.findings.json: “${fixFrom}” is not at ${target.line}:${target.column} of ${FILE}`);
+}
+const lineAfter = lineBefore.slice(0, target.column - 1) + fixTo + lineBefore.slice(target.endColumn - 1);
+const outline = JSON.parse(readFileSync(join(seeds, `${SEED}.outline.json`), 'utf8'));
+const titleSymbol = outline.find((s) => s.kind === 'title')?.name;
+if (!titleSymbol) throw new Error(`no title symbol in ${SEED}.outline.json`);
+
+// --- workspace, editor, browser ---------------------------------------------
+const tmp = mkdtempSync(join(tmpdir(), 'newsclean-wb-'));
+const workspace = join(tmp, 'workspace');
+mkdirSync(workspace);
+for (const f of readdirSync(seeds).filter((n) => n.endsWith('.txt') && !n.endsWith('.fixed.txt'))) {
+  copyFileSync(join(seeds, f), join(workspace, f));
+  chmodSync(join(workspace, f), 0o644); // the fixtures may be read-only; the copies are edited
+}
+
+let server;
+let browser;
+let page;
+const pageErrors = [];
+const cleanup = onShutdown(() => {
+  server?.stop();
+  if (process.env.NEWSCLEAN_TEST_KEEP !== '1') rmSync(tmp, { recursive: true, force: true });
+  else console.log(`test-workbench: kept ${tmp}`);
+}, () => browser?.close());
+
+let step = 'starting code-server';
+let stepsPassed = 0; // of the 5 numbered steps
+const timeoutMin = Number(process.env.NEWSCLEAN_WORKBENCH_TIMEOUT_MIN || 5);
+const overall = setTimeout(() => fail(new Error(`no result after ${timeoutMin} min`)), timeoutMin * 60_000);
+
+let finishing = false;
+async function finish(code) {
+  if (finishing) return;
+  finishing = true;
+  clearTimeout(overall);
+  await browser?.close().catch(() => {});
+  cleanup();
+  say(code === 0 ? 'passed' : 'FAILED');
+  console.log(`test-workbench: ${stepsPassed} passed, ${code === 0 ? 0 : 1} failed`);
+  process.exit(code);
+}
+
+let failing = false;
+async function fail(error) {
+  if (finishing || failing) return;
+  failing = true;
+  console.error(`test-workbench: FAILED at step "${step}": ${error?.stack ?? error}`);
+  if (page) {
+    const shot = await page.screenshot({ path: failureShot, timeout: 10_000 }).then(() => true, () => false);
+    const state = await page.evaluate(describePage).catch((e) => ({ error: String(e) }));
+    console.error(`test-workbench: what the page showed:\n${JSON.stringify(state, null, 2)}`);
+    if (shot) console.error(`test-workbench: screenshot of the failure: ${failureShot}`);
+  }
+  for (const e of pageErrors.slice(-10)) console.error(`[page error] ${e}`);
+  if (server) {
+    const log = readFileSync(server.logFile, 'utf8').trim().split('\n').slice(-15).join('\n');
+    if (log) console.error(`test-workbench: last lines of code-server's log:\n${log}`);
+  }
+  await finish(1);
+}
+
+/** Runs in the page on failure: the parts of the workbench the steps look at. */
+function describePage() {
+  const text = (sel) => [...document.querySelectorAll(sel)].map((e) => (e.getAttribute('aria-label') || e.textContent || '').trim()).filter(Boolean);
+  const active = document.activeElement;
+  return {
+    title: document.title,
+    activeElement: active ? `${active.tagName}.${[...active.classList].join('.')} ${active.getAttribute('aria-label') ?? ''}`.trim() : null,
+    problems: text('[id="status.problems"]'),
+    cursor: text('[id="status.editor.selection"]'),
+    tabs: text('.tabs-container .tab'),
+    quickInput: text('.quick-input-widget:not([style*="display: none"]) .monaco-list-row').slice(0, 10),
+    codeActionMenu: text('.action-widget .monaco-list-row').slice(0, 10),
+    lightBulb: [...document.querySelectorAll('.monaco-editor .lightBulbWidget, .monaco-editor .margin .codicon[class*="bulb"]')].map((e) => {
+      const r = e.getBoundingClientRect();
+      return `${e.className} ${Math.round(r.width)}x${Math.round(r.height)}@${Math.round(r.x)},${Math.round(r.y)} ${e.getAttribute('title') ?? ''} ${e.outerHTML.slice(0, 300)}`;
+    }),
+    outline: text('.outline-pane .monaco-list-row').slice(0, 10),
+    notifications: text('.notifications-toasts .notification-list-item').slice(0, 5),
+  };
+}
+
+// --- page helpers -----------------------------------------------------------
+/** The Problems count of the status bar (errors + warnings + infos), or null before it shows. */
+function readProblems() {
+  return page.evaluate(() => {
+    const item = document.getElementById('status.problems');
+    if (!item) return null;
+    const label = item.querySelector('[aria-label]')?.getAttribute('aria-label') ?? item.getAttribute('aria-label') ?? '';
+    if (/no problems/i.test(label)) return { total: 0, label };
+    const numbers = [...label.matchAll(/(\d+)/g)].map((m) => Number(m[1]));
+    if (numbers.length === 0) return null;
+    return { total: numbers.reduce((a, b) => a + b, 0), label };
+  });
+}
+
+/** Waits until the status bar's Problems count is `expected`; resolves to it. */
+async function waitForProblems(expected, what) {
+  await page
+    .waitForFunction(
+      (expected) => {
+        const item = document.getElementById('status.problems');
+        if (!item) return false;
+        const label = item.querySelector('[aria-label]')?.getAttribute('aria-label') ?? item.getAttribute('aria-label') ?? '';
+        const numbers = [...label.matchAll(/(\d+)/g)].map((m) => Number(m[1]));
+        const total = /no problems/i.test(label) ? 0 : numbers.length ? numbers.reduce((a, b) => a + b, 0) : null;
+        return total === expected;
+      },
+      expected,
+      { timeout: STEP_MS, polling: 'raf' },
+    )
+    .catch(async (error) => {
+      throw new Error(`the status bar's Problems count never became ${what}; it reads “${(await readProblems())?.label}” (${error.message.split('\n')[0]})`);
+    });
+  return expected;
+}
+
+/** The text of the editor's rendered line `n` (1-based), found through its line number in the gutter. */
+function visibleLine(n) {
+  return page.evaluate((n) => {
+    const editor = document.querySelector('.editor-group-container.active .monaco-editor');
+    if (!editor) return null;
+    const number = [...editor.querySelectorAll('.margin-view-overlays .line-numbers')].find((e) => e.textContent.trim() === String(n));
+    if (!number) return null;
+    const top = number.getBoundingClientRect().top;
+    const line = [...editor.querySelectorAll('.view-lines .view-line')].find((e) => Math.abs(e.getBoundingClientRect().top - top) < 2);
+    return line ? line.textContent.replace(/\u00a0/g, ' ') : null;
+  }, n);
+}
+
+async function waitForVisibleLine(n, expected, what) {
+  await page
+    .waitForFunction(
+      ({ n, expected }) => {
+        const editor = document.querySelector('.editor-group-container.active .monaco-editor');
+        if (!editor) return false;
+        const number = [...editor.querySelectorAll('.margin-view-overlays .line-numbers')].find((e) => e.textContent.trim() === String(n));
+        if (!number) return false;
+        const top = number.getBoundingClientRect().top;
+        const line = [...editor.querySelectorAll('.view-lines .view-line')].find((e) => Math.abs(e.getBoundingClientRect().top - top) < 2);
+        return line?.textContent.replace(/\u00a0/g, ' ') === expected;
+      },
+      { n, expected },
+      { timeout: STEP_MS, polling: 'raf' },
+    )
+    .catch(async (error) => {
+      throw new Error(`line ${n} ${what}: expected\n  ${expected}\nbut the editor shows\n  ${await visibleLine(n)}\n(${error.message.split('\n')[0]})`);
+    });
+}
+
+/** Runs a command from the Command Palette (F1), picking the row whose label is `title`. */
+async function runCommand(title) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ state: 'visible', timeout: STEP_MS });
+  await page.keyboard.type(title);
+  const row = page.locator('.quick-input-list .monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(title)}$`) }) });
+  await row.first().waitFor({ state: 'visible', timeout: STEP_MS });
+  await row.first().click();
+  await input.waitFor({ state: 'hidden', timeout: STEP_MS });
+}
+
+const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+// --- the test -----------------------------------------------------------------
+async function main() {
+  const port = await freePort();
+  server = await startCodeServer({
+    codeServerBin: paths.codeServer,
+    port,
+    stateDir: join(tmp, 'editor'),
+    settings: {
+      'files.autoSave': 'off',
+      'workbench.colorTheme': 'Default Light Modern',
+      'editor.cursorBlinking': 'solid',
+      'editor.lightbulb.enabled': 'on',
+      ...(breakOnPurpose ? { 'newsclean.rules.halfwidth-punctuation': 'off' } : {}),
+    },
+    // Without the smoke-test driver the workbench ignores extensionDevelopmentPath.
+    extraArgs: ['--vscode-option', 'enable-smoke-test-driver'],
+    timeoutMs: START_MS,
+  });
+  server.child.on('exit', (code, signal) => fail(new Error(`code-server exited (${code ?? signal})`)));
+  say(`code-server listening on ${server.url}`);
+  if (breakOnPurpose) say('NEWSCLEAN_TEST_BREAK=1: the half-width punctuation rule is off, the test must fail');
+
+  const { chromium } = createRequire(join(root, 'package.json'))('playwright-core');
+  browser = await chromium.launch({ executablePath: paths.chromium, headless: true, args: CHROMIUM_ARGS });
+  const context = await browser.newContext({ viewport: { width: 1400, height: 860 } });
+  const origin = new URL(server.url).origin;
+  await context.route('**/*', (route) => {
+    const u = route.request().url();
+    if (u.startsWith(`${origin}/`) || u === origin || u.startsWith('data:') || u.startsWith('blob:')) return route.continue();
+    return route.abort();
+  });
+  page = await context.newPage();
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  if (verbose) page.on('console', (m) => console.log(`[browser ${m.type()}] ${m.text()}`));
+  page.on('crash', () => fail(new Error('the browser page crashed')));
+
+  step = 'opening the workbench';
+  const url = `${server.url}?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(payload(port, { extensionDevelopmentPath: root }))}`;
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: FILE }).waitFor({ state: 'visible', timeout: START_MS });
+  say('workbench shows the workspace');
+
+  // 1. Quick Open: Ctrl+P, the file's name, its row.
+  step = `1. open ${FILE} with Quick Open (Ctrl+P)`;
+  await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } }); // focus the page
+  await page.keyboard.press('Control+P');
+  await page.locator('.quick-input-widget .quick-input-box input').waitFor({ state: 'visible', timeout: STEP_MS });
+  await page.keyboard.type(FILE);
+  const fileRow = page.locator('.quick-input-list .monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(FILE)}$`) }) });
+  await fileRow.first().waitFor({ state: 'visible', timeout: STEP_MS });
+  await page
+    .locator('.quick-input-list .monaco-list-row.focused', { has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(FILE)}$`) }) })
+    .waitFor({ state: 'visible', timeout: STEP_MS });
+  await page.keyboard.press('Enter');
+  await page.locator(`.tabs-container .tab.active[aria-label*="${FILE}"]`).waitFor({ timeout: STEP_MS });
+  await waitForVisibleLine(1, seedLines[0], 'after opening the seed');
+  say(`1. ${FILE} is open in the editor`);
+  stepsPassed++;
+
+  // 2. The Problems count in the status bar, and the Problems panel.
+  step = '2. wait for the Problems count';
+  await page.locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error, .monaco-editor .squiggly-info').first().waitFor({ timeout: STEP_MS });
+  const problems = await waitForProblems(expectedProblems, `${expectedProblems} (the seed's non-hint findings)`);
+  say(`2. status bar: ${problems} problems (“${(await readProblems())?.label}”), as ${SEED}.findings.json says`);
+  await page.keyboard.press('Control+Shift+M'); // View: Problems
+  await page.locator('.markers-panel .monaco-list-row').first().waitFor({ timeout: STEP_MS });
+  const badge = await page.locator('.part.panel .composite-bar .badge-content').first().textContent({ timeout: STEP_MS }).catch(() => '');
+  say(`2. Problems panel open${badge ? `, its badge reads ${badge.trim()}` : ''}`);
+  stepsPassed++;
+
+  // 3. The Outline view lists the article's title.
+  step = '3. open the Outline view';
+  await runCommand('Explorer: Focus on Outline View');
+  await page
+    .locator('.outline-pane .monaco-list-row', { hasText: titleSymbol })
+    .first()
+    .waitFor({ state: 'visible', timeout: STEP_MS })
+    .catch((error) => {
+      throw new Error(`the Outline never listed the title “${titleSymbol}”: ${error.message.split('\n')[0]}`);
+    });
+  say(`3. Outline lists the title “${titleSymbol}”`);
+  stepsPassed++;
+
+  // 4. Go to the finding, click the light bulb, pick the fix by its title.
+  step = `4. quick fix “${fixTitle}” at ${target.line}:${target.column}`;
+  await page.keyboard.press('Control+1'); // View: Focus First Editor Group
+  await page.locator('.editor-group-container.active .monaco-editor.focused').waitFor({ timeout: STEP_MS });
+  await page.keyboard.press('Control+G');
+  await page.locator('.quick-input-widget .quick-input-box input').waitFor({ state: 'visible', timeout: STEP_MS });
+  // Only the line: this picker counts a column in display cells (a CJK
+  // character takes two), the findings in characters. Then Right, as a user would.
+  await page.keyboard.type(String(target.line));
+  await page.locator('.quick-input-widget', { hasText: new RegExp(`line ${target.line}\\b`) }).waitFor({ state: 'visible', timeout: STEP_MS });
+  await page.keyboard.press('Enter');
+  await page.locator('[id="status.editor.selection"]', { hasText: `Ln ${target.line}, Col 1` }).waitFor({ timeout: STEP_MS });
+  for (let i = 1; i < target.column; i++) await page.keyboard.press('ArrowRight');
+  await page.locator('[id="status.editor.selection"]', { hasText: `Ln ${target.line}, Col ${target.column}` }).waitFor({ timeout: STEP_MS });
+  // The light bulb: a widget over the text, or (when the line's text leaves it
+  // no room, as here) a decoration in the gutter; its codicon is light-bulb,
+  // lightbulb-autofix (a preferred fix), etc.
+  const bulb = page
+    .locator('.editor-group-container.active .monaco-editor')
+    .locator('.lightBulbWidget .codicon[class*="bulb"], .margin .codicon[class*="bulb"]')
+    .locator('visible=true')
+    .first();
+  await bulb.waitFor({ state: 'visible', timeout: STEP_MS }).catch((error) => {
+    throw new Error(`no light bulb at ${target.line}:${target.column}: ${error.message.split('\n')[0]}`);
+  });
+  await bulb.click();
+  const menuRows = page.locator('.action-widget .monaco-list-row.action'); // not the "Quick Fix" group header
+  await menuRows.first().waitFor({ state: 'visible', timeout: STEP_MS });
+  const fixRow = menuRows.filter({ hasText: fixTitle });
+  await fixRow.first().waitFor({ state: 'visible', timeout: STEP_MS }).catch(async (error) => {
+    const offered = await menuRows.allTextContents();
+    throw new Error(`the light bulb offers no “${fixTitle}”, only: ${offered.join(' | ')} (${error.message.split('\n')[0]})`);
+  });
+  say(`4. the light bulb offers: ${(await menuRows.allTextContents()).map((t) => t.trim()).join(' | ')}`);
+  // The README's picture: the light bulb's menu on the finding, Problems and Outline open.
+  const pendingShot = join(tmp, 'quick-fix.png');
+  await page.screenshot({ path: pendingShot });
+  await fixRow.first().click();
+  await menuRows.first().waitFor({ state: 'hidden', timeout: STEP_MS });
+  await waitForVisibleLine(target.line, lineAfter, `after “${fixTitle}”`);
+  await page.locator(`.tabs-container .tab.active.dirty[aria-label*="${FILE}"]`).waitFor({ timeout: STEP_MS });
+  const after = await waitForProblems(problems - 1, `${problems - 1} (one fewer)`);
+  say(`4. line ${target.line} now reads “${lineAfter.slice(0, 30)}…”; Problems ${problems} → ${after}`);
+  stepsPassed++;
+
+  // 5. Keep the screenshot for the README.
+  step = '5. save the screenshot';
+  mkdirSync(dirname(screenshotOut), { recursive: true });
+  copyFileSync(pendingShot, screenshotOut);
+  say(`5. saved ${relative(root, screenshotOut)}`);
+  stepsPassed++;
+}
+
+try {
+  await main();
+  await finish(0);
+} catch (error) {
+  await fail(error);
+}
