@@ -8,8 +8,10 @@
 //   4. goes to a known fixable finding (Ctrl+G line:column), clicks the light
 //      bulb, picks the quick fix by its title and checks that the editor's line
 //      now reads as the fix says and that the Problems count dropped by one;
-//   5. saves docs/screenshots/quick-fix.png (the light bulb's menu open on that
-//      finding), used by the README; only once every step has passed.
+//   5. saves a screenshot of the light bulb's menu open on that finding, once
+//      every step has passed: to out/screenshots/quick-fix.png, or, with
+//      NEWSCLEAN_UPDATE_SCREENSHOTS=1, to docs/screenshots/quick-fix.png,
+//      the one the README shows (so a test run leaves the tree clean).
 // Every wait is on a DOM condition with a timeout; nothing sleeps. Exit code 0
 // when it passes, 1 on any failure (then it prints what the page showed and
 // the path of a screenshot of the failure) or after the overall timeout.
@@ -32,7 +34,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const seeds = join(root, 'test', 'fixtures', 'seeds');
 const SEED = '002_7e5994b88d4897fc';
 const FILE = `${SEED}.txt`;
-const screenshotOut = join(root, 'docs', 'screenshots', 'quick-fix.png');
+const screenshotOut = join(root, process.env.NEWSCLEAN_UPDATE_SCREENSHOTS === '1' ? 'docs' : 'out', 'screenshots', 'quick-fix.png');
 const failureShot = join(tmpdir(), 'newsclean-test-workbench-failed.png');
 const STEP_MS = 60_000;
 const START_MS = 120_000;
