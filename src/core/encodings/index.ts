@@ -3,7 +3,7 @@
  * Tables are built from iconv-lite on first use, never at import time.
  */
 import { findMojibake, type MojibakeKind, type MojibakeRepair } from './repair';
-import { gbk, utf8SeqLen } from './tables';
+import { gbkCodes, utf8SeqLen } from './tables';
 
 export { findMojibake, repairText, MOJIBAKE_KINDS, type MojibakeKind, type MojibakeRepair } from './repair';
 export { naturalness, charCost, type Naturalness } from './score';
@@ -27,19 +27,20 @@ export interface WholeFileVerdict extends WholeFileEncoding {
  * is made of Traditional-looking characters: the characters of
  * `text[start, end)` whose GBK bytes belong to a chain of two or more
  * well-formed multi-byte UTF-8 sequences. Real Traditional text encoded as
- * GBK almost never forms such chains. One pass, table look-ups only.
+ * GBK almost never forms such chains. One pass, table look-ups only, no
+ * allocation: the returned marks are overwritten by the next call.
  */
 export function utf8ReadAsGbkMarks(text: string, start: number, end: number): Uint8Array {
   const len = end - start;
-  const marks = new Uint8Array(len);
-  const page = gbk();
-  const bytes = new Uint8Array(len * 2);
-  const owner = new Int32Array(len * 2);
+  if (scratch.bytes.length < len * 2) scratch = newScratch(len * 4);
+  const { bytes, owner } = scratch;
+  const marks = scratch.marks.subarray(0, len).fill(0);
+  const codes = gbkCodes();
   let n = 0;
   for (let k = 0; k < len; k++) {
     const c = text.charCodeAt(start + k);
-    const v = c < 0x80 ? c : page.encodeChar(c);
-    if (v === undefined) {
+    const v = c < 0x80 ? c : codes[c];
+    if (v === 0 && c >= 0x80) {
       owner[n] = -1;
       bytes[n++] = 0; // a character GBK cannot hold breaks every chain
       continue;
@@ -63,6 +64,12 @@ export function utf8ReadAsGbkMarks(text: string, start: number, end: number): Ui
   }
   return marks;
 }
+
+/** Working space of utf8ReadAsGbkMarks for up to `bytes` GBK bytes, reused across calls. */
+function newScratch(bytes: number) {
+  return { bytes: new Uint8Array(bytes), owner: new Int32Array(bytes), marks: new Uint8Array(bytes) };
+}
+let scratch = newScratch(0);
 
 /** Share of the document's non-ASCII text that must be mojibake. */
 const WHOLE_FILE_SHARE = 0.6;

@@ -144,6 +144,19 @@ export function gbk(): CodePage {
   return (gbkPage ??= dbcsPage('GBK', gbkTable, (c) => (c === 0x20ac ? 0x80 : undefined)));
 }
 
+let gbkCodesCache: Uint16Array | undefined;
+
+/** `gbk().encodeChar` of every code unit from 0x80 up, as one table (0: none), for per-character loops. */
+export function gbkCodes(): Uint16Array {
+  if (!gbkCodesCache) {
+    const page = gbk();
+    const codes = new Uint16Array(0x10000);
+    for (let c = 0x80; c <= 0xffff; c++) codes[c] = page.encodeChar(c) ?? 0;
+    gbkCodesCache = codes;
+  }
+  return gbkCodesCache;
+}
+
 /** Big5 (cp950 as iconv-lite maps it). */
 export function big5(): CodePage {
   return (big5Page ??= dbcsPage('Big5', big5Table));

@@ -2,7 +2,7 @@ import { t } from '@vscode/l10n';
 import type { Edit, Fix, Rule } from '../finding';
 import type { Line } from '../document';
 import { utf8ReadAsGbkMarks } from '../encodings';
-import { convert, countScript, scriptRuns, type ConvertOptions, type Script, type ScriptTarget } from '../script';
+import { convert, countScript, scriptRunOffsets, type ConvertOptions, type Script, type ScriptTarget } from '../script';
 
 /**
  * Text in the other Chinese script than the document's target
@@ -51,46 +51,70 @@ export const mixedScript: Rule = {
     const skip = protectedTerms.length > 0 ? termSkipper(text, protectedTerms) : undefined;
     const otherName = other === 'zh-Hans' ? t('Simplified') : t('Traditional');
     const ownName = own === 'zh-Hans' ? t('Simplified') : t('Traditional');
+    const lineFixTitle = t('Convert paragraph to {0} Chinese', ownName);
+    // Localized once: per finding only the line number goes in (`t` parses its template on every call).
+    const lineMessage = t('Line {0} is written in {1} Chinese; the document is {2}.', LINE_NUMBER, otherName, ownName);
 
-    for (let k = 0; k < lines.length; k++) {
-      const line = lines[k];
-      const { hans, hant } = counts[k];
-      if ((other === 'zh-Hans' ? hans : hant) === 0 && !skip) continue;
-      let runs = scriptRuns(text, other, line.start, line.end, skip);
+    let runs = new Int32Array(0); // start and end of each run of a line, reused from line to line
+    // A call per line rather than one long loop body: after a deoptimization (a new
+    // document, new shapes) V8 re-optimizes it within a few lines, not on a later run.
+    const checkLine = (line: Line, hans: number, hant: number): void => {
+      if ((other === 'zh-Hans' ? hans : hant) === 0 && !skip) return;
+      if (runs.length < line.end - line.start + 1) runs = new Int32Array(2 * (line.end - line.start + 1));
+      let n = scriptRunOffsets(text, other, runs, line.start, line.end, skip);
       // Mojibake (`鍗楅槼`) is made of Traditional-looking characters: it is the
       // mojibake rule's, and converting it would destroy its bytes.
-      if (runs.length > 0 && other === 'zh-Hant') {
-        const marks = utf8ReadAsGbkMarks(text, line.start, line.end);
-        runs = runs.filter((r) => {
-          let marked = 0;
-          for (let i = r.start; i < r.end; i++) marked += marks[i - line.start];
-          return marked * 2 < r.end - r.start;
-        });
-      }
-      if (runs.length === 0) continue;
-      const otherCount = runs.reduce((n, r) => n + (r.end - r.start), 0);
+      if (n > 0 && other === 'zh-Hant') n = dropMojibakeRuns(text, line, runs, n);
+      if (n === 0) return;
+      let otherCount = 0;
+      for (let r = 0; r < 2 * n; r += 2) otherCount += runs[r + 1] - runs[r];
       const ownCount = own === 'zh-Hans' ? hans : hant;
-      const lineFix = lazyLineFix(line, target, options, t('Convert paragraph to {0} Chinese', ownName));
+      const lineFix = lazyLineFix(line, target, options, lineFixTitle);
       if (otherCount > ownCount) {
-        const first = runs[0].start;
-        const last = runs[runs.length - 1].end;
         report({
-          message: t('Line {0} is written in {1} Chinese; the document is {2}.', line.index + 1, otherName, ownName),
-          range: { start: first, end: last },
+          message: lineMessage.replaceAll(LINE_NUMBER, String(line.index + 1)),
+          range: { start: runs[0], end: runs[2 * n - 1] },
           fix: lineFix,
         });
       } else if (otherCount >= 2) {
-        for (const run of runs) {
+        for (let r = 0; r < 2 * n; r += 2) {
+          const run = { start: runs[r], end: runs[r + 1] };
+          const chars = text.slice(run.start, run.end);
           report({
-            message: t('“{0}” is {1} Chinese in {2} text.', text.slice(run.start, run.end), otherName, ownName),
+            message: t('“{0}” is {1} Chinese in {2} text.', chars, otherName, ownName),
             range: run,
-            fix: lazySubsetFix(lineFix, run.start, run.end, t('Convert “{0}” to {1} Chinese', text.slice(run.start, run.end), ownName)),
+            fix: lazySubsetFix(lineFix, run.start, run.end, t('Convert “{0}” to {1} Chinese', chars, ownName)),
           });
         }
       }
-    }
+    };
+    for (let k = 0; k < lines.length; k++) checkLine(lines[k], counts[k].hans, counts[k].hant);
   },
 };
+
+/** Stands for the line number in the localized line message; no message or script name holds it. */
+const LINE_NUMBER = '\u0000';
+
+/**
+ * Keeps, in place, the runs (start, end pairs in `runs`) of which less than
+ * half is marked as UTF-8 read as GBK; returns how many are left.
+ */
+function dropMojibakeRuns(text: string, line: Line, runs: Int32Array, n: number): number {
+  const marks = utf8ReadAsGbkMarks(text, line.start, line.end);
+  let kept = 0;
+  for (let r = 0; r < 2 * n; r += 2) {
+    const start = runs[r];
+    const end = runs[r + 1];
+    let marked = 0;
+    for (let i = start; i < end; i++) marked += marks[i - line.start];
+    if (marked * 2 < end - start) {
+      runs[2 * kept] = start;
+      runs[2 * kept + 1] = end;
+      kept++;
+    }
+  }
+  return kept;
+}
 
 function hasCjk(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x3400) return true;

@@ -24,15 +24,19 @@ export function scriptOfChar(ch: string): Script | undefined {
 /** Counts script-specific characters in `text[start, end)`. */
 export function countScript(text: string, start = 0, end = text.length): ScriptCounts {
   const t = scriptTables();
+  const bmp = t.bmp;
   let hans = 0;
   let hant = 0;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x3400) continue;
-    const f = flagsAt(t, text, i);
+    let f: number;
+    if (c >= 0xd800 && c <= 0xdbff) {
+      f = flagsAt(t, text, i);
+      i++;
+    } else f = bmp[c];
     if (f & HANT) hant++;
     else if (f & HANS) hans++;
-    if (c >= 0xd800 && c <= 0xdbff) i++;
   }
   return { hans, hant };
 }
@@ -61,26 +65,54 @@ export function scriptRuns(
   end = text.length,
   skip?: (i: number) => number,
 ): ScriptRun[] {
+  const offsets = new Int32Array(Math.max(end - start, 0) + 1);
+  const n = scriptRunOffsets(text, script, offsets, start, end, skip);
+  const runs: ScriptRun[] = [];
+  for (let r = 0; r < 2 * n; r += 2) runs.push({ start: offsets[r], end: offsets[r + 1] });
+  return runs;
+}
+
+/**
+ * `scriptRuns` without allocating: writes each run's start and end to
+ * `out` (start, end, start, end…) and returns the number of runs. Runs are
+ * at least one unit apart, so `out` needs `end - start + 1` entries.
+ */
+export function scriptRunOffsets(
+  text: string,
+  script: Script,
+  out: Int32Array,
+  start = 0,
+  end = text.length,
+  skip?: (i: number) => number,
+): number {
   const t = scriptTables();
   const want = script === 'zh-Hant' ? HANT : HANS;
-  const runs: ScriptRun[] = [];
-  let run: ScriptRun | undefined;
+  let n = 0;
+  let open = false; // the last run may still grow
   for (let i = start; i < end; i++) {
     if (skip) {
       const j = skip(i);
       if (j > i) {
-        run = undefined;
+        open = false;
         i = j - 1;
         continue;
       }
     }
     const c = text.charCodeAt(i);
-    const width = c >= 0xd800 && c <= 0xdbff && i + 1 < end ? 2 : 1;
-    if (c >= 0x3400 && (flagsAt(t, text, i) & want) !== 0 && (script === 'zh-Hant' || (flagsAt(t, text, i) & HANT) === 0)) {
-      if (run && run.end === i) run.end = i + width;
-      else runs.push((run = { start: i, end: i + width }));
+    if (c < 0x3400) continue;
+    const high = c >= 0xd800 && c <= 0xdbff;
+    const f = high ? flagsAt(t, text, i) : t.bmp[c];
+    const width = high && i + 1 < end ? 2 : 1;
+    if ((f & want) !== 0 && (script === 'zh-Hant' || (f & HANT) === 0)) {
+      if (open && out[2 * n - 1] === i) out[2 * n - 1] = i + width;
+      else {
+        out[2 * n] = i;
+        out[2 * n + 1] = i + width;
+        n++;
+        open = true;
+      }
     }
     i += width - 1;
   }
-  return runs;
+  return n;
 }

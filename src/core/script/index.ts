@@ -12,5 +12,14 @@ export {
   type ConvertOptions,
   type ScriptTarget,
 } from './convert';
-export { countScript, detectScript, scriptOfChar, scriptRuns, type Script, type ScriptCounts, type ScriptRun } from './detect';
+export {
+  countScript,
+  detectScript,
+  scriptOfChar,
+  scriptRunOffsets,
+  scriptRuns,
+  type Script,
+  type ScriptCounts,
+  type ScriptRun,
+} from './detect';
 export { OPENCC_CONFIGS, isOpenCCLoaded, type OpenCCConfig } from './opencc';
