@@ -31,8 +31,10 @@ class Pool {
   private readonly idle: Worker[] = [];
   private readonly queue: { job: Job; done: (o: Outcome) => void; fail: (e: unknown) => void }[] = [];
   private readonly busy = new Map<Worker, { done: (o: Outcome) => void; fail: (e: unknown) => void }>();
+  private alive: number;
 
   constructor(size: number) {
+    this.alive = size;
     for (let i = 0; i < size; i++) {
       const w = new Worker(path.join(__dirname, 'fuzz', 'worker.js'));
       w.on('message', (o: Outcome) => {
@@ -42,9 +44,13 @@ class Pool {
         this.next();
         waiting.done(o);
       });
+      // A worker that dies fails its job and every job still waiting (nothing hangs).
       w.on('error', (e) => {
+        this.alive--;
+        if (this.idle.includes(w)) this.idle.splice(this.idle.indexOf(w), 1);
         this.busy.get(w)?.fail(e);
         this.busy.delete(w);
+        for (const waiting of this.queue.splice(0)) waiting.fail(e);
       });
       this.idle.push(w);
     }
@@ -52,6 +58,7 @@ class Pool {
 
   run(job: Job): Promise<Outcome> {
     return new Promise((done, fail) => {
+      if (this.alive === 0) return fail(new Error('every fuzz worker died'));
       this.queue.push({ job, done, fail });
       this.next();
     });
