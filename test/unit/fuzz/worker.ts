@@ -25,8 +25,19 @@ parentPort!.on('message', (job: Job) => {
     id: job.id,
     numRuns: Math.max(0, details.numRuns - examples),
     ...(details.failed
-      ? { failure: `${fc.defaultReportMessage(details) ?? 'failed'}\n${details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance)}` }
+      ? {
+          failure: [
+            fc.defaultReportMessage(details) ?? 'failed',
+            `Counterexample, every character outside printable ASCII escaped: ${exact(details.counterexample)}`,
+            details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance),
+          ].join('\n'),
+        }
       : {}),
   };
   parentPort!.postMessage(outcome);
 });
+
+/** JSON with every character outside printable ASCII as \uXXXX, so that a copied counterexample loses nothing. */
+function exact(value: unknown): string {
+  return JSON.stringify(value).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
