@@ -42,10 +42,18 @@ export function selectEdits(edits: readonly Edit[]): Edit[] {
  * Applies the fixes of `findings` whole: a fix whose edits would collide with
  * an already accepted fix is left out entirely (never half-applied). Fixes are
  * taken in document order, so the result does not depend on rule order.
+ *
+ * Fixes that are each safe can be unsafe together: two touching line
+ * removals in `a\r<line>\n<line>\n\n` bring the CR before them and the LF
+ * after them together, into a new CRLF. Where the accepted edits would join
+ * a CR and an LF, the fix that owns the edit at the junction is left out
+ * too; fix-all finds it again on its next pass, where its rule sees the
+ * new neighbours.
  */
 export function applyFixes(text: string, findings: readonly Finding[]): { text: string; applied: Finding[] } {
-  const applied: Finding[] = [];
-  const taken: Edit[] = []; // kept sorted by start
+  let applied: Finding[] = [];
+  let taken: Edit[] = []; // kept sorted by start
+  const owner = new Map<Edit, Finding>();
   const candidates = findings
     .filter((f) => f.fix && f.fix.edits.length > 0)
     .map((f) => ({ f, first: Math.min(...f.fix!.edits.map((e) => e.range.start)) }))
@@ -54,10 +62,48 @@ export function applyFixes(text: string, findings: readonly Finding[]): { text: 
     const edits = f.fix!.edits;
     if (selectEdits(edits).length !== edits.length) continue;
     if (edits.some((e) => collides(taken, e))) continue;
-    for (const e of edits) taken.splice(insertionPoint(taken, e.range.start), 0, e);
+    for (const e of edits) {
+      taken.splice(insertionPoint(taken, e.range.start), 0, e);
+      owner.set(e, f);
+    }
     applied.push(f);
   }
+  for (let junctions = crlfJunctions(text, taken); junctions.length > 0; junctions = crlfJunctions(text, taken)) {
+    const dropped = new Set(junctions.map((e) => owner.get(e)!));
+    applied = applied.filter((f) => !dropped.has(f));
+    taken = taken.filter((e) => !dropped.has(owner.get(e)!));
+  }
   return { text: applyEdits(text, taken), applied };
+}
+
+/**
+ * The edits (sorted, not overlapping) at whose edges the edited text would
+ * have a CR followed by an LF that did not follow it before: the edit whose
+ * text starts with the LF, or the last edit before the text's own LF.
+ */
+function crlfJunctions(text: string, edits: readonly Edit[]): Edit[] {
+  const out: Edit[] = [];
+  // The last character written so far, and its offset when it is the text's own (-1: inserted).
+  let last = '';
+  let lastAt = -1;
+  let cursor = 0;
+  for (let i = 0; i < edits.length; i++) {
+    const e = edits[i];
+    const { start, end } = e.range;
+    if (start > cursor) {
+      last = text[start - 1];
+      lastAt = start - 1;
+    }
+    if (e.text !== '') {
+      if (last === '\r' && e.text[0] === '\n') out.push(e);
+      last = e.text[e.text.length - 1];
+      lastAt = -1;
+    }
+    cursor = end;
+    const next = edits[i + 1];
+    if ((!next || next.range.start > end) && last === '\r' && text[end] === '\n' && lastAt !== end - 1) out.push(e);
+  }
+  return out;
 }
 
 function insertionPoint(sorted: readonly Edit[], start: number): number {

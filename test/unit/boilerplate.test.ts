@@ -136,6 +136,15 @@ describe('boilerplate', () => {
     assert.equal(clean('正文。\r\n上一篇\r\n下一篇'), '正文。');
   });
 
+  it('never removes the first line when that would leave a U+FEFF at the start (found by the property tests)', () => {
+    // Removing 分享到： made the zero-width no-break space of the next line a byte-order mark.
+    const text = '分享到：\n\ufeff\n\n';
+    assert.deepEqual(summary(text), [[1, 'page navigation', 'info', false]]);
+    assert.equal(fixAll(text).text, text);
+    assert.equal(clean('分享到：\n\ufeff正文。\n'), '分享到：\n\ufeff正文。\n');
+    assert.equal(clean('\ufeff分享到：\n正文。\n'), '\ufeff正文。\n');
+  });
+
   it('never throws on hostile input, 200,000 short lines among them', () => {
     const inputs = [
       '\0版权所有\0\n\ud800ICP备\udfff',

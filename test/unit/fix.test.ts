@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { applyEdits, applyFixes, minimalEdits, type Finding } from '../../src/core';
+import { NewsDocument, analyze, applyEdits, applyFixes, fixAll, minimalEdits, type Finding } from '../../src/core';
 
 const finding = (start: number, end: number, text: string, ruleId = 'r'): Finding => ({
   ruleId,
@@ -38,6 +38,24 @@ describe('applyEdits / applyFixes', () => {
     const text = '一\r\n，二\r\n三';
     const { text: out } = applyFixes(text, [finding(1, 3, '')]);
     assert.equal(out, '一，二\r\n三');
+  });
+
+  it('never lets fixes that touch bring a CR and an LF together (found by the property tests)', () => {
+    // Line 2 is a metadata line (boilerplate), line 3 repeats it (duplicate-block):
+    // each removal alone is safe, the two together joined the CR before them and the LF after.
+    const text =
+      '8:30\r发布机构 | 唐河县政府办公室 | 发布日期 | 2022-02-23 09:03:40 |员干部，持续推动中国式现代化苏）‘\n' +
+      ' 发布机构 | 唐河县政府办公室 | 发布日期 | 2022-02-23 09:03:40 |员干部, 持续推动中国式现代化苏）‘ \n\n';
+    const { text: once, applied } = applyFixes(text, analyze(new NewsDocument(text)));
+    assert.deepEqual(applied.map((f) => f.ruleId), ['boilerplate']);
+    assert.ok(once.startsWith('8:30\r 发布机构'), JSON.stringify(once));
+    assert.equal(fixAll(text).text, '8:30\n\n');
+    // Three touching removals, and a replacement that would end in a CR before an LF.
+    const three = [finding(2, 4, ''), finding(4, 6, ''), finding(6, 8, '')];
+    const out = applyFixes('a\rb\nc\nd\n\nz', three);
+    assert.deepEqual(out.applied, three.slice(0, 2));
+    assert.equal(out.text, 'a\rd\n\nz');
+    assert.equal(applyFixes('ab\nc', [finding(1, 2, '\r')]).text, 'ab\nc');
   });
 
   it('minimalEdits turns one text into the other with small edits', () => {

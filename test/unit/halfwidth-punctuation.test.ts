@@ -41,6 +41,19 @@ describe('halfwidth-punctuation', () => {
     assert.equal(fix("It's 中文"), "It's 中文");
   });
 
+  it('converts a run of marks in one pass, each judged after the ones before it (found by the property tests)', () => {
+    // Each mark was judged by the half-width mark before it, so a run needed
+    // one fix-all pass per mark and six passes left the rest unconverted.
+    const text = '立足區位優勢，圍繞成都建設“三中心一基地\r\r\n”等發(fā\n\n)展锟斤拷\r\n?;\n?;\n ?; \n';
+    const all = fixAll(text);
+    assert.equal(all.text, '立足區位優勢，圍繞成都建設“三中心一基地\r\r\n”等發(fā\n\n)展錕斤拷？；？；？； \n');
+    assert.deepEqual(analyze(new NewsDocument(all.text)).filter((f) => f.fix), []);
+    const run = '中?;?;?;?;?;?;?;';
+    assert.equal(findings(run).length, 14);
+    assert.equal(fixAll(run, { ruleSet: RULES, maxPasses: 1 }).text, '中？；？；？；？；？；？；？；');
+    assert.equal(fixAll('中,:(文),;', { ruleSet: RULES, maxPasses: 1 }).text, '中，：（文），；');
+  });
+
   it('converts ... and -- between Chinese characters', () => {
     assert.equal(fix('多重利好叠加...我们'), '多重利好叠加……我们');
     assert.equal(fix('这是--我们的目标'), '这是——我们的目标');

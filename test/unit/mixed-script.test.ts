@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { NewsDocument, analyze, fixAll, resolveSettings } from '../../src/core';
-import { mixedScript } from '../../src/core/rules/mixed-script';
+import { charEdits, mixedScript } from '../../src/core/rules/mixed-script';
 import { scriptRuns } from '../../src/core/script';
 import { seed } from './helpers';
 
@@ -62,6 +62,19 @@ describe('mixed-script', () => {
     const text = '我们這個新聞。';
     assert.deepEqual(check(text, { 'newsclean.script.protectedTerms': ['這個新聞'] }), []);
     assert.equal(fix('我们這個問題。', { 'newsclean.script.target': 'zh-Hans', 'newsclean.script.customPhrases': ['問題=问题儿'] }), '我们这个问题儿。');
+  });
+
+  it('never splits a surrogate pair when two astral characters share their high surrogate (found by the property tests)', () => {
+    // 𥐯 U+2542F converts to 𥖅 U+25585: the same high surrogate \ud855.
+    const text = '會議通報了項目建設綜合考評等情況。\n這個𥐯謹樓辦的情況\n';
+    const findings = check(text, { 'newsclean.script.target': 'zh-TW' });
+    const edits = findings.flatMap((f) => f.fix?.edits ?? []);
+    assert.ok(edits.some((e) => e.text === '𥖅'), JSON.stringify(edits));
+    for (const e of edits) assert.ok(!/^[\udc00-\udfff]/.test(text.slice(e.range.start)) && !/^[\udc00-\udfff]/.test(text.slice(e.range.end)), JSON.stringify(e));
+    assert.equal(fix(text, { 'newsclean.script.target': 'zh-TW' }), '會議通報了項目建設綜合考評等情況。\n這個𥖅謹樓辦的情況\n');
+    // Length-changing conversions keep code point boundaries at both ends too.
+    assert.deepEqual(charEdits('a𥐯b', 'a𥖅bc', 10), [{ range: { start: 11, end: 14 }, text: '𥖅bc' }]);
+    assert.deepEqual(charEdits('😀x', '😃', 0), [{ range: { start: 0, end: 3 }, text: '😃' }]);
   });
 
   it('never throws on hostile input', () => {

@@ -47,9 +47,16 @@ const enum K {
   Other,
 }
 
-function kind(s: string, i: number): K {
+/**
+ * The line as fix-all's next pass would see it: code units, with each mark
+ * this pass converts already written full-width, so that a run of marks
+ * (`中?;?;`) is judged in one pass, each mark after the ones before it.
+ */
+type View = Uint16Array;
+
+function kind(s: View, i: number): K {
   if (i < 0 || i >= s.length) return K.Edge;
-  const c = s.charCodeAt(i);
+  const c = s[i];
   if (c === 0x20 || c === 0x09 || c === 0xa0) return K.Space;
   if (c < 0x80) return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) ? K.Latin : K.Other;
   if (
@@ -82,14 +89,14 @@ const cjk = (k: K) => k === K.Han || k === K.Punct;
 const FULL: Record<string, string> = { ',': '，', ':': '：', ';': '；', '!': '！', '?': '？', '(': '（', ')': '）' };
 
 /** Index of the next non-space character at or after i (at most 8 spaces are skipped). */
-function skipSpaces(s: string, i: number): number {
+function skipSpaces(s: View, i: number): number {
   let j = i;
   while (j < s.length && j - i < 8 && kind(s, j) === K.Space) j++;
   return j;
 }
 
 /** Kind of the nearest character before i that is not "other" (closing brackets, %, quotes), within 8. */
-function leftContext(s: string, i: number): K {
+function leftContext(s: View, i: number): K {
   for (let j = i - 1; j >= 0 && j >= i - 8; j--) {
     const k = kind(s, j);
     if (k !== K.Other) return k;
@@ -100,12 +107,15 @@ function leftContext(s: string, i: number): K {
 function checkLine(s: string, base: number, corner: boolean, report: (r: Report) => void): void {
   let guarded: Range[] | undefined;
   const isGuarded = (i: number) => isProtectedAt((guarded ??= protectedRanges(s)), i);
+  const v: View = new Uint16Array(s.length);
+  for (let i = 0; i < s.length; i++) v[i] = s.charCodeAt(i);
+  const converted = (from: number, to: number, mark: string) => v.fill(mark.charCodeAt(0), from, to);
   // Han characters before each offset, so "does this span hold Chinese?" is O(1).
   let hanBefore: Int32Array | undefined;
   const hanIn = (from: number, to: number) => {
     if (!hanBefore) {
       hanBefore = new Int32Array(s.length + 1);
-      for (let i = 0; i < s.length; i++) hanBefore[i + 1] = hanBefore[i] + (kind(s, i) === K.Han ? 1 : 0);
+      for (let i = 0; i < s.length; i++) hanBefore[i + 1] = hanBefore[i] + (kind(v, i) === K.Han ? 1 : 0);
     }
     return hanBefore[to] - hanBefore[from] > 0;
   };
@@ -128,8 +138,8 @@ function checkLine(s: string, base: number, corner: boolean, report: (r: Report)
       case ';':
       case '!':
       case '?': {
-        const L = kind(s, i - 1);
-        const R = kind(s, i + 1);
+        const L = kind(v, i - 1);
+        const R = kind(v, i + 1);
         if (L === K.Latin && R === K.Latin) break; // 1,000  8:30  a:b
         if (isGuarded(i)) break;
         if (ch === '?') {
@@ -141,8 +151,8 @@ function checkLine(s: string, base: number, corner: boolean, report: (r: Report)
         let convert = false;
         if (cjk(L)) {
           if (R === K.Space) {
-            const j = skipSpaces(s, i + 1);
-            const k = kind(s, j);
+            const j = skipSpaces(v, i + 1);
+            const k = kind(v, j);
             if (cjk(k)) {
               convert = true;
               end = j; // the full-width mark carries its own spacing
@@ -152,11 +162,14 @@ function checkLine(s: string, base: number, corner: boolean, report: (r: Report)
           convert = cjk(R) && ch !== '?';
         } else {
           // after a closing bracket, %, a quote…: look further left
-          const lc = leftContext(s, i);
+          const lc = leftContext(v, i);
           convert = cjk(R) || (R === K.Edge && cjk(lc));
           if (ch === '?') convert = convert && cjk(lc);
         }
-        if (convert) emit({ start: i, end: i + 1 }, ch, FULL[ch], [edit(i, end, FULL[ch])]);
+        if (convert) {
+          emit({ start: i, end: i + 1 }, ch, FULL[ch], [edit(i, end, FULL[ch])]);
+          converted(i, i + 1, FULL[ch]);
+        }
         break;
       }
       case '(':
@@ -169,8 +182,8 @@ function checkLine(s: string, base: number, corner: boolean, report: (r: Report)
         if (open === undefined) break;
         if (s[open] === '（' && ch === '）') break;
         if (!hanIn(open + 1, i)) break; // (2021) (WHO) (jiǎn)
-        const outL = kind(s, open - 1 - (kind(s, open - 1) === K.Space ? 1 : 0));
-        const outR = kind(s, i + 1 + (kind(s, i + 1) === K.Space ? 1 : 0));
+        const outL = kind(v, open - 1 - (kind(v, open - 1) === K.Space ? 1 : 0));
+        const outR = kind(v, i + 1 + (kind(v, i + 1) === K.Space ? 1 : 0));
         if (outL === K.Latin && outR === K.Latin) break; // a Chinese gloss inside an English sentence
         if (isGuarded(open) || isGuarded(i)) break;
         const edits: Edit[] = [];
@@ -178,12 +191,14 @@ function checkLine(s: string, base: number, corner: boolean, report: (r: Report)
         if (ch === ')') edits.push(edit(i, i + 1, '）'));
         const shown = s[open] === '(' ? '(' : ')';
         emit({ start: s[open] === '(' ? open : i, end: (s[open] === '(' ? open : i) + 1 }, shown, FULL[shown], edits);
+        converted(open, open + 1, '（');
+        converted(i, i + 1, '）');
         break;
       }
       case '"':
       case "'": {
-        const L = kind(s, i - 1);
-        const R = kind(s, i + 1);
+        const L = kind(v, i - 1);
+        const R = kind(v, i + 1);
         if (ch === "'" && L === K.Latin && R === K.Latin) break; // an apostrophe
         const stack = ch === '"' ? dquotes : squotes;
         if (stack.length === 0) {
@@ -192,12 +207,14 @@ function checkLine(s: string, base: number, corner: boolean, report: (r: Report)
         }
         const open = stack.pop()!;
         if (!hanIn(open + 1, i)) break;
-        const outL = kind(s, open - 1 - (kind(s, open - 1) === K.Space ? 1 : 0));
-        const outR = kind(s, i + 1 + (kind(s, i + 1) === K.Space ? 1 : 0));
+        const outL = kind(v, open - 1 - (kind(v, open - 1) === K.Space ? 1 : 0));
+        const outR = kind(v, i + 1 + (kind(v, i + 1) === K.Space ? 1 : 0));
         if (outL === K.Latin && outR === K.Latin) break;
         if (isGuarded(open) || isGuarded(i)) break;
         const [o, c] = ch === '"' ? (corner ? ['「', '」'] : ['“', '”']) : corner ? ['『', '』'] : ['‘', '’'];
         emit({ start: open, end: open + 1 }, ch, o + c, [edit(open, open + 1, o), edit(i, i + 1, c)]);
+        converted(open, open + 1, o);
+        converted(i, i + 1, c);
         break;
       }
       case '.':
@@ -205,13 +222,14 @@ function checkLine(s: string, base: number, corner: boolean, report: (r: Report)
         let j = i;
         while (j < s.length && s[j] === ch) j++;
         const n = j - i;
-        const L = kind(s, i - 1);
-        const R = kind(s, j);
+        const L = kind(v, i - 1);
+        const R = kind(v, j);
         const fits = ch === '.' ? n === 3 || n === 6 : n === 2;
         const context = ch === '.' ? (cjk(L) && R !== K.Latin) || (cjk(R) && L !== K.Latin) : cjk(L) && cjk(R);
         if (fits && context && !isGuarded(i)) {
           const to = ch === '.' ? '……' : '——';
           emit({ start: i, end: j }, s.slice(i, j), to, [edit(i, j, to)]);
+          converted(i, j, to);
         }
         i = j - 1;
         break;

@@ -153,7 +153,10 @@ function lazySubsetFix(whole: Fix, start: number, end: number, title: string): F
 /**
  * Minimal edits from `before` to `after`. OpenCC's conversions almost always
  * keep the length; then runs of changed code units become edits. Otherwise
- * the common prefix and suffix are kept and the middle replaced.
+ * the common prefix and suffix are kept and the middle replaced. Edits start
+ * and end on code point boundaries: two astral characters can share their
+ * high surrogate (𥐯 U+2542F → 𥖅 U+25585), and an edit of the low one alone
+ * would split a surrogate pair.
  */
 export function charEdits(before: string, after: string, base: number): Edit[] {
   if (before === after) return [];
@@ -163,16 +166,27 @@ export function charEdits(before: string, after: string, base: number): Edit[] {
       if (before.charCodeAt(i) === after.charCodeAt(i)) continue;
       let j = i + 1;
       while (j < before.length && before.charCodeAt(j) !== after.charCodeAt(j)) j++;
-      edits.push({ range: { start: base + i, end: base + j }, text: after.slice(i, j) });
-      i = j;
+      const start = splitsPair(before, i) || splitsPair(after, i) ? i - 1 : i;
+      const end = splitsPair(before, j) || splitsPair(after, j) ? j + 1 : j;
+      edits.push({ range: { start: base + start, end: base + end }, text: after.slice(start, end) });
+      i = end - 1; // the loop goes on at `end`
     }
     return edits;
   }
   let p = 0;
   while (p < before.length && p < after.length && before[p] === after[p]) p++;
+  if (splitsPair(before, p) || splitsPair(after, p)) p--;
   let q = 0;
   while (q < before.length - p && q < after.length - p && before[before.length - 1 - q] === after[after.length - 1 - q]) q++;
+  if (q > 0 && (splitsPair(before, before.length - q) || splitsPair(after, after.length - q))) q--;
   return [{ range: { start: base + p, end: base + before.length - q }, text: after.slice(p, after.length - q) }];
+}
+
+/** Whether offset `i` falls between the two halves of a surrogate pair. */
+function splitsPair(s: string, i: number): boolean {
+  const high = s.charCodeAt(i - 1);
+  const low = s.charCodeAt(i);
+  return high >= 0xd800 && high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff;
 }
 
 /** For protected terms: returns, at an offset where a term starts, the offset just past it. */

@@ -12,18 +12,22 @@ import type { NewsDocument, Range } from '../document';
  * A removal must never bring a lone CR and an LF together (they would fuse
  * into a new CRLF): the line break before the lines is taken instead of the
  * one after them, and when both would fuse (`\r\r<line>\n\n`), there is
- * no safe removal and the result is undefined.
+ * no safe removal and the result is undefined. Nor may a removal at the
+ * start of the document leave a U+FEFF there (`<line>\n\ufeff…`): it would
+ * become a byte-order mark; there is no line break before to take instead,
+ * so there is no safe removal either.
  */
 export function lineRemovalRange(doc: NewsDocument, first: number, last: number, removedAfter = false): Range | undefined {
   const lines = doc.lines;
   const text = doc.text;
-  const fuses = (r: Range) => r.start > 0 && text.charCodeAt(r.start - 1) === 0x0d && text.charCodeAt(r.end) === 0x0a;
+  const unsafe = (r: Range) =>
+    r.start > 0 ? text.charCodeAt(r.start - 1) === 0x0d && text.charCodeAt(r.end) === 0x0a : text.charCodeAt(r.end) === 0xfeff;
   const before: Range | undefined = first > 0 ? { start: lines[first - 1].end, end: lines[last].end } : undefined;
   const atEnd = last === lines.length - 1 || removedAfter;
-  if (atEnd && lines[lines.length - 1].text !== '' && before) return fuses(before) ? undefined : before;
+  if (atEnd && lines[lines.length - 1].text !== '' && before) return unsafe(before) ? undefined : before;
   const after: Range = { start: lines[first].start, end: last + 1 < lines.length ? lines[last + 1].start : lines[last].end };
-  if (!fuses(after)) return after;
-  return before && !fuses(before) ? before : undefined;
+  if (!unsafe(after)) return after;
+  return before && !unsafe(before) ? before : undefined;
 }
 
 /** The trimmed text of a line range, shortened to `max` characters for messages. */
