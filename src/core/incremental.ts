@@ -20,8 +20,11 @@
  *    around the edit that findMojibake judges on its own) and boilerplate's
  *    line kinds are carried over, and the rule makes its findings from them
  *    on the whole new document.
- *  - anything else (duplicate-block, rules outside the registry): the rule
- *    runs on the whole document again.
+ *  - duplicate-block keeps the normalised text of unchanged lines, and its
+ *    repeats when the edit did not change that text (punctuation, spaces,
+ *    line breaks); otherwise it looks for repeats in the whole text again.
+ *  - anything else (rules outside the registry): the rule runs on the
+ *    whole document again.
  */
 import { NewsDocument } from './document';
 import { SETTINGS, resolveSettings, type SettingKey, type Settings } from './config';
@@ -31,7 +34,10 @@ import { byPosition, runRule, selectedRules, type AnalyzeOptions } from './analy
 import { findMojibake, mojibakeRegion, type MojibakeRepair } from './encodings';
 import { countScript, type ScriptTarget } from './script';
 import { lineKind, lineKinds, knowLineKinds, type LineKinds } from './text/kinds';
+import { normalize, streamIndexAt, type NormalizedStream } from './text/normalize';
+import { findRepeats } from './text/winnow';
 import { boilerplate } from './rules/boilerplate';
+import { duplicateBlock, duplicateMinLength, reportDuplicates, scanRepeats, type RepeatScan } from './rules/duplicate-block';
 import { flattenedPinyin, findAnnotations, reportAnnotations, type Annotation } from './rules/flattened-pinyin';
 import { halfwidthPunctuation } from './rules/halfwidth-punctuation';
 import { lostCharacters, questionMarksMayBeLost } from './rules/lost-characters';
@@ -354,7 +360,45 @@ const kinds = withData<LineKinds>(
   (ctx, _kinds, report) => boilerplate.check(ctx, report),
 );
 
+/**
+ * duplicate-block: the normalised stream of unchanged lines is carried over
+ * (it never crosses a line break), and the repeats too when the edit left
+ * the stream as it was (punctuation, white space, line breaks); the runs
+ * of lines and the findings are made again on the whole document.
+ */
+const duplicates = withData<RepeatScan>(
+  ({ document, change, settings }, old) => {
+    const minLength = duplicateMinLength(settings);
+    if (!old || !change.old) return scanRepeats(document.text, minLength);
+    const { stream, same } = carryStream(old.stream, change, document);
+    return { stream, repeats: same ? old.repeats : findRepeats(stream.codes, { minLength }) };
+  },
+  (ctx, scan, report) => reportDuplicates(ctx, scan, report),
+);
+
+/** The stream of the new text from the old one: only the edited lines are normalised again. */
+function carryStream(old: NormalizedStream, change: Change, document: NewsDocument): { stream: NormalizedStream; same: boolean } {
+  const before = change.old!;
+  const lineStart = (doc: NewsDocument, line: number) => (line < doc.lineCount ? doc.lines[line].start : doc.text.length);
+  const a = streamIndexAt(old, lineStart(before, change.first));
+  const b = streamIndexAt(old, lineStart(before, change.oldLast + 1));
+  const middle = normalize(document.text, lineStart(document, change.first), lineStart(document, change.last + 1));
+  const length = a + middle.length + (old.length - b);
+  const codes = new Int32Array(length);
+  const starts = new Int32Array(length);
+  codes.set(old.codes.subarray(0, a));
+  starts.set(old.starts.subarray(0, a));
+  codes.set(middle.codes, a);
+  starts.set(middle.starts, a);
+  codes.set(old.codes.subarray(b), a + middle.length);
+  for (let i = b, j = a + middle.length; i < old.length; i++, j++) starts[j] = old.starts[i] + change.delta;
+  let same = middle.length === b - a;
+  for (let i = 0; same && i < middle.length; i++) same = middle.codes[i] === old.codes[a + i];
+  return { stream: { codes, starts, length }, same };
+}
+
 const STRATEGIES = new Map<Rule, Strategy>([
+  [duplicateBlock, duplicates],
   [halfwidthPunctuation, local({ unit: 'line', namesLines: false })],
   [
     lostCharacters,
