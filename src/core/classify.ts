@@ -224,8 +224,9 @@ export function boilerplateKind(text: string): BoilerplateKind | undefined {
   const raw = text.trim();
   if (raw.length === 0 || raw.length > 400) return undefined;
   const t = stripRuby(raw);
-  // The credit shapes strip their text too (a second pass can remove more).
-  const credit = stripRuby(t).trim();
+  // The credit shapes strip their text too: a second pass can remove more
+  // (`簡(jiǎn)(jiǎn)`), but only when the first removed something.
+  const credit = (t.length === raw.length ? t : stripRuby(t)).trim();
   if (staffCreditShape(credit)) return 'credit';
   if (bylineShape(credit)) return 'byline';
   if (photoCreditShape(credit)) return 'photo-credit';
@@ -273,7 +274,11 @@ export function isStandaloneArtefact(text: string): boolean {
  * position ending with a colon, no sentence punctuation before it.
  */
 export function isSpeakerLabel(text: string): boolean {
-  const t = stripRuby(text).trim();
+  return speakerLabelShape(stripRuby(text).trim());
+}
+
+/** `isSpeakerLabel` of text already stripped of ruby and trimmed. */
+export function speakerLabelShape(t: string): boolean {
   const len = visibleLength(t);
   if (len < 3 || len > 30 || !/[:：]$/.test(t)) return false;
   const body = t.slice(0, -1).trim();
@@ -283,7 +288,11 @@ export function isSpeakerLabel(text: string): boolean {
 
 /** Heading shapes on the ruby-free text. */
 export function isHeadingLike(text: string): boolean {
-  const t = stripRuby(text);
+  return headingShape(stripRuby(text));
+}
+
+/** `isHeadingLike` of text already stripped of ruby. */
+export function headingShape(t: string): boolean {
   return isShortHeadingShape(t) || isPlaceTitleShape(t);
 }
 

@@ -19,10 +19,12 @@ import type { NewsDocument } from '../document';
 import {
   RECORD_KINDS,
   endsSentence,
+  headingShape,
   isHeadingLike,
   isNarrativeCaptionShape,
   isProse,
   isSpeakerLabel,
+  speakerLabelShape,
   stripRuby,
   visibleLength,
   isStandaloneArtefact,
@@ -39,7 +41,10 @@ type Role = OutlineKind | 'prose' | 'blank' | 'other';
 
 interface LineInfo {
   role: Role;
+  /** The line without flattened pinyin, trimmed. */
   text: string;
+  /** Stripping found no pinyin: stripping `text` again would change nothing. */
+  plain?: boolean;
   kind?: BoilerplateKind;
 }
 
@@ -50,8 +55,8 @@ export function parseAnatomy(doc: NewsDocument): OutlineEntry[] {
     if (l.blank) return { role: 'blank', text: '' };
     // A long line is prose; only its start matters (a dateline).
     if (l.text.length > 400) return { role: 'prose', text: stripRuby(l.text.slice(0, 200)).trim() };
-    const text = stripRuby(l.text).trim();
-    return { role: 'other', text };
+    const text = stripRuby(l.text);
+    return { role: 'other', text: text.trim(), plain: text.length === l.text.length };
   });
   const nonBlank = lines.filter((l) => !l.blank).map((l) => l.index);
   if (nonBlank.length === 0) return [];
@@ -75,7 +80,10 @@ export function parseAnatomy(doc: NewsDocument): OutlineEntry[] {
 
   const at = (n: number): LineInfo | undefined => (n >= 0 && n < nonBlank.length ? info[nonBlank[n]] : undefined);
   // Each line's shapes are asked about by its neighbours too: judge them once.
-  const heading = shapeMemo(nonBlank.length, (n) => isHeadingLike(info[nonBlank[n]].text));
+  const heading = shapeMemo(nonBlank.length, (n) => {
+    const x = info[nonBlank[n]];
+    return x.plain ? headingShape(x.text) : isHeadingLike(x.text);
+  });
   const prose = shapeMemo(nonBlank.length, (n) => isProse(info[nonBlank[n]].text));
   const proseAt = (n: number) => {
     const x = at(n);
@@ -113,7 +121,7 @@ export function parseAnatomy(doc: NewsDocument): OutlineEntry[] {
     const prevRole = at(n - 1)?.role;
     const nextIsProse = proseAt(n + 1);
     const standalone = n === 0 || !headingAt(n - 1);
-    if (isSpeakerLabel(x.text)) {
+    if (x.plain ? speakerLabelShape(x.text) : isSpeakerLabel(x.text)) {
       if (nextIsProse) x.role = 'speaker';
       continue;
     }
