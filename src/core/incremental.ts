@@ -26,9 +26,8 @@
  *  - anything else (rules outside the registry): the rule runs on the
  *    whole document again.
  */
-import { NewsDocument } from './document';
+import { NewsDocument, type Range } from './document';
 import { SETTINGS, resolveSettings, type SettingKey, type Settings } from './config';
-import type { Range } from './document';
 import type { Finding, Fix, Rule, RuleContext, Severity } from './finding';
 import { byPosition, runRule, selectedRules, type AnalyzeOptions } from './analyze';
 import { findMojibake, mojibakeRegion, type MojibakeRepair } from './encodings';
@@ -75,16 +74,13 @@ export function analyzeIncremental(
   const document = new NewsDocument(text, options.uri, options.version);
   const carry: Carry = { document, settings, change: locateChange(reusable?.document, document), previous: reusable, options };
   const byRule = new Map<string, readonly Finding[]>();
-  const state: State = { document, findings: [], key, rules, byRule, data: new Map() };
-  for (const rule of rules) {
-    const strategy = STRATEGIES.get(rule) ?? wholeDocument;
-    byRule.set(rule.id, strategy(rule, carry, state.data));
-  }
+  const data = new Map<string, unknown>();
+  for (const rule of rules) byRule.set(rule.id, (STRATEGIES.get(rule) ?? wholeDocument)(rule, carry, data));
+  // The rules' order for ties, as analyze (a stable sort).
   const findings: Finding[] = [];
   for (const list of byRule.values()) for (const f of list) findings.push(f);
   findings.sort(byPosition);
-  (state as { findings: readonly Finding[] }).findings = findings;
-  return { findings, state };
+  return { findings, state: { document, findings, key, rules, byRule, data } as State };
 }
 
 interface State extends IncrementalState {
@@ -246,15 +242,23 @@ function moved(f: Finding, delta: number): Finding {
 }
 
 function movedFix(fix: Fix, delta: number): Fix {
+  // Moved again and again, a fix still refers to the one first reported.
+  const from = movedFrom.get(fix);
+  const origin = from?.fix ?? fix;
+  const total = delta + (from?.delta ?? 0);
   let edits: Fix['edits'] | undefined;
-  return {
+  const moved: Fix = {
     title: fix.title,
     get edits() {
-      edits ??= fix.edits.map((e) => ({ ...e, range: shift(e.range, delta) }));
+      edits ??= origin.edits.map((e) => ({ ...e, range: shift(e.range, total) }));
       return edits;
     },
   };
+  movedFrom.set(moved, { fix: origin, delta: total });
+  return moved;
 }
+
+const movedFrom = new WeakMap<Fix, { fix: Fix; delta: number }>();
 
 /** Per-line values carried over an edit: unchanged lines keep theirs, edited lines get `compute`. */
 function carryLines<T>(change: Change, document: NewsDocument, old: readonly T[] | undefined, compute: (line: number) => T): T[] {
