@@ -144,7 +144,7 @@ const perRule1MB = {};
   const edited = text.slice(0, mid) + '。' + text.slice(mid);
   const analyzeEdit = core.analyzeIncremental
     ? (() => {
-        const state = core.analyzeIncremental(undefined, text);
+        const { state } = core.analyzeIncremental(undefined, text);
         return () => core.analyzeIncremental(state, edited);
       })()
     : () => core.analyze(new core.NewsDocument(edited));

@@ -1,6 +1,6 @@
 import { NewsDocument } from './document';
 import { resolveSettings, type Settings } from './config';
-import type { Finding, Rule, RuleContext } from './finding';
+import type { Finding, Rule, RuleContext, Severity } from './finding';
 import { applyFixes } from './fix';
 import { RULES } from './rules';
 
@@ -14,7 +14,7 @@ export interface AnalyzeOptions {
   onRuleError?: (ruleId: string, error: unknown) => void;
 }
 
-function selectedRules(options: AnalyzeOptions): Rule[] {
+export function selectedRules(options: AnalyzeOptions): Rule[] {
   const only = options.rules ? new Set(options.rules) : undefined;
   return (options.ruleSet ?? RULES).filter((r) => !only || only.has(r.id));
 }
@@ -27,22 +27,37 @@ export function analyze(document: NewsDocument, options: AnalyzeOptions = {}): F
   for (const rule of selectedRules(options)) {
     const severity = settings.ruleSeverity(rule.id, rule.defaultSeverity);
     if (!severity) continue;
-    try {
-      rule.check(ctx, (r) => {
-        findings.push({
-          ruleId: rule.id,
-          severity: r.severity && severity === rule.defaultSeverity ? r.severity : severity,
-          message: r.message,
-          range: r.range,
-          ...(r.fix ? { fix: r.fix } : {}),
-          ...(r.related ? { related: r.related } : {}),
-        });
-      });
-    } catch (error) {
-      options.onRuleError?.(rule.id, error);
-    }
+    for (const f of runRule(rule, ctx, severity, options.onRuleError)) findings.push(f);
   }
-  return findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+  return findings.sort(byPosition);
+}
+
+/**
+ * One rule's findings, in the order it reports them, with its id and
+ * severity filled in. A rule that throws keeps what it reported before.
+ */
+export function runRule(rule: Rule, ctx: RuleContext, severity: Severity, onRuleError?: AnalyzeOptions['onRuleError']): Finding[] {
+  const findings: Finding[] = [];
+  try {
+    rule.check(ctx, (r) => {
+      findings.push({
+        ruleId: rule.id,
+        severity: r.severity && severity === rule.defaultSeverity ? r.severity : severity,
+        message: r.message,
+        range: r.range,
+        ...(r.fix ? { fix: r.fix } : {}),
+        ...(r.related ? { related: r.related } : {}),
+      });
+    });
+  } catch (error) {
+    onRuleError?.(rule.id, error);
+  }
+  return findings;
+}
+
+/** The order of findings: by start, then by end (a stable sort keeps the rules' order for ties). */
+export function byPosition(a: Finding, b: Finding): number {
+  return a.range.start - b.range.start || a.range.end - b.range.end;
 }
 
 export interface CleanResult {

@@ -22,15 +22,16 @@ export const CONTINUING_START = /^[，、。；：！？）」』》〉】…,;:
 export const OPEN_END = /[（「『《〈【“‘(，、,]$/;
 
 /** Punctuation that can end a sentence. */
-const TERMINAL = /[。！？!?…；;]$/;
-const CLOSERS = /[”’」』）)》】]+$/;
+const TERMINAL = '。！？!?…；;';
+const CLOSERS = '”’」』）)》】';
 
 /** True when the (trimmed) text ends a sentence: `。`, `！`, or `。”` and the like. */
 export function endsSentence(text: string): boolean {
+  // Looks at the last characters only (a pattern anchored at the end would scan the whole line).
   const t = text.trimEnd();
-  if (TERMINAL.test(t)) return true;
-  const m = CLOSERS.exec(t);
-  return m !== null && TERMINAL.test(t.slice(0, m.index));
+  let end = t.length;
+  while (end > 0 && CLOSERS.includes(t[end - 1])) end--;
+  return end > 0 && TERMINAL.includes(t[end - 1]);
 }
 
 const SENTENCE_PUNCT = /[，。！？；,!?;、]/;
@@ -195,13 +196,21 @@ const STANDALONE_ARTEFACT = /^[\u2460-\u24ff\u2776-\u2793\d\s]{1,4}$/;
 
 /** `记者 | 胡禹`, `编辑：…`, `责编 | …`, `审核 | …`. */
 export function isStaffCredit(text: string): boolean {
-  const t = stripRuby(text).trim();
+  return staffCreditShape(stripRuby(text).trim());
+}
+
+// The shapes below take text already stripped of ruby and trimmed, so that
+// `boilerplateKind` strips a line once for all of them.
+function staffCreditShape(t: string): boolean {
   return t.length > 0 && t.length <= 40 && isStaffCreditShape(t);
 }
 
 /** `姜明 摄`, `图据余姚发布`, `肥西城市大景 图据肥西发布`, `(资料图片)`. */
 export function isPhotoCredit(text: string): boolean {
-  const t = stripRuby(text).trim();
+  return photoCreditShape(stripRuby(text).trim());
+}
+
+function photoCreditShape(t: string): boolean {
   if (t.length === 0 || t.length > 40 || CREDIT_ROLE.test(t)) return false;
   return PHOTO_CREDIT.test(t) || /^[（(](资料|資料|新华社|新華社|视觉中国|視覺中國|图片来源|圖片來源)[^()（）]{0,12}[)）]$/.test(t);
 }
@@ -210,7 +219,10 @@ export function isPhotoCredit(text: string): boolean {
 const BYLINE_END = /(采写整理|採寫整理|采写|採寫|整理|报道|報道|撰文|撰稿|供稿|编译|編譯|综合报道|綜合報道)$/;
 const BYLINE_WHO = /(记者|記者|通讯员|通訊員|社|报|報|台|网|網|中心|编辑部|編輯部)/;
 export function isByline(text: string): boolean {
-  const t = stripRuby(text).trim();
+  return bylineShape(stripRuby(text).trim());
+}
+
+function bylineShape(t: string): boolean {
   if (t.length < 4 || t.length > 40 || endsSentence(t) || SENTENCE_PUNCT.test(t)) return false;
   if (BYLINE_END.test(t) && BYLINE_WHO.test(t)) return true;
   return /^(本报记者|本報記者|本报通讯员|本報通訊員|文\/|文／)/.test(t) && t.length <= 30;
@@ -224,13 +236,15 @@ export function boilerplateKind(text: string): BoilerplateKind | undefined {
   const raw = text.trim();
   if (raw.length === 0 || raw.length > 400) return undefined;
   const t = stripRuby(raw);
-  if (isStaffCredit(t)) return 'credit';
-  if (isByline(t)) return 'byline';
-  if (isPhotoCredit(t)) return 'photo-credit';
+  // The credit shapes strip their text too: a second pass can remove more
+  // (`簡(jiǎn)(jiǎn)`), but only when the first removed something.
+  const credit = (t.length === raw.length ? t : stripRuby(t)).trim();
+  if (staffCreditShape(credit)) return 'credit';
+  if (bylineShape(credit)) return 'byline';
+  if (photoCreditShape(credit)) return 'photo-credit';
   // Footer-like kinds are short lines, not sentences of prose that mention
   // the same words (`版权所有者的权益应当受到保护，…`).
-  const clauses = (t.match(/[，,。；;！!？?]/g) ?? []).length;
-  const short = t.length <= 80 && clauses <= 2;
+  const short = t.length <= 80 && (t.match(/[，,。；;！!？?]/g) ?? []).length <= 2;
   if (DISCLAIMER.test(t)) return 'disclaimer';
   if (short && FILING.test(t)) return 'filing';
   if (short && REPRINT.test(t)) return 'reprint';
@@ -272,7 +286,11 @@ export function isStandaloneArtefact(text: string): boolean {
  * position ending with a colon, no sentence punctuation before it.
  */
 export function isSpeakerLabel(text: string): boolean {
-  const t = stripRuby(text).trim();
+  return speakerLabelShape(stripRuby(text).trim());
+}
+
+/** `isSpeakerLabel` of text already stripped of ruby and trimmed. */
+export function speakerLabelShape(t: string): boolean {
   const len = visibleLength(t);
   if (len < 3 || len > 30 || !/[:：]$/.test(t)) return false;
   const body = t.slice(0, -1).trim();
@@ -282,7 +300,11 @@ export function isSpeakerLabel(text: string): boolean {
 
 /** Heading shapes on the ruby-free text. */
 export function isHeadingLike(text: string): boolean {
-  const t = stripRuby(text);
+  return headingShape(stripRuby(text));
+}
+
+/** `isHeadingLike` of text already stripped of ruby. */
+export function headingShape(t: string): boolean {
   return isShortHeadingShape(t) || isPlaceTitleShape(t);
 }
 

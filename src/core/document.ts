@@ -94,6 +94,23 @@ export class NewsDocument {
     return this.lines.length;
   }
 
+  /** From the start of the first line to the end of the last one (the whole text, except on a view). */
+  get span(): Range {
+    return { start: this.lines[0].start, end: this.lines[this.lines.length - 1].end };
+  }
+
+  /**
+   * Lines `first..last` as a document of their own: the same text, offsets
+   * and line numbers, but only those lines. A rule whose findings on a line
+   * depend on that line (or its block) alone reports on a view exactly what
+   * it reports on those lines of the whole document: incremental analysis
+   * re-checks edited lines this way (incremental.ts).
+   */
+  view(first: number, last: number): NewsDocument {
+    const view = Object.create(NewsDocument.prototype) as NewsDocument;
+    return Object.assign(view, { ...this, lines: Object.freeze(this.lines.slice(first, last + 1)), blocksCache: undefined });
+  }
+
   /** Runs of non-blank lines separated by blank lines, computed once. */
   get blocks(): readonly Block[] {
     if (!this.blocksCache) {
@@ -135,9 +152,10 @@ export class NewsDocument {
   }
 
   offsetAt(position: Position): number {
-    if (position.line < 0) return 0;
-    if (position.line >= this.lines.length) return this.text.length;
-    const line = this.lines[position.line];
+    const k = position.line - this.lines[0].index; // a view's lines start later
+    if (k < 0) return this.span.start;
+    if (k >= this.lines.length) return this.span.end;
+    const line = this.lines[k];
     return line.start + Math.max(0, Math.min(position.character, line.end - line.start));
   }
 }

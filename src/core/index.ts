@@ -4,6 +4,7 @@ export type { Edit, Finding, Fix, Report, Rule, RuleContext, RuleMeta, Severity 
 export { SEVERITIES } from './finding';
 export { applyEdits, applyFixes, selectEdits } from './fix';
 export { analyze, fixAll, type AnalyzeOptions, type CleanResult } from './analyze';
+export { analyzeIncremental, type IncrementalOptions, type IncrementalState } from './incremental';
 export { RULES, ruleById, ruleFamily } from './rules';
 export { parseOutline, type OutlineEntry, type OutlineKind } from './outline';
 export {

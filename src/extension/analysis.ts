@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { NewsDocument, analyze, type Finding } from '../core';
+import { analyzeIncremental, type Finding, type IncrementalState } from '../core';
 import { settingsFor } from './settings';
 
 export interface Analysis {
@@ -10,10 +10,6 @@ export interface Analysis {
   readonly skipped?: string;
 }
 
-/**
- * Runs the core on a VS Code document and caches the result per URI and
- * version, so diagnostics, code actions and commands share one analysis.
- */
 /** UTF-8 size of `text`, counted only as far as `limit` (files are sized in bytes). */
 export function utf8Length(text: string, limit: number): number {
   if (text.length * 3 <= limit) return text.length * 3;
@@ -28,8 +24,16 @@ export function utf8Length(text: string, limit: number): number {
 /** Where the extension reports problems: its output channel (see extension.ts). */
 export type Log = Pick<vscode.LogOutputChannel, 'warn' | 'error'>;
 
+/**
+ * Runs the core on a VS Code document and caches the result per URI and
+ * version, so diagnostics, code actions and commands share one analysis.
+ * Each open document keeps the core's incremental state, so the analysis
+ * after an edit reuses what the one before found; it is dropped when the
+ * document closes (`forget`) or the settings change (`clear`).
+ */
 export class Analyzer implements vscode.Disposable {
   private readonly cache = new Map<string, Analysis>();
+  private readonly states = new Map<string, IncrementalState>();
   private readonly log: Log;
 
   constructor(log: Log) {
@@ -45,6 +49,7 @@ export class Analyzer implements vscode.Disposable {
     const text = document.getText();
     let result: Analysis;
     if (utf8Length(text, limitKB * 1024) > limitKB * 1024) {
+      this.states.delete(key);
       result = {
         uri: key,
         version: document.version,
@@ -56,10 +61,13 @@ export class Analyzer implements vscode.Disposable {
         ),
       };
     } else {
-      const findings = analyze(new NewsDocument(text, key, document.version), {
+      const { findings, state } = analyzeIncremental(this.states.get(key), text, {
+        uri: key,
+        version: document.version,
         settings,
         onRuleError: (rule, error) => this.log.error(`rule ${rule} failed on ${key}: ${String(error)}`),
       });
+      this.states.set(key, state);
       result = { uri: key, version: document.version, findings };
     }
     this.cache.set(key, result);
@@ -74,13 +82,15 @@ export class Analyzer implements vscode.Disposable {
 
   forget(uri: vscode.Uri): void {
     this.cache.delete(uri.toString());
+    this.states.delete(uri.toString());
   }
 
   clear(): void {
     this.cache.clear();
+    this.states.clear();
   }
 
   dispose(): void {
-    this.cache.clear();
+    this.clear();
   }
 }

@@ -5,7 +5,7 @@
 import { findMojibake, type MojibakeKind, type MojibakeRepair } from './repair';
 import { gbkCodes, utf8SeqLen } from './tables';
 
-export { findMojibake, repairText, MOJIBAKE_KINDS, type MojibakeKind, type MojibakeRepair } from './repair';
+export { findMojibake, mojibakeRegion, repairText, MOJIBAKE_KINDS, type MojibakeKind, type MojibakeRepair } from './repair';
 export { naturalness, charCost, type Naturalness } from './score';
 
 export interface WholeFileEncoding {

@@ -126,6 +126,36 @@ function suspiciousWindows(text: string, c1: number[]): [number, number, number]
   return out;
 }
 
+/**
+ * The stretch of `text` around `[from, to)` that findMojibake judges apart
+ * from the rest: each edge lies in the middle of a run of 2·WINDOW + 2
+ * characters none of which is suspicious, so no window reaches across it,
+ * reads past it or merges over it. findMojibake on the stretch finds exactly
+ * the repairs the whole text has there (incremental analysis re-reads only
+ * the stretch around an edit).
+ */
+export function mojibakeRegion(text: string, from: number, to: number): { start: number; end: number } {
+  const flags = suspiciousTable();
+  const gap = 2 * WINDOW + 2;
+  let start = 0;
+  for (let i = from - 1, clean = 0; i >= 0; i--) {
+    clean = flags[text.charCodeAt(i)] === 0 ? clean + 1 : 0;
+    if (clean === gap) {
+      start = i + WINDOW + 1;
+      break;
+    }
+  }
+  let end = text.length;
+  for (let i = to, clean = 0; i < text.length; i++) {
+    clean = flags[text.charCodeAt(i)] === 0 ? clean + 1 : 0;
+    if (clean === gap) {
+      end = i - WINDOW;
+      break;
+    }
+  }
+  return { start, end };
+}
+
 let suspicious: Uint8Array | undefined;
 
 function suspiciousTable(): Uint8Array {

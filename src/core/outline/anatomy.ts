@@ -19,10 +19,12 @@ import type { NewsDocument } from '../document';
 import {
   RECORD_KINDS,
   endsSentence,
+  headingShape,
   isHeadingLike,
   isNarrativeCaptionShape,
   isProse,
   isSpeakerLabel,
+  speakerLabelShape,
   stripRuby,
   visibleLength,
   isStandaloneArtefact,
@@ -39,7 +41,10 @@ type Role = OutlineKind | 'prose' | 'blank' | 'other';
 
 interface LineInfo {
   role: Role;
+  /** The line without flattened pinyin, trimmed. */
   text: string;
+  /** Stripping found no pinyin: stripping `text` again would change nothing. */
+  plain?: boolean;
   kind?: BoilerplateKind;
 }
 
@@ -50,8 +55,8 @@ export function parseAnatomy(doc: NewsDocument): OutlineEntry[] {
     if (l.blank) return { role: 'blank', text: '' };
     // A long line is prose; only its start matters (a dateline).
     if (l.text.length > 400) return { role: 'prose', text: stripRuby(l.text.slice(0, 200)).trim() };
-    const text = stripRuby(l.text).trim();
-    return { role: 'other', text };
+    const text = stripRuby(l.text);
+    return { role: 'other', text: text.trim(), plain: text.length === l.text.length };
   });
   const nonBlank = lines.filter((l) => !l.blank).map((l) => l.index);
   if (nonBlank.length === 0) return [];
@@ -74,13 +79,19 @@ export function parseAnatomy(doc: NewsDocument): OutlineEntry[] {
   while (lastContent > 0 && (info[lastContent].role === 'boilerplate' || info[lastContent].role === 'credits')) lastContent--;
 
   const at = (n: number): LineInfo | undefined => (n >= 0 && n < nonBlank.length ? info[nonBlank[n]] : undefined);
+  // Each line's shapes are asked about by its neighbours too: judge them once.
+  const heading = shapeMemo(nonBlank.length, (n) => {
+    const x = info[nonBlank[n]];
+    return x.plain ? headingShape(x.text) : isHeadingLike(x.text);
+  });
+  const prose = shapeMemo(nonBlank.length, (n) => isProse(info[nonBlank[n]].text));
   const proseAt = (n: number) => {
     const x = at(n);
-    return x !== undefined && (x.role === 'prose' || (x.role === 'other' && isProse(x.text)));
+    return x !== undefined && (x.role === 'prose' || (x.role === 'other' && prose(n)));
   };
   const headingAt = (n: number) => {
     const x = at(n);
-    return x !== undefined && x.role === 'other' && isHeadingLike(x.text);
+    return x !== undefined && x.role === 'other' && heading(n);
   };
   const datelineAt = (n: number) => {
     const x = at(n);
@@ -110,20 +121,20 @@ export function parseAnatomy(doc: NewsDocument): OutlineEntry[] {
     const prevRole = at(n - 1)?.role;
     const nextIsProse = proseAt(n + 1);
     const standalone = n === 0 || !headingAt(n - 1);
-    if (isSpeakerLabel(x.text)) {
+    if (x.plain ? speakerLabelShape(x.text) : isSpeakerLabel(x.text)) {
       if (nextIsProse) x.role = 'speaker';
       continue;
     }
     const len = visibleLength(x.text);
-    if (len <= 40 && !endsSentence(x.text) && NUMBERED_SUBSECTION.test(x.text) && nextIsProse && !isProse(x.text)) {
+    if (len <= 40 && !endsSentence(x.text) && NUMBERED_SUBSECTION.test(x.text) && nextIsProse && !prose(n)) {
       x.role = 'subsection';
       continue;
     }
-    if (len <= 40 && !endsSentence(x.text) && NUMBERED_SECTION.test(x.text) && nextIsProse && !isProse(x.text)) {
+    if (len <= 40 && !endsSentence(x.text) && NUMBERED_SECTION.test(x.text) && nextIsProse && !prose(n)) {
       x.role = 'section';
       continue;
     }
-    if (!isHeadingLike(x.text)) continue;
+    if (!heading(n)) continue;
     const nextHeading = headingAt(n + 1);
     const besidePhoto = prevRole === 'caption' || at(n + 1)?.role === 'caption';
     if (standalone && (besidePhoto || (hasPhotos && isNarrativeCaptionShape(x.text))) && !nextHeading) {
@@ -139,6 +150,15 @@ export function parseAnatomy(doc: NewsDocument): OutlineEntry[] {
   // (seed 001's outlet name `简阳市融媒体中心` over its slogan lines).
   if (plain.length === 1 && !info.some((x, i) => x.role === 'section' && i !== plain[0])) info[plain[0]].role = 'other';
   return build(doc, info, nonBlank);
+}
+
+/** A predicate over 0..size-1 evaluated at most once per index. */
+function shapeMemo(size: number, test: (n: number) => boolean): (n: number) => boolean {
+  const known = new Int8Array(size); // 0: not asked yet, 1: false, 2: true
+  return (n) => {
+    if (known[n] === 0) known[n] = test(n) ? 2 : 1;
+    return known[n] === 2;
+  };
 }
 
 const LEVEL: Record<OutlineKind, number> = {
@@ -227,10 +247,14 @@ function build(doc: NewsDocument, info: LineInfo[], nonBlank: number[]): Outline
   if (speaker) close(speaker, lines.length);
   // Parts still open run to the end of the text.
   while (stack.length > 0) close(stack.pop()!, lines.length);
-  const freeze = (n: Node): OutlineEntry => ({
-    ...n.entry,
-    range: { start: n.entry.selectionRange.start, end: lines[n.entry.endLine].end },
-    children: n.children.map(freeze),
+  const freeze = ({ entry, children }: Node): OutlineEntry => ({
+    name: entry.name,
+    kind: entry.kind,
+    line: entry.line,
+    endLine: entry.endLine,
+    selectionRange: entry.selectionRange,
+    range: { start: entry.selectionRange.start, end: lines[entry.endLine].end },
+    children: children.map(freeze),
   });
   return root.map(freeze);
 }

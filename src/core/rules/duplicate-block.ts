@@ -1,6 +1,7 @@
 import { t } from '@vscode/l10n';
 import type { NewsDocument, Range } from '../document';
-import type { RelatedInformation, Rule } from '../finding';
+import type { Settings } from '../config';
+import type { RelatedInformation, Report, Rule, RuleContext } from '../finding';
 import { CONTINUING_START, OPEN_END, isCreditLine, isSpeakerLabel } from '../classify';
 import { normalize, streamEnd, type NormalizedStream } from '../text/normalize';
 import { findRepeats, type Repeat } from '../text/winnow';
@@ -22,51 +23,72 @@ export const duplicateBlock: Rule = {
   defaultSeverity: 'warning',
   fixable: true,
   safeToClean: true,
-  check({ document, settings }, report) {
-    const minLength = Math.max(4, Number(settings.get('newsclean.duplicates.minLength')) || 12);
-    const keep = settings.get('newsclean.duplicates.keep') === 'best' ? 'best' : 'first';
-    for (const d of findDuplicateRuns(document, minLength)) {
-      let removed = d.lines;
-      let kept = d.sources;
-      // Keep best: when the earlier copy is whole lines and has more layout
-      // defects, remove it instead and keep the later one.
-      if (keep === 'best' && d.sourceLines && defects(document, d.sourceLines) > defects(document, d.lines)) {
-        removed = d.sourceLines;
-        kept = [{ start: document.lines[d.lines.first].start, end: document.lines[d.lines.last].end }];
-      }
-      const { first, last } = removed;
-      const range = { start: document.lines[first].start, end: document.lines[last].end };
-      const keptLines = kept.map((r) => document.lineAt(r.start).index + 1);
-      const related: RelatedInformation[] = kept.map((r) => ({
-        range: r,
-        message:
-          removed === d.lines
-            ? t('The earlier copy, which is kept (line {0}).', document.lineAt(r.start).index + 1)
-            : t('The later copy, which is kept: it has fewer layout defects (line {0}).', document.lineAt(r.start).index + 1),
-      }));
-      const what = excerpt(document.text.slice(range.start, Math.min(range.end, range.start + 200)));
-      const removal = lineRemovalRange(document, first, last, d.removedAfter && removed === d.lines);
-      report({
-        range,
-        message:
-          first === last
-            ? t('Line {0} repeats line {1}: “{2}”.', first + 1, keptLines[0], what)
-            : t('Lines {0}–{1} repeat text from line {2} ({3} characters): “{4}”.', first + 1, last + 1, keptLines[0], d.chars, what),
-        related,
-        // No fix where removing the lines would change a line ending.
-        ...(removal && {
-          fix: {
-            title:
-              first === last
-                ? t('Remove the repeated line {0}', first + 1)
-                : t('Remove the repeated lines {0}–{1}', first + 1, last + 1),
-            edits: [{ range: removal, text: '' }],
-          },
-        }),
-      });
-    }
+  check(ctx, report) {
+    reportDuplicates(ctx, scanRepeats(ctx.document.text, duplicateMinLength(ctx.settings)), report);
   },
 };
+
+/** `newsclean.duplicates.minLength`, at least 4. */
+export function duplicateMinLength(settings: Settings): number {
+  return Math.max(4, Number(settings.get('newsclean.duplicates.minLength')) || 12);
+}
+
+/** The normalised stream of a text and the repeats in it. */
+export interface RepeatScan {
+  readonly stream: NormalizedStream;
+  readonly repeats: readonly Repeat[];
+}
+
+export function scanRepeats(text: string, minLength: number): RepeatScan {
+  const stream = normalize(text);
+  return { stream, repeats: findRepeats(stream.codes, { minLength }) };
+}
+
+/** The findings from the repeats of the document's text. */
+export function reportDuplicates({ document, settings }: RuleContext, scan: RepeatScan, report: (r: Report) => void): void {
+  const minLength = duplicateMinLength(settings);
+  const keep = settings.get('newsclean.duplicates.keep') === 'best' ? 'best' : 'first';
+  for (const d of findDuplicateRuns(document, minLength, scan)) {
+    let removed = d.lines;
+    let kept = d.sources;
+    // Keep best: when the earlier copy is whole lines and has more layout
+    // defects, remove it instead and keep the later one.
+    if (keep === 'best' && d.sourceLines && defects(document, d.sourceLines) > defects(document, d.lines)) {
+      removed = d.sourceLines;
+      kept = [{ start: document.lines[d.lines.first].start, end: document.lines[d.lines.last].end }];
+    }
+    const { first, last } = removed;
+    const range = { start: document.lines[first].start, end: document.lines[last].end };
+    const keptLines = kept.map((r) => document.lineAt(r.start).index + 1);
+    const related: RelatedInformation[] = kept.map((r) => ({
+      range: r,
+      message:
+        removed === d.lines
+          ? t('The earlier copy, which is kept (line {0}).', document.lineAt(r.start).index + 1)
+          : t('The later copy, which is kept: it has fewer layout defects (line {0}).', document.lineAt(r.start).index + 1),
+    }));
+    const what = excerpt(document.text.slice(range.start, Math.min(range.end, range.start + 200)));
+    const removal = lineRemovalRange(document, first, last, d.removedAfter && removed === d.lines);
+    report({
+      range,
+      message:
+        first === last
+          ? t('Line {0} repeats line {1}: “{2}”.', first + 1, keptLines[0], what)
+          : t('Lines {0}–{1} repeat text from line {2} ({3} characters): “{4}”.', first + 1, last + 1, keptLines[0], d.chars, what),
+      related,
+      // No fix where removing the lines would change a line ending.
+      ...(removal && {
+        fix: {
+          title:
+            first === last
+              ? t('Remove the repeated line {0}', first + 1)
+              : t('Remove the repeated lines {0}–{1}', first + 1, last + 1),
+          edits: [{ range: removal, text: '' }],
+        },
+      }),
+    });
+  }
+}
 
 export interface LineSpan {
   readonly first: number;
@@ -91,9 +113,8 @@ export interface DuplicateRun {
  * of its letters, digits and CJK characters lies in a repeat; lines with
  * none (`。`) inside or right after a run join it.
  */
-export function findDuplicateRuns(doc: NewsDocument, minLength: number): DuplicateRun[] {
-  const stream = normalize(doc.text);
-  const repeats = findRepeats(stream.codes, { minLength });
+export function findDuplicateRuns(doc: NewsDocument, minLength: number, scan = scanRepeats(doc.text, minLength)): DuplicateRun[] {
+  const { stream, repeats } = scan;
   if (repeats.length === 0) return [];
   const lines = doc.lines;
   const n = stream.length;

@@ -1,5 +1,7 @@
 import { t } from '@vscode/l10n';
-import type { Edit, Rule } from '../finding';
+import type { NewsDocument } from '../document';
+import type { Edit, Report, Rule } from '../finding';
+import { matchesIn } from '../text/lines';
 import { hanLevel } from '../encodings/tables';
 import { hasTone, isReadingOf } from '../pinyin/readings';
 
@@ -13,7 +15,7 @@ const ANNOTATION =
 /** Annotations per document from which they are an artifact, not a gloss. */
 const DENSE_DOCUMENT = 3;
 
-interface Annotation {
+export interface Annotation {
   readonly char: string;
   readonly start: number; // the opening parenthesis
   readonly end: number;
@@ -35,50 +37,64 @@ export const flattenedPinyin: Rule = {
   fixable: true,
   safeToClean: true,
   check({ document }, report) {
-    const text = document.text;
-    const found: Annotation[] = [];
-    for (const m of text.matchAll(ANNOTATION)) {
-      const syllable = m[3];
-      if (!hasTone(syllable)) continue;
-      // The closing mark must match the opening one's width loosely; both kinds are seen.
-      if (!isReadingOf(m[1], syllable)) continue;
-      const start = m.index + 1;
-      found.push({ char: m[1], start, end: m.index + m[0].length, syllable, line: document.lineAt(start).index });
-    }
-    if (found.length === 0) return;
-    const perLine = new Map<number, Annotation[]>();
-    for (const a of found) {
-      const list = perLine.get(a.line);
-      if (list) list.push(a);
-      else perLine.set(a.line, [a]);
-    }
-    const dense = found.length >= DENSE_DOCUMENT
-      ? found
-      : found.filter((a) => perLine.get(a.line)!.length >= 2 || hanLevel(a.char.charCodeAt(0)) === 0);
-    const denseSet = new Set(dense);
-    const allEdits: Edit[] = dense.map((a) => ({ range: { start: a.start, end: a.end }, text: '' }));
-    const allFix = dense.length > 0
-      ? { title: t('Remove all {0} pinyin annotations', dense.length), edits: allEdits }
-      : undefined;
-    for (const [line, list] of perLine) {
-      const ours = list.filter((a) => denseSet.has(a));
-      if (ours.length > 0) {
-        const sample = ours.slice(0, 3).map((a) => `${a.char}(${a.syllable})`).join(' ');
-        report({
-          range: { start: ours[0].start, end: ours[ours.length - 1].end },
-          message: t('Line {0} has {1} flattened pinyin annotation(s), e.g. {2}.', line + 1, ours.length, sample),
-          fix: allFix,
-        });
-      }
-      for (const a of list) {
-        if (denseSet.has(a)) continue;
-        report({
-          range: { start: a.start, end: a.end },
-          severity: 'hint',
-          message: t('“{0}” after “{1}” looks like a pinyin gloss of a rare character.', text.slice(a.start, a.end), a.char),
-          fix: { title: t('Remove “{0}”', text.slice(a.start, a.end)), edits: [{ range: { start: a.start, end: a.end }, text: '' }] },
-        });
-      }
-    }
+    reportAnnotations(document, findAnnotations(document), report);
   },
 };
+
+/** The annotations on the document's lines (a view's lines only), in order. */
+export function findAnnotations(document: NewsDocument): Annotation[] {
+  const found: Annotation[] = [];
+  for (const m of matchesIn(document, ANNOTATION)) {
+    const syllable = m[3];
+    if (!hasTone(syllable)) continue;
+    // The closing mark must match the opening one's width loosely; both kinds are seen.
+    if (!isReadingOf(m[1], syllable)) continue;
+    const start = m.index + 1;
+    found.push({ char: m[1], start, end: m.index + m[0].length, syllable, line: document.lineAt(start).index });
+  }
+  return found;
+}
+
+/**
+ * The findings from every annotation of the document: whether they are
+ * dense is judged on the whole document, and the fix of a dense one removes
+ * them all.
+ */
+export function reportAnnotations(document: NewsDocument, found: readonly Annotation[], report: (r: Report) => void): void {
+  const text = document.text;
+  if (found.length === 0) return;
+  const perLine = new Map<number, Annotation[]>();
+  for (const a of found) {
+    const list = perLine.get(a.line);
+    if (list) list.push(a);
+    else perLine.set(a.line, [a]);
+  }
+  const dense = found.length >= DENSE_DOCUMENT
+    ? found
+    : found.filter((a) => perLine.get(a.line)!.length >= 2 || hanLevel(a.char.charCodeAt(0)) === 0);
+  const denseSet = new Set(dense);
+  const allEdits: Edit[] = dense.map((a) => ({ range: { start: a.start, end: a.end }, text: '' }));
+  const allFix = dense.length > 0
+    ? { title: t('Remove all {0} pinyin annotations', dense.length), edits: allEdits }
+    : undefined;
+  for (const [line, list] of perLine) {
+    const ours = list.filter((a) => denseSet.has(a));
+    if (ours.length > 0) {
+      const sample = ours.slice(0, 3).map((a) => `${a.char}(${a.syllable})`).join(' ');
+      report({
+        range: { start: ours[0].start, end: ours[ours.length - 1].end },
+        message: t('Line {0} has {1} flattened pinyin annotation(s), e.g. {2}.', line + 1, ours.length, sample),
+        fix: allFix,
+      });
+    }
+    for (const a of list) {
+      if (denseSet.has(a)) continue;
+      report({
+        range: { start: a.start, end: a.end },
+        severity: 'hint',
+        message: t('“{0}” after “{1}” looks like a pinyin gloss of a rare character.', text.slice(a.start, a.end), a.char),
+        fix: { title: t('Remove “{0}”', text.slice(a.start, a.end)), edits: [{ range: { start: a.start, end: a.end }, text: '' }] },
+      });
+    }
+  }
+}

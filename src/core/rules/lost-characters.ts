@@ -1,5 +1,6 @@
 import { t } from '@vscode/l10n';
 import type { Rule } from '../finding';
+import { matchesIn } from '../text/lines';
 
 /** U+FFFD replacement characters (口字码). */
 const REPLACEMENT = /\ufffd+/g;
@@ -29,8 +30,9 @@ export const lostCharacters: Rule = {
   safeToClean: true,
   check({ document }, report) {
     const text = document.text;
+    // Every pattern stays within a line: on a view (incremental.ts) only its lines are scanned.
     const taken: [number, number][] = [];
-    for (const m of text.matchAll(KUN_JIN_KAO)) {
+    for (const m of matchesIn(document, KUN_JIN_KAO)) {
       const n = Math.round((m[0].length * 2) / 3);
       taken.push([m.index, m.index + m[0].length]);
       report({
@@ -38,13 +40,13 @@ export const lostCharacters: Rule = {
         message: t('“{0}” is {1} replacement character(s) read as GBK: the original text is lost.', m[0].length > 12 ? m[0].slice(0, 12) + '…' : m[0], n),
       });
     }
-    for (const m of text.matchAll(REPLACEMENT)) {
+    for (const m of matchesIn(document, REPLACEMENT)) {
       report({
         range: { start: m.index, end: m.index + m[0].length },
         message: t('{0} character(s) lost: U+FFFD replacement characters stand where text could not be decoded.', m[0].length),
       });
     }
-    for (const m of text.matchAll(UNINIT)) {
+    for (const m of matchesIn(document, UNINIT)) {
       if (taken.some(([a, b]) => m.index < b && a < m.index + m[0].length)) continue;
       report({
         range: { start: m.index, end: m.index + m[0].length },
@@ -52,7 +54,7 @@ export const lostCharacters: Rule = {
       });
     }
     const copyright: number[] = [];
-    for (const m of text.matchAll(LOST_COPYRIGHT)) {
+    for (const m of matchesIn(document, LOST_COPYRIGHT)) {
       const q = m.index + m[1].length + m[2].length;
       copyright.push(q);
       report({
@@ -61,11 +63,8 @@ export const lostCharacters: Rule = {
         fix: { title: t('Replace “?” with “©”'), edits: [{ range: { start: q, end: q + 1 }, text: '©' }] },
       });
     }
-    // A `?` between Han characters is a lost character only where the text
-    // otherwise writes full-width punctuation; where `，：？` were folded to
-    // ASCII it is a question mark.
-    if (FOLDED.test(text) || !FULL_QUESTION.test(text)) return;
-    for (const m of text.matchAll(HAN_QUESTION)) {
+    if (!questionMarksMayBeLost(text)) return;
+    for (const m of matchesIn(document, HAN_QUESTION)) {
       const q = m.index + 1;
       if (copyright.includes(q)) continue;
       report({
@@ -75,3 +74,12 @@ export const lostCharacters: Rule = {
     }
   },
 };
+
+/**
+ * A `?` between Han characters is a lost character only where the text
+ * otherwise writes full-width punctuation; where `，：？` were folded to
+ * ASCII it is a question mark. Judged on the whole document.
+ */
+export function questionMarksMayBeLost(text: string): boolean {
+  return !FOLDED.test(text) && FULL_QUESTION.test(text);
+}

@@ -1,5 +1,6 @@
 import { t } from '@vscode/l10n';
-import type { Rule } from '../finding';
+import type { NewsDocument } from '../document';
+import type { Report, Rule } from '../finding';
 import { findMojibake, wholeFileVerdict, type MojibakeRepair } from '../encodings';
 
 const PREVIEW = 24;
@@ -37,33 +38,37 @@ export const mojibake: Rule = {
   safeToClean: true,
   restoresText: true,
   check({ document }, report) {
-    const text = document.text;
-    const repairs = findMojibake(text);
-    if (repairs.length === 0) return;
-    const whole = wholeFileVerdict(text, repairs);
-    if (whole) {
-      const first = document.lines.find((l) => !l.blank) ?? document.lines[0];
-      report({
-        range: { start: first.start, end: first.end },
-        message: t(
-          'Most of this document is {0} text read as {1} ({2} mojibake runs): reopen it with the {0} encoding, or repair it in place.',
-          whole.encoding,
-          whole.readAs,
-          repairs.length,
-        ),
-        fix: {
-          title: t('Repair the whole document as {0} ({1} runs)', whole.encoding, repairs.length),
-          edits: repairs.map((r) => ({ range: { start: r.start, end: r.end }, text: r.text })),
-        },
-      });
-      return;
-    }
-    for (const r of repairs) {
-      report({
-        range: { start: r.start, end: r.end },
-        message: message(r),
-        fix: { title: t('Repair as “{0}”', preview(r.text)), edits: [{ range: { start: r.start, end: r.end }, text: r.text }] },
-      });
-    }
+    reportMojibake(document, findMojibake(document.text), report);
   },
 };
+
+/** The findings from the document's repairs (one for the whole file when most of it is mojibake). */
+export function reportMojibake(document: NewsDocument, repairs: readonly MojibakeRepair[], report: (r: Report) => void): void {
+  const text = document.text;
+  if (repairs.length === 0) return;
+  const whole = wholeFileVerdict(text, repairs);
+  if (whole) {
+    const first = document.lines.find((l) => !l.blank) ?? document.lines[0];
+    report({
+      range: { start: first.start, end: first.end },
+      message: t(
+        'Most of this document is {0} text read as {1} ({2} mojibake runs): reopen it with the {0} encoding, or repair it in place.',
+        whole.encoding,
+        whole.readAs,
+        repairs.length,
+      ),
+      fix: {
+        title: t('Repair the whole document as {0} ({1} runs)', whole.encoding, repairs.length),
+        edits: repairs.map((r) => ({ range: { start: r.start, end: r.end }, text: r.text })),
+      },
+    });
+    return;
+  }
+  for (const r of repairs) {
+    report({
+      range: { start: r.start, end: r.end },
+      message: message(r),
+      fix: { title: t('Repair as “{0}”', preview(r.text)), edits: [{ range: { start: r.start, end: r.end }, text: r.text }] },
+    });
+  }
+}

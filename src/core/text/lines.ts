@@ -36,3 +36,15 @@ export function excerpt(text: string, max = 24): string {
   const chars = Array.from(t.length > max * 2 + 8 ? t.slice(0, max * 2 + 8) : t);
   return chars.length > max ? chars.slice(0, max).join('') + '…' : chars.join('');
 }
+
+/**
+ * The matches of a global pattern that does not cross line breaks, in the
+ * document's lines (a view's lines only); indices are offsets in the text.
+ */
+export function* matchesIn(doc: NewsDocument, pattern: RegExp): Generator<RegExpExecArray> {
+  const { start, end } = doc.span;
+  for (const m of doc.text.slice(start, end).matchAll(pattern)) {
+    m.index += start;
+    yield m as RegExpExecArray;
+  }
+}

@@ -89,13 +89,15 @@ export function normalize(text: string, from = 0, to = text.length): NormalizedS
         continue; // the Han character before it stays "previous"
       }
     }
-    const f = foldChar(cp);
+    // Most characters of a transcript are common Han characters: no folding.
+    const common = cp >= 0x4e00 && cp <= 0x9fff;
+    const f = common ? cp : foldChar(cp);
     if (f >= 0) {
       codes[n] = f;
       starts[n] = i;
       n++;
     }
-    prevHan = f >= 0 && isHanCode(f);
+    prevHan = common || (f >= 0 && isHanCode(f));
     i += width;
   }
   if (n < cap) {

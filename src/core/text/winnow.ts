@@ -69,31 +69,22 @@ export function winnow(hashes: Uint32Array, w: number): Int32Array {
   const n = hashes.length;
   if (n === 0) return new Int32Array(0);
   const win = Math.max(1, Math.min(w, n));
-  // A ring buffer: the deque never holds more than one window.
-  const size = win + 1;
-  const deque = new Int32Array(size);
+  // deque[head, tail): positions whose hashes rise strictly from head to
+  // tail; the head is the current window's rightmost minimum.
+  const deque = new Int32Array(n);
   let head = 0;
+  let tail = 0;
+  const out = new Int32Array(n);
   let count = 0;
-  const out: number[] = [];
-  let last = -1;
   for (let i = 0; i < n; i++) {
     // Keep the rightmost minimum: drop every entry >= the new hash.
-    while (count > 0 && hashes[deque[(head + count - 1) % size]] >= hashes[i]) count--;
-    deque[(head + count) % size] = i;
-    count++;
-    if (deque[head] <= i - win) {
-      head = (head + 1) % size;
-      count--;
-    }
-    if (i >= win - 1) {
-      const p = deque[head];
-      if (p !== last) {
-        out.push(p);
-        last = p;
-      }
-    }
+    const h = hashes[i];
+    while (tail > head && hashes[deque[tail - 1]] >= h) tail--;
+    deque[tail++] = i;
+    if (deque[head] <= i - win) head++;
+    if (i >= win - 1 && (count === 0 || out[count - 1] !== deque[head])) out[count++] = deque[head];
   }
-  return Int32Array.from(out);
+  return out.slice(0, count);
 }
 
 /**
