@@ -108,7 +108,14 @@ export function findRepeats(codes: Int32Array, options: RepeatOptions): Repeat[]
     const p = prints[f];
     const h = hashes[p];
     const head = heads.get(h);
-    if (p >= covered && head !== undefined) {
+    // A fingerprint near the end of the last repeat may find an earlier copy
+    // that goes on further (the repeat took a near-twin line, `…（下）`, for
+    // the exact one, `…（上）`): then that copy replaces it. Only the last
+    // `minLength` positions are tried again, so the scan stays linear.
+    const again = p < covered;
+    // Left extensions stop at the last repeat (or, trying again, its start).
+    const floor = again ? repeats[repeats.length - 1].dst : covered;
+    if (head !== undefined && p + minLength >= covered) {
       let bestLen = 0;
       let bestSrc = -1;
       let bestDst = -1;
@@ -127,7 +134,7 @@ export function findRepeats(codes: Int32Array, options: RepeatOptions): Repeat[]
         let r = k;
         while (p + r < n && q + r < p && codes[q + r] === codes[p + r]) r++;
         let l = 0;
-        while (p - l - 1 >= covered && q - l - 1 >= 0 && q + r <= p - l - 1 && codes[q - l - 1] === codes[p - l - 1]) l++;
+        while (p - l - 1 >= floor && q - l - 1 >= 0 && q + r <= p - l - 1 && codes[q - l - 1] === codes[p - l - 1]) l++;
         const len = l + r;
         if (len > bestLen || (len === bestLen && q - l < bestSrc)) {
           bestLen = len;
@@ -135,7 +142,7 @@ export function findRepeats(codes: Int32Array, options: RepeatOptions): Repeat[]
           bestDst = p - l;
         }
       }
-      if (bestLen >= minLength) {
+      if (bestLen >= minLength && (!again || bestDst + bestLen > covered)) {
         // A match stopped by the previous repeat may go on to the left: the
         // earlier fingerprint may have picked a shorter source (a title also
         // quoted in the lead). Take over what it covered (bounded, so linear).
