@@ -141,6 +141,7 @@ describe('CLI with a pool of workers', () => {
       assert.deepEqual(pool.started, [3]);
       assert.equal(pool.tasks(), 40);
       assert.deepEqual(pooled, await run(['check', '--format', format, 'news'], many()));
+      if (format !== 'text') assert.equal(pooled.out, `${JSON.stringify(JSON.parse(pooled.out), null, 2)}\n`);
     });
   }
 
