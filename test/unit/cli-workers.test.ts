@@ -56,13 +56,16 @@ describe('CLI worker threads (bundled CLI)', () => {
 
   for (const format of ['text', 'json', 'sarif']) {
     it(`check --format ${format}: --jobs 2 prints what --jobs 1 prints`, () => {
-      const one = cli(dir, 'check', '--format', format, '--jobs', '1', 'news');
-      const two = cli(dir, 'check', '--format', format, '--jobs', '2', 'news');
+      // Workers must speak the user's language too: one format in Chinese.
+      const args = ['check', '--format', format, ...(format === 'text' ? ['--locale', 'zh-tw'] : []), 'news'];
+      const one = cli(dir, ...args, '--jobs', '1');
+      const two = cli(dir, ...args, '--jobs', '2');
       assert.equal(one.err, '');
       assert.equal(two.err, '');
       assert.equal(one.code, 1);
       assert.equal(two.code, one.code);
       assert.equal(two.out, one.out);
+      if (format === 'text') assert.match(two.out, /應使用/);
       if (format === 'json') {
         const listed = (JSON.parse(two.out) as { file: string }[]).map((r) => r.file);
         assert.deepEqual(listed, files.map((f) => `news/${f}`));
