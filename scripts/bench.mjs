@@ -2,11 +2,12 @@
 // the peers editors use today (AutoCorrect, zhlint) in the same process.
 // Prints medians over repeated runs and ratios. No assertion: the numbers are
 // read, quoted in notes, and compared with the targets printed beside them.
+// `--quick` runs fewer and smaller; `--cli` only the CLI over 1,000 articles.
 import * as esbuild from 'esbuild';
-import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync, statSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { closeSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -66,6 +67,87 @@ const row = (what, value, target = '') => {
   rows.push([what, value, target]);
   console.log(`${what.padEnd(58)} ${String(value).padStart(14)}  ${target}`);
 };
+
+/** `count` articles cut at line ends from `buildInput(bytes)`, written to a new folder. */
+function writeArticles(count, bytes) {
+  const dir = mkdtempSync(join(tmpdir(), 'newsclean-bench-articles-'));
+  const lines = buildInput(bytes).split('\n');
+  const total = lines.reduce((n, l) => n + Buffer.byteLength(l, 'utf8') + 1, 0);
+  let part = [];
+  let size = 0;
+  let n = 0;
+  for (const [i, line] of lines.entries()) {
+    part.push(line);
+    size += Buffer.byteLength(line, 'utf8') + 1;
+    if (size >= ((n + 1) * total) / count || i === lines.length - 1) {
+      writeFileSync(join(dir, `${String(n++).padStart(4, '0')}.txt`), `${part.join('\n')}\n`);
+      part = [];
+    }
+  }
+  return { dir, files: n, bytes: size };
+}
+
+/** CPU seconds used so far by the whole machine and by this process's finished children (Linux; undefined elsewhere). */
+function cpuSeconds() {
+  try {
+    const machine = readFileSync('/proc/stat', 'utf8').split('\n')[0].split(/\s+/).slice(1, 9).map(Number);
+    const self = readFileSync('/proc/self/stat', 'utf8');
+    const f = self.slice(self.lastIndexOf(')') + 2).split(' ').map(Number);
+    const busy = machine.reduce((a, b) => a + b, 0) - machine[3] - machine[4]; // all but idle and iowait
+    return { machine: busy / 100, children: (f[13] + f[14]) / 100 };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The bundled CLI over 1,000 articles (~10 MB) in one folder: wall time of the process, one thread and the default worker threads. */
+function cliBatch() {
+  const cli = join(root, 'dist/cli.js');
+  const { dir, files, bytes } = writeArticles(1000, 10e6);
+  const runs = quick ? 3 : 5;
+  const load0 = loadavg();
+  const cpu0 = cpuSeconds();
+  const wall0 = process.hrtime.bigint();
+  const times = { 1: [], default: [] };
+  const outputs = {};
+  for (let i = 0; i < runs; i++) {
+    // Alternate the two, so a change in the machine's load falls on both.
+    for (const jobs of ['1', 'default']) {
+      const outFile = join(dir, `out-${jobs}.json`);
+      const out = openSync(outFile, 'w');
+      const t0 = process.hrtime.bigint();
+      const r = spawnSync(process.execPath, [cli, 'check', '--format', 'json', ...(jobs === '1' ? ['--jobs', '1'] : []), dir], { stdio: ['ignore', out, 'pipe'] });
+      times[jobs].push(Number(process.hrtime.bigint() - t0) / 1e6);
+      closeSync(out);
+      if (r.status !== 1) throw new Error(`newsclean exited ${r.status}: ${r.stderr}`);
+      outputs[jobs] = readFileSync(outFile);
+      rmSync(outFile);
+    }
+  }
+  const load1 = loadavg();
+  const cpu1 = cpuSeconds();
+  const wall = Number(process.hrtime.bigint() - wall0) / 1e9;
+  const one = median(times[1]);
+  const all = median(times.default);
+  const label = `json, ${files} files ${(bytes / 1e6).toFixed(1)} MB`;
+  row(`CLI check ${label}, --jobs 1 (ms)`, fmt(one), 'target ≤ 5000');
+  row(`CLI check ${label}, default: ${availableParallelism()} jobs (ms)`, fmt(all), 'target ≤ 5000');
+  row('CLI default jobs ÷ --jobs 1', (all / one).toFixed(2));
+  row('CLI outputs identical (--jobs 1, default)', outputs[1].equals(outputs.default) ? 'yes' : 'NO');
+  row(`load average, 1 min, before → after the ${2 * runs} CLI runs`, `${load0[0].toFixed(1)} → ${load1[0].toFixed(1)}`);
+  if (cpu0 && cpu1) {
+    // What the load average cannot say: how much of the CPUs other processes took meanwhile.
+    const others = (cpu1.machine - cpu0.machine - (cpu1.children - cpu0.children)) / wall;
+    row(`CPUs busy with other processes during the CLI runs (of ${availableParallelism()})`, others.toFixed(2));
+  }
+  rmSync(dir, { recursive: true, force: true });
+}
+
+if (process.argv.includes('--cli')) {
+  console.log(`newsclean CLI benchmark — node ${process.version}`);
+  cliBatch();
+  process.exit(0);
+}
 
 // A child process per size measures cold time and peak memory cleanly.
 if (process.argv[2] === '--child') {
@@ -216,3 +298,6 @@ for (const f of ['dist/extension.js', 'dist/web/extension.js', 'dist/cli.js']) {
   // Module evaluation only (vscode stubbed); activation itself is timed in the real editor test.
   row('load of dist/extension.js, median (ms)', fmt(median(loads)), 'activation target ≤ 50');
 }
+
+// The CLI over many files, in one thread and in worker threads.
+cliBatch();

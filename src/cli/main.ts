@@ -4,18 +4,8 @@
  * (0 clean, 1 findings, 2 usage or I/O error), so tests run it in-process.
  */
 import * as l10n from '@vscode/l10n';
-import {
-  NewsDocument,
-  RULES,
-  analyze,
-  fixAll,
-  parseOutline,
-  parseSettingValue,
-  resolveSettings,
-  type Finding,
-  type OutlineEntry,
-  type Settings,
-} from '../core';
+import { NewsDocument, RULES, parseOutline, parseSettingValue, type OutlineEntry, type Settings } from '../core';
+import { decode, inProcess, settingsOf, type BatchRunner, type BatchSpec, type CheckResult, type FileResult, type FixResult, type StartPool } from './batch';
 import { expandInputs, type ListingFs } from './files';
 import { readBundle, pickLocale } from './locale';
 import { toSarif } from './sarif';
@@ -34,19 +24,26 @@ export interface CliWorld {
   env?: Record<string, string | undefined>;
   /** True when stderr is a terminal: a progress line is shown for many files. */
   stderrIsTTY?: boolean;
+  /** The default of --jobs (the number of CPUs); 1 when absent. */
+  cpus?: number;
+  /** Worker threads for check and fix over many files; without it every file runs in this thread. */
+  startPool?: StartPool;
 }
 
 class UsageError extends Error {}
 
 const USAGE = `Usage:
-  newsclean check [--format text|json|sarif] [--rules a,b] [--quiet] [options] FILE...
-  newsclean fix [--rules a,b] (--stdout | --write) [options] FILE...
+  newsclean check [--format text|json|sarif] [--rules a,b] [--quiet] [--jobs N] [options] FILE...
+  newsclean fix [--rules a,b] (--stdout | --write) [--jobs N] [options] FILE...
   newsclean outline [--format text|json] [options] FILE
 Options:
   --config FILE      settings as JSON, with the keys of the VS Code settings
   --set key=value    one setting (repeatable)
   --locale LOCALE    en, zh-cn or zh-tw (default: from LC_ALL / LANG)
   --quiet            report errors only
+  --jobs N           files checked or fixed at once, in worker threads
+                     (default: the number of CPUs; --jobs 1, or fewer than
+                     32 files, runs in one thread; the output is the same)
   FILE               a file, a directory (its .txt and .news files) or a glob
                      such as 'articles/**/*.txt'; - reads standard input
 Exit codes: 0 clean, 1 findings, 2 usage or I/O error.`;
@@ -60,6 +57,7 @@ interface Options {
   configFile?: string;
   sets: [string, string][];
   locale?: string;
+  jobs?: number;
   files: string[];
 }
 
@@ -108,6 +106,12 @@ function parseArgs(argv: readonly string[]): Options {
       case '--locale':
         o.locale = take();
         break;
+      case '--jobs': {
+        const n = take();
+        if (!/^[1-9]\d*$/.test(n)) throw new UsageError(`--jobs takes a whole number from 1, not '${n}'`);
+        o.jobs = Number(n);
+        break;
+      }
       case '--quiet':
       case '-q':
         o.quiet = true;
@@ -133,30 +137,6 @@ function parseArgs(argv: readonly string[]): Options {
   return o;
 }
 
-interface Loaded {
-  path: string;
-  text: string;
-  bom: boolean;
-  /** False when the bytes are not valid UTF-8: such a file is never rewritten. */
-  exact: boolean;
-}
-
-const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
-const strictDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
-function decode(path: string, bytes: Uint8Array): Loaded {
-  let exact = true;
-  try {
-    strictDecoder.decode(bytes);
-  } catch {
-    exact = false;
-  }
-  let text = decoder.decode(bytes);
-  const bom = text.charCodeAt(0) === 0xfeff;
-  if (bom) text = text.slice(1);
-  return { path, text, bom, exact };
-}
-
 export async function main(world: CliWorld): Promise<number> {
   const env = world.env ?? {};
   if (world.argv.length === 1 && ['--help', '-h', 'help'].includes(world.argv[0])) {
@@ -164,9 +144,11 @@ export async function main(world: CliWorld): Promise<number> {
     return 0;
   }
   let options: Options;
+  let locale: string;
   try {
     const localeArg = world.argv.find((a, i) => world.argv[i - 1] === '--locale') ?? world.argv.find((a) => a.startsWith('--locale='))?.slice(9);
-    configureLocale(pickLocale(localeArg, env));
+    locale = pickLocale(localeArg, env);
+    configureLocale(locale);
     options = parseArgs(world.argv);
   } catch (e) {
     if (e instanceof UsageError) {
@@ -184,9 +166,9 @@ export async function main(world: CliWorld): Promise<number> {
     }
     switch (options.command) {
       case 'check':
-        return await check(options, settings, world);
+        return await check(options, batch(options, 'check', settings, locale, world), world);
       case 'fix':
-        return await fix(options, settings, world);
+        return await fix(options, batch(options, 'fix', settings, locale, world), world);
       case 'outline':
         return await outline(options, world);
     }
@@ -206,7 +188,13 @@ function configureLocale(locale: string): void {
   l10n.config({ contents: readBundle(locale) ?? {} });
 }
 
-async function loadSettings(o: Options, world: CliWorld): Promise<Settings> {
+/** The user's setting values (as worker threads are given them) and the settings they make. */
+interface UserSettings {
+  values: Record<string, unknown>;
+  settings: Settings;
+}
+
+async function loadSettings(o: Options, world: CliWorld): Promise<UserSettings> {
   const values: Record<string, unknown> = {};
   if (o.configFile) {
     const raw = new TextDecoder().decode(await world.fs.readFile(o.configFile));
@@ -220,87 +208,108 @@ async function loadSettings(o: Options, world: CliWorld): Promise<Settings> {
     Object.assign(values, parsed);
   }
   for (const [k, v] of o.sets) values[k] = parseSettingValue(k, v);
-  const errors: string[] = [];
-  const settings = resolveSettings(values, (m) => errors.push(m));
-  if (errors.length) throw new Error(errors[0]);
-  return settings;
+  return { values, settings: settingsOf(values) };
 }
 
-async function load(path: string, world: CliWorld): Promise<Loaded> {
+async function readBytes(path: string, world: CliWorld): Promise<Uint8Array> {
   if (path === '-') {
     if (!world.readStdin) throw new Error('standard input is not available');
-    return decode('-', await world.readStdin());
+    return world.readStdin();
   }
-  let bytes: Uint8Array;
   try {
-    bytes = await world.fs.readFile(path);
+    return await world.fs.readFile(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new Error(`${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (e as Error).message}`);
   }
-  return decode(path, bytes);
 }
 
-function lineCol(doc: NewsDocument, offset: number): { line: number; column: number } {
-  const p = doc.positionAt(offset);
-  return { line: p.line + 1, column: p.character + 1 };
+/**
+ * Fewer files than this run in this thread: a worker costs about as much to
+ * start (loading the bundle, building the engine's tables) as checking a few
+ * dozen articles, so small batches and single files stay fast.
+ */
+const POOL_MIN_FILES = 32;
+
+interface Batch {
+  runner: BatchRunner;
+  /** How many files are read and handed to the runner ahead of the one being reported. */
+  ahead: number;
 }
 
-async function check(o: Options, settings: Settings, world: CliWorld): Promise<number> {
-  const results: { file: string; findings: Record<string, unknown>[] }[] = [];
-  let total = 0;
-  const tick = progress(world, o.files.length);
-  for (const [n, path] of o.files.entries()) {
-    tick(n);
-    const file = await load(path, world);
-    const doc = new NewsDocument(file.text, path);
-    const findings = analyze(doc, { settings, rules: o.rules }).filter((f) => !o.quiet || f.severity === 'error');
-    total += findings.length;
-    const rows = findings.map((f) => toJson(doc, f));
-    results.push({ file: path, findings: rows });
-    if (o.format === 'text') {
-      for (const r of rows) world.stdout(`${path}:${r.line}:${r.column} ${r.severity} ${r.rule} ${r.message}\n`);
+function batch(o: Options, command: BatchSpec['command'], settings: UserSettings, locale: string, world: CliWorld): Batch {
+  const spec: BatchSpec = { command, mode: o.mode, rules: o.rules, quiet: o.quiet, locale, values: settings.values };
+  const jobs = Math.min(o.jobs ?? world.cpus ?? 1, o.files.length);
+  if (jobs > 1 && o.files.length >= POOL_MIN_FILES && world.startPool) return { runner: world.startPool(spec, jobs), ahead: 8 * jobs };
+  return { runner: inProcess(spec, settings.settings), ahead: 1 };
+}
+
+/**
+ * Runs every file through the batch's runner and calls `each` with the results
+ * in input order, whatever order they settle in; stops at the first error.
+ */
+async function eachInOrder(
+  files: readonly string[],
+  b: Batch,
+  world: CliWorld,
+  each: (path: string, result: FileResult) => Promise<void> | void,
+): Promise<void> {
+  const start = (path: string) =>
+    readBytes(path, world)
+      .then((bytes) => b.runner.run({ path, bytes }))
+      .then(
+        (result) => ({ result }),
+        (error: unknown) => ({ error }),
+      );
+  const pending = files.slice(0, b.ahead).map(start);
+  const tick = progress(world, files.length);
+  try {
+    for (const [n, path] of files.entries()) {
+      tick(n);
+      const r = await pending.shift()!;
+      if ('error' in r) throw r.error;
+      await each(path, r.result);
+      if (n + b.ahead < files.length) pending.push(start(files[n + b.ahead]));
     }
+    tick(files.length);
+  } finally {
+    await b.runner.close();
   }
-  tick(o.files.length);
-  if (o.format === 'json') world.stdout(`${JSON.stringify(results, null, 2)}\n`);
+}
+
+async function check(o: Options, b: Batch, world: CliWorld): Promise<number> {
+  const results: { file: string; findings: Record<string, unknown>[] }[] = [];
+  // The JSON format is built file by file, while workers are still busy; the bytes are those of
+  // JSON.stringify(results, null, 2), whose nested lines are only indented two more spaces.
+  const json: string[] = [];
+  let total = 0;
+  await eachInOrder(o.files, b, world, (path, r) => {
+    const rows = (r as CheckResult).findings;
+    total += rows.length;
+    if (o.format === 'text') {
+      for (const row of rows) world.stdout(`${path}:${row.line}:${row.column} ${row.severity} ${row.rule} ${row.message}\n`);
+    } else if (o.format === 'json') {
+      json.push(`  ${JSON.stringify({ file: path, findings: rows }, null, 2).replace(/\n/g, '\n  ')}`);
+    } else {
+      results.push({ file: path, findings: rows });
+    }
+  });
+  if (o.format === 'json') world.stdout(json.length ? `[\n${json.join(',\n')}\n]\n` : '[]\n');
   if (o.format === 'sarif') world.stdout(`${JSON.stringify(toSarif(results), null, 2)}\n`);
   return total > 0 ? 1 : 0;
 }
 
-function toJson(doc: NewsDocument, f: Finding): Record<string, unknown> {
-  const s = lineCol(doc, f.range.start);
-  const e = lineCol(doc, f.range.end);
-  return {
-    rule: f.ruleId,
-    severity: f.severity,
-    message: f.message,
-    line: s.line,
-    column: s.column,
-    endLine: e.line,
-    endColumn: e.column,
-    fixable: f.fix !== undefined,
-  };
-}
-
-async function fix(o: Options, settings: Settings, world: CliWorld): Promise<number> {
+async function fix(o: Options, b: Batch, world: CliWorld): Promise<number> {
   let remaining = 0;
-  const tick = progress(world, o.files.length);
-  for (const [n, path] of o.files.entries()) {
-    tick(n);
-    const file = await load(path, world);
-    if (!file.exact && o.mode === 'write') {
-      world.stderr(`newsclean: ${path}: ${l10n.t('not valid UTF-8; left unchanged')}\n`);
-      remaining++;
-      continue;
+  await eachInOrder(o.files, b, world, async (path, r) => {
+    const f = r as FixResult;
+    if (f.notUtf8) world.stderr(`newsclean: ${path}: ${l10n.t('not valid UTF-8; left unchanged')}\n`);
+    if (f.out !== undefined) {
+      if (o.mode === 'stdout') world.stdout(f.out);
+      else await world.fs.writeFile(path, f.out);
     }
-    const result = fixAll(file.text, { settings, rules: o.rules });
-    const out = (file.bom ? '\ufeff' : '') + result.text;
-    if (o.mode === 'stdout') world.stdout(out);
-    else if (result.text !== file.text) await world.fs.writeFile(path, out);
-    remaining += analyze(new NewsDocument(result.text), { settings, rules: o.rules }).length;
-  }
-  tick(o.files.length);
+    remaining += f.remaining;
+  });
   return remaining > 0 ? 1 : 0;
 }
 
@@ -317,7 +326,7 @@ function outlineJson(e: OutlineEntry): OutlineJson {
 }
 
 async function outline(o: Options, world: CliWorld): Promise<number> {
-  const file = await load(o.files[0], world);
+  const file = decode(o.files[0], await readBytes(o.files[0], world));
   const entries = parseOutline(new NewsDocument(file.text, o.files[0])).map(outlineJson);
   if (o.format === 'json') {
     world.stdout(`${JSON.stringify(entries, null, 2)}\n`);

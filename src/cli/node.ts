@@ -1,6 +1,8 @@
 import * as fs from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import type { DirEntry } from './files';
 import { main } from './main';
+import { serveBatch, workerPool } from './pool';
 
 async function readStdin(): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
@@ -8,8 +10,12 @@ async function readStdin(): Promise<Uint8Array> {
   return Buffer.concat(chunks);
 }
 
-/** Runs `main` with the real process, file system and streams. */
+/**
+ * Runs `main` with the real process, file system and streams, and worker
+ * threads that re-enter this bundle; in such a worker, serves its files instead.
+ */
 export async function runFromProcess(): Promise<void> {
+  if (serveBatch()) return;
   const code = await main({
     argv: process.argv.slice(2),
     stdout: (t) => process.stdout.write(t),
@@ -28,6 +34,8 @@ export async function runFromProcess(): Promise<void> {
     readStdin,
     env: process.env,
     stderrIsTTY: process.stderr.isTTY === true,
+    cpus: availableParallelism(),
+    startPool: workerPool(__filename), // once bundled, dist/cli.js: its bin re-enters runFromProcess
   });
   process.exitCode = code;
 }

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { main } from '../../src/cli/main';
 import { globToRegExp } from '../../src/cli/files';
+import { inProcess, settingsOf, type StartPool } from '../../src/cli/batch';
 
 /** A fake file tree: paths with '/' separators. */
 function tree(files: Record<string, string>) {
@@ -28,11 +29,34 @@ function tree(files: Record<string, string>) {
   };
 }
 
-async function run(argv: string[], files: Record<string, string>) {
+async function run(argv: string[], files: Record<string, string>, pool?: { cpus: number; startPool: StartPool }) {
   let out = '';
   let err = '';
-  const code = await main({ argv, stdout: (t) => (out += t), stderr: (t) => (err += t), fs: tree(files) });
+  const code = await main({ argv, stdout: (t) => (out += t), stderr: (t) => (err += t), fs: tree(files), ...pool });
   return { code, out, err };
+}
+
+/** A stand-in for the worker pool that settles the files it is handed last first. */
+function reversingPool() {
+  const started: number[] = [];
+  let tasks = 0;
+  const startPool: StartPool = (spec, jobs) => {
+    started.push(jobs);
+    const inner = inProcess(spec, settingsOf(spec.values));
+    const held: (() => void)[] = [];
+    return {
+      run: (task) =>
+        new Promise((resolve, reject) => {
+          tasks++;
+          held.push(() => void inner.run(task).then(resolve, reject));
+          setImmediate(() => {
+            while (held.length) held.pop()!();
+          });
+        }),
+      close: async () => undefined,
+    };
+  };
+  return { cpus: 3, startPool, started, tasks: () => tasks };
 }
 
 const BROKEN = '根基在产业\n，支撑在项目。\n';
@@ -100,6 +124,50 @@ describe('CLI over many files', () => {
     await run(['fix', '--write', 'news'], f);
     assert.equal(f['news/a.txt'], '根基在产业，支撑在项目。\n');
     assert.equal(f['news/sub/c.md'], BROKEN);
+  });
+});
+
+describe('CLI with a pool of workers', () => {
+  const many = () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 40; i++) files[`news/${String(i).padStart(2, '0')}.txt`] = i % 3 ? BROKEN : CLEAN;
+    return files;
+  };
+
+  for (const format of ['text', 'json', 'sarif']) {
+    it(`check --format ${format} reports in input order whatever order the files finish in`, async () => {
+      const pool = reversingPool();
+      const pooled = await run(['check', '--format', format, 'news'], many(), pool);
+      assert.deepEqual(pool.started, [3]);
+      assert.equal(pool.tasks(), 40);
+      assert.deepEqual(pooled, await run(['check', '--format', format, 'news'], many()));
+      if (format !== 'text') assert.equal(pooled.out, `${JSON.stringify(JSON.parse(pooled.out), null, 2)}\n`);
+    });
+  }
+
+  it('stops at the first unreadable file, as one thread does', async () => {
+    const args = ['check', ...Object.keys(many())];
+    args.splice(25, 0, 'news/missing.txt');
+    const pooled = await run(args, many(), reversingPool());
+    assert.equal(pooled.code, 2);
+    assert.match(pooled.err, /missing\.txt: no such file/);
+    assert.deepEqual(pooled, await run(args, many()));
+  });
+
+  it('fix --write writes the same files', async () => {
+    const [a, b] = [many(), many()];
+    assert.deepEqual(await run(['fix', '--write', 'news'], a, reversingPool()), await run(['fix', '--write', 'news'], b));
+    assert.deepEqual(a, b);
+    assert.equal(a['news/01.txt'], '根基在产业，支撑在项目。\n');
+  });
+
+  it('runs in one thread with --jobs 1 or with few files', async () => {
+    const pool = reversingPool();
+    await run(['check', '--jobs', '1', 'news'], many(), pool);
+    await run(['check', 'news'], { 'news/a.txt': BROKEN, 'news/b.txt': CLEAN }, pool);
+    assert.deepEqual(pool.started, []);
+    await run(['check', '--jobs', '2', 'news'], many(), pool);
+    assert.deepEqual(pool.started, [2]);
   });
 });
 

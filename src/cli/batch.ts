@@ -1,0 +1,121 @@
+/**
+ * One file's work for `check` and `fix`, as plain data in and out, so that it
+ * runs the same in the CLI's own thread and in a worker thread.
+ */
+import { NewsDocument, analyze, fixAll, resolveSettings, type Finding, type Settings } from '../core';
+
+/** What every file of a run shares; plain data, so it can be posted to a worker. */
+export interface BatchSpec {
+  command: 'check' | 'fix';
+  mode?: 'stdout' | 'write';
+  rules?: string[];
+  quiet: boolean;
+  /** The language of the messages (en, zh-cn, zh-tw). */
+  locale: string;
+  /** The user's setting values (already validated); resolved again in a worker. */
+  values: Record<string, unknown>;
+}
+
+export interface FileTask {
+  path: string;
+  bytes: Uint8Array;
+}
+
+export interface CheckResult {
+  kind: 'check';
+  /** The findings as the JSON format gives them. */
+  findings: Record<string, unknown>[];
+}
+
+export interface FixResult {
+  kind: 'fix';
+  /** The text to print or write; undefined when the file is left alone (unchanged, or not valid UTF-8 under --write). */
+  out?: string;
+  notUtf8?: true;
+  /** Findings left after the fixes. */
+  remaining: number;
+}
+
+export type FileResult = CheckResult | FixResult;
+
+/** Runs the files of a batch, one task at a time or several at once; results may settle in any order. */
+export interface BatchRunner {
+  run(task: FileTask): Promise<FileResult>;
+  close(): Promise<void>;
+}
+
+/** Starts a runner of `jobs` worker threads for a batch (given by the Node CLI; tests run in-process). */
+export type StartPool = (spec: BatchSpec, jobs: number) => BatchRunner;
+
+export interface Loaded {
+  path: string;
+  text: string;
+  bom: boolean;
+  /** False when the bytes are not valid UTF-8: such a file is never rewritten. */
+  exact: boolean;
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+const strictDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+export function decode(path: string, bytes: Uint8Array): Loaded {
+  let exact = true;
+  try {
+    strictDecoder.decode(bytes);
+  } catch {
+    exact = false;
+  }
+  let text = decoder.decode(bytes);
+  const bom = text.charCodeAt(0) === 0xfeff;
+  if (bom) text = text.slice(1);
+  return { path, text, bom, exact };
+}
+
+export function settingsOf(values: Record<string, unknown>): Settings {
+  const errors: string[] = [];
+  const settings = resolveSettings(values, (m) => errors.push(m));
+  if (errors.length) throw new Error(errors[0]);
+  return settings;
+}
+
+/** A runner in the calling thread: each task runs to completion when it is handed over. */
+export function inProcess(spec: BatchSpec, settings: Settings): BatchRunner {
+  return {
+    run: async (task) => runFile(spec, settings, task),
+    close: async () => undefined,
+  };
+}
+
+export function runFile(spec: BatchSpec, settings: Settings, task: FileTask): FileResult {
+  const file = decode(task.path, task.bytes);
+  if (spec.command === 'check') {
+    const doc = new NewsDocument(file.text, task.path);
+    const findings = analyze(doc, { settings, rules: spec.rules }).filter((f) => !spec.quiet || f.severity === 'error');
+    return { kind: 'check', findings: findings.map((f) => toJson(doc, f)) };
+  }
+  if (!file.exact && spec.mode === 'write') return { kind: 'fix', notUtf8: true, remaining: 1 };
+  const result = fixAll(file.text, { settings, rules: spec.rules });
+  const remaining = analyze(new NewsDocument(result.text), { settings, rules: spec.rules }).length;
+  const changed = spec.mode === 'stdout' || result.text !== file.text;
+  return { kind: 'fix', out: changed ? (file.bom ? '\ufeff' : '') + result.text : undefined, remaining };
+}
+
+function lineCol(doc: NewsDocument, offset: number): { line: number; column: number } {
+  const p = doc.positionAt(offset);
+  return { line: p.line + 1, column: p.character + 1 };
+}
+
+function toJson(doc: NewsDocument, f: Finding): Record<string, unknown> {
+  const s = lineCol(doc, f.range.start);
+  const e = lineCol(doc, f.range.end);
+  return {
+    rule: f.ruleId,
+    severity: f.severity,
+    message: f.message,
+    line: s.line,
+    column: s.column,
+    endLine: e.line,
+    endColumn: e.column,
+    fixable: f.fix !== undefined,
+  };
+}

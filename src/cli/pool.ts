@@ -1,0 +1,96 @@
+/**
+ * Worker threads for the CLI: the bundle re-entered in each worker (see
+ * `serveBatch`), files handed to whichever worker is free, results returned
+ * as plain data. The CLI puts them back in input order.
+ */
+import * as l10n from '@vscode/l10n';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { runFile, settingsOf, type BatchRunner, type BatchSpec, type FileResult, type FileTask, type StartPool } from './batch';
+import { readBundle } from './locale';
+
+interface Request {
+  id: number;
+  task: FileTask;
+}
+
+interface Reply {
+  id: number;
+  /** The FileResult as JSON: a string crosses threads much faster than a graph of many small objects. */
+  result?: string;
+  /** The message of an error the engine threw on this file. */
+  error?: string;
+}
+
+/** Marks the workers' `workerData`, so the bundle knows to serve files rather than run the CLI. */
+const KEY = 'newscleanBatch';
+
+/** A pool of `jobs` workers, each running `script` (the CLI bundle). */
+export function workerPool(script: string): StartPool {
+  return (spec: BatchSpec, jobs: number): BatchRunner => {
+    const waiting = new Map<number, { resolve: (r: FileResult) => void; reject: (e: Error) => void }>();
+    const queue: Request[] = [];
+    const idle: Worker[] = [];
+    let nextId = 0;
+    let failure: Error | undefined;
+    let closing = false;
+
+    const pump = () => {
+      while (idle.length && queue.length) idle.pop()!.postMessage(queue.shift()!);
+    };
+    const fail = (e: Error) => {
+      if (closing || failure) return;
+      failure = e;
+      for (const w of waiting.values()) w.reject(e);
+      waiting.clear();
+    };
+    const workers = Array.from({ length: jobs }, () => {
+      const w = new Worker(script, { workerData: { [KEY]: spec } });
+      w.on('message', (m: Reply) => {
+        const job = waiting.get(m.id);
+        waiting.delete(m.id);
+        idle.push(w);
+        if (m.error !== undefined) job?.reject(new Error(m.error));
+        else job?.resolve(JSON.parse(m.result!) as FileResult);
+        pump();
+      });
+      w.on('error', fail);
+      w.on('exit', (code) => fail(new Error(l10n.t('a worker thread stopped unexpectedly (exit code {0})', code))));
+      idle.push(w);
+      return w;
+    });
+
+    return {
+      run: (task) =>
+        new Promise((resolve, reject) => {
+          if (failure) return reject(failure);
+          const id = nextId++;
+          waiting.set(id, { resolve, reject });
+          queue.push({ id, task });
+          pump();
+        }),
+      close: async () => {
+        closing = true;
+        await Promise.all(workers.map((w) => w.terminate()));
+      },
+    };
+  };
+}
+
+/** In a worker started by `workerPool`: serves files until terminated, and returns true. Elsewhere returns false. */
+export function serveBatch(): boolean {
+  const spec = isMainThread ? undefined : (workerData as Record<string, BatchSpec> | null)?.[KEY];
+  if (!spec || !parentPort) return false;
+  const port = parentPort;
+  l10n.config({ contents: readBundle(spec.locale) ?? {} });
+  const settings = settingsOf(spec.values);
+  port.on('message', ({ id, task }: Request) => {
+    let reply: Reply;
+    try {
+      reply = { id, result: JSON.stringify(runFile(spec, settings, task)) };
+    } catch (e) {
+      reply = { id, error: e instanceof Error ? e.message : String(e) };
+    }
+    port.postMessage(reply);
+  });
+  return true;
+}
