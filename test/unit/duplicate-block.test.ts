@@ -25,6 +25,24 @@ const PARA =
   '王智慧指出，南阳要实现高质量跨越发展，根基在产业，支撑在项目，关键在招商。市委、市政府将每月28日定为项目签约推进日，旨在倒逼各级各部门千方百计抓招商、引项目。';
 
 describe('duplicate-block', () => {
+  it('a line repeated exactly is found even after its near twin (…（上） after …（下）)', () => {
+    const text = [
+      '一些正文内容在这里开头。',
+      '专访：薄案疑点与中共高层内幕（上）',
+      '专访：薄案疑点与中共高层内幕（下）',
+      '音频：黄文广谈薄案疑点与中共高层内幕（下）收听06:46',
+      '音频：黄文广谈薄案疑点与中共高层内幕（上）收听05:49',
+      '最多人阅读',
+      '专访：薄案疑点与中共高层内幕（上）',
+      '中国宣布动用一切资源抗击禽流感',
+    ].join('\n');
+    const { doc, findings } = check(text);
+    assert.deepEqual(
+      findings.map((f) => [lines(doc, f.range), f.related?.map((r) => lines(doc, r.range))]),
+      [[[7, 7], [[2, 2]]]],
+    );
+  });
+
   describe('seed 002', () => {
     const text = seed('002');
     const { doc, findings } = check(text);
