@@ -1,6 +1,7 @@
 // Shared by run-integration.mjs and start-editor.mjs: start code-server in its
 // own process group with a private profile, and stop it again.
 import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -164,3 +165,22 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
   '--disable-dev-shm-usage',
 ];
+
+/**
+ * Headless Chromium (playwright-core) with one browser context of
+ * `viewport` that reaches nothing but the editor at `editorUrl`: the
+ * workbench's calls to marketplaces and telemetry fail at once instead of
+ * waiting for a network these machines do not have.
+ */
+export async function openBrowser({ chromiumPath, editorUrl, viewport }) {
+  const { chromium } = createRequire(import.meta.url)('playwright-core');
+  const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS });
+  const context = await browser.newContext({ viewport });
+  const origin = new URL(editorUrl).origin;
+  await context.route('**/*', (route) => {
+    const u = route.request().url();
+    if (u.startsWith(`${origin}/`) || u === origin || u.startsWith('data:') || u.startsWith('blob:')) return route.continue();
+    return route.abort();
+  });
+  return { browser, context };
+}

@@ -21,9 +21,8 @@ import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSyn
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
 import { requireEditor } from './editor-paths.mjs';
-import { CHROMIUM_ARGS, freePort, onShutdown, payload, startCodeServer } from './editor-session.mjs';
+import { freePort, onShutdown, openBrowser, payload, startCodeServer } from './editor-session.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const started = Date.now();
@@ -179,17 +178,9 @@ async function runPass(pass) {
   });
   say(`${pass.name} pass: code-server listening on ${server.url} (${elapsed()})`);
 
-  const require = createRequire(join(root, 'package.json'));
-  const { chromium } = require('playwright-core');
-  browser = await chromium.launch({ executablePath: paths.chromium, headless: true, args: CHROMIUM_ARGS });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const origin = new URL(server.url).origin;
-  await context.route('**/*', (route) => {
-    const u = route.request().url();
-    if (u.startsWith(`${origin}/`) || u === origin || u.startsWith('data:') || u.startsWith('blob:')) return route.continue();
-    return route.abort();
-  });
-  const page = await context.newPage();
+  const opened = await openBrowser({ chromiumPath: paths.chromium, editorUrl: server.url, viewport: { width: 1280, height: 800 } });
+  browser = opened.browser;
+  const page = await opened.context.newPage();
   page.on('pageerror', (e) => console.error(`[page error] ${e.message}`));
   if (verbose) page.on('console', (m) => console.log(`[browser ${m.type()}] ${m.text()}`));
   page.on('crash', () => {

@@ -5,11 +5,10 @@
 //   node scripts/build.mjs && node scripts/setup-editor.mjs && node scripts/screenshot-editor.mjs
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { requireEditor } from './editor-paths.mjs';
-import { CHROMIUM_ARGS } from './editor-session.mjs';
+import { openBrowser } from './editor-session.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'docs', 'screenshots', 'editor.png');
@@ -34,12 +33,8 @@ const url = await new Promise((resolve, reject) => {
 });
 console.log(`screenshot-editor: ${url.slice(0, 60)}...`);
 
-const { chromium } = createRequire(join(root, 'package.json'))('playwright-core');
-const browser = await chromium.launch({ executablePath: paths.chromium, headless: true, args: CHROMIUM_ARGS });
+const { browser, context } = await openBrowser({ chromiumPath: paths.chromium, editorUrl: url, viewport: { width: 1400, height: 860 } });
 try {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 860 } });
-  const origin = new URL(url).origin;
-  await context.route('**/*', (route) => (route.request().url().startsWith(origin) ? route.continue() : route.abort()));
   const page = await context.newPage();
   await page.goto(url);
   const timeout = Number(process.env.SCREENSHOT_TIMEOUT_MS || 120_000);

@@ -23,12 +23,11 @@
 // the browser console; NEWSCLEAN_TEST_KEEP=1 keeps the temporary folder.
 import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { requireEditor } from './editor-paths.mjs';
-import { CHROMIUM_ARGS, freePort, onShutdown, payload, startCodeServer } from './editor-session.mjs';
+import { freePort, onShutdown, openBrowser, payload, startCodeServer } from './editor-session.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const seeds = join(root, 'test', 'fixtures', 'seeds');
@@ -260,16 +259,9 @@ async function main() {
   say(`code-server listening on ${server.url}`);
   if (breakOnPurpose) say('NEWSCLEAN_TEST_BREAK=1: the half-width punctuation rule is off, the test must fail');
 
-  const { chromium } = createRequire(join(root, 'package.json'))('playwright-core');
-  browser = await chromium.launch({ executablePath: paths.chromium, headless: true, args: CHROMIUM_ARGS });
-  const context = await browser.newContext({ viewport: { width: 1400, height: 860 } });
-  const origin = new URL(server.url).origin;
-  await context.route('**/*', (route) => {
-    const u = route.request().url();
-    if (u.startsWith(`${origin}/`) || u === origin || u.startsWith('data:') || u.startsWith('blob:')) return route.continue();
-    return route.abort();
-  });
-  page = await context.newPage();
+  const opened = await openBrowser({ chromiumPath: paths.chromium, editorUrl: server.url, viewport: { width: 1400, height: 860 } });
+  browser = opened.browser;
+  page = await opened.context.newPage();
   page.on('pageerror', (e) => pageErrors.push(e.message));
   if (verbose) page.on('console', (m) => console.log(`[browser ${m.type()}] ${m.text()}`));
   page.on('crash', () => fail(new Error('the browser page crashed')));
