@@ -6,10 +6,11 @@
 // or crash). Compile first: `node scripts/build.mjs && tsc -p tsconfig.json`
 // (npm's pretest does both).
 //
-// Three passes, each with a fresh editor and workspace: every test in a
+// Four passes, each with a fresh editor and workspace: every test in a
 // trusted workspace; the workspace-trust suite (restricted.test.ts) in a
 // workspace that is not trusted (Restricted Mode); the display-language
-// suite (locale.test.ts) with the workbench in Simplified Chinese. The test editor
+// suite (locale.test.ts) with the workbench in Simplified Chinese; the web
+// bundle in the web worker extension host (test/web). The test editor
 // has files.autoSave off (the web default saves after 1 s, which would
 // write a test's unfinished edits to the workspace's files).
 //
@@ -17,7 +18,7 @@
 // then fails on purpose); NEWSCLEAN_TEST_TIMEOUT_MIN (default 15);
 // NEWSCLEAN_TEST_VERBOSE=1 also prints the browser console;
 // NEWSCLEAN_TEST_KEEP=1 keeps the temporary folder.
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -130,7 +131,29 @@ const PASSES = [
   },
   // The workbench in Simplified Chinese: the extension's messages must follow.
   { name: 'zh-cn', workspaceTrust: false, settings: {}, extraArgs: ['--locale', 'zh-cn'], languagePack: 'zh-cn' },
+  // The web bundle in the web worker extension host: a copy of the extension
+  // with only its `browser` entry, checked by test/web (no mocha there).
+  // The tests run in the host of the extension whose folder holds them.
+  { name: 'web', workspaceTrust: false, settings: {}, browserOnly: true, tests: join('out', 'test', 'web', 'index') },
 ];
+
+/**
+ * The extension as VS Code for the Web sees it: a folder whose manifest has
+ * the `browser` entry and no `main`, so it can only run in the web worker
+ * extension host; everything else is linked to this working tree.
+ */
+function browserOnlyCopy() {
+  const dir = join(tmp, 'extension-web');
+  mkdirSync(dir);
+  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  delete manifest.main;
+  writeFileSync(join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
+  for (const name of readdirSync(root)) {
+    if (name === 'package.json' || name === 'node_modules' || name.startsWith('.')) continue;
+    symlinkSync(join(root, name), join(dir, name));
+  }
+  return dir;
+}
 
 /**
  * Registers an empty language pack for `locale` in the editor's user data,
@@ -198,10 +221,14 @@ async function runPass(pass) {
     (type === 'error' ? console.error : console.log)(text);
   });
 
+  const extensionPath = pass.browserOnly ? browserOnlyCopy() : root;
   const url =
     `${server.url}?folder=${encodeURIComponent(workspace)}` +
     `&payload=${encodeURIComponent(
-      payload(port, { extensionDevelopmentPath: root, extensionTestsPath: suiteIndex.replace(/\.js$/, '') }),
+      payload(port, {
+        extensionDevelopmentPath: extensionPath,
+        extensionTestsPath: pass.tests ? join(extensionPath, pass.tests) : suiteIndex.replace(/\.js$/, ''),
+      }),
     )}`;
   say(`${pass.name} pass: opening the workbench (${elapsed()})`);
   await page.goto(url, { waitUntil: 'domcontentloaded' });
