@@ -74,3 +74,20 @@ export function requireEditor() {
   if (missing.length) throw new Error(`${missing.join(', ')} not installed: run "node scripts/setup-editor.mjs" first`);
   return { node: node24.bin, codeServer: codeServer.bin, chromium };
 }
+
+/**
+ * For the scripts that open the editor: the installed editor's paths, once
+ * every file in `built` exists; otherwise says what to run first, prefixed
+ * with `script`, and exits 1.
+ */
+export function editorOrExit(script, built, buildCommand) {
+  try {
+    const paths = requireEditor();
+    const missing = built.find((f) => !existsSync(f));
+    if (missing) throw new Error(`${missing} missing: run "${buildCommand}" first`);
+    return paths;
+  } catch (error) {
+    console.error(`${script}: ${error.message}`);
+    process.exit(1);
+  }
+}

@@ -18,11 +18,11 @@
 // then fails on purpose); NEWSCLEAN_TEST_TIMEOUT_MIN (default 15);
 // NEWSCLEAN_TEST_VERBOSE=1 also prints the browser console;
 // NEWSCLEAN_TEST_KEEP=1 keeps the temporary folder.
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { requireEditor } from './editor-paths.mjs';
+import { editorOrExit } from './editor-paths.mjs';
 import { freePort, onShutdown, openBrowser, payload, startCodeServer } from './editor-session.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -31,20 +31,8 @@ const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
 const verbose = process.env.NEWSCLEAN_TEST_VERBOSE === '1';
 const say = (m) => console.log(`run-integration: ${m}`);
 
-let paths;
-try {
-  paths = requireEditor();
-} catch (error) {
-  console.error(`run-integration: ${error.message}`);
-  process.exit(1);
-}
 const suiteIndex = join(root, 'out', 'test', 'integration', 'index.js');
-for (const f of [suiteIndex, join(root, 'dist', 'extension.js')]) {
-  if (!existsSync(f)) {
-    console.error(`run-integration: ${f} missing: run "node scripts/build.mjs && npx tsc -p tsconfig.json" first`);
-    process.exit(1);
-  }
-}
+const paths = editorOrExit('run-integration', [suiteIndex, join(root, 'dist', 'extension.js')], 'node scripts/build.mjs && npx tsc -p tsconfig.json');
 
 // --- temporary workspaces ------------------------------------------------
 const tmp = mkdtempSync(join(tmpdir(), 'newsclean-it-'));

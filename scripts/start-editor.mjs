@@ -6,27 +6,17 @@
 // extensions folder (a released workbench ignores the URL's
 // extensionDevelopmentPath unless started as a test driver), so rebuilding
 // (node scripts/build.mjs) and reloading the browser window picks up changes.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { requireEditor } from './editor-paths.mjs';
+import { editorOrExit } from './editor-paths.mjs';
 import { freePort, onShutdown, startCodeServer } from './editor-session.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const samples = join(root, 'samples');
 
-let paths;
-try {
-  paths = requireEditor();
-} catch (error) {
-  console.error(`start-editor: ${error.message}`);
-  process.exit(1);
-}
-if (!existsSync(join(root, 'dist', 'extension.js'))) {
-  console.error('start-editor: dist/extension.js missing: run "node scripts/build.mjs" first');
-  process.exit(1);
-}
+const paths = editorOrExit('start-editor', [join(root, 'dist', 'extension.js')], 'node scripts/build.mjs');
 
 const stateDir = mkdtempSync(join(tmpdir(), 'newsclean-editor-'));
 let server;

@@ -22,11 +22,11 @@
 // NEWSCLEAN_WORKBENCH_TIMEOUT_MIN (default 5); NEWSCLEAN_TEST_VERBOSE=1 prints
 // the browser console; NEWSCLEAN_TEST_KEEP=1 keeps the temporary folder.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { requireEditor } from './editor-paths.mjs';
+import { editorOrExit } from './editor-paths.mjs';
 import { freePort, onShutdown, openBrowser, payload, startCodeServer } from './editor-session.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -43,17 +43,7 @@ const started = Date.now();
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
 const say = (m) => console.log(`test-workbench: ${m} (${elapsed()})`);
 
-let paths;
-try {
-  paths = requireEditor();
-} catch (error) {
-  console.error(`test-workbench: ${error.message}`);
-  process.exit(1);
-}
-if (!existsSync(join(root, 'dist', 'extension.js'))) {
-  console.error('test-workbench: dist/extension.js missing: run "node scripts/build.mjs" first');
-  process.exit(1);
-}
+const paths = editorOrExit('test-workbench', [join(root, 'dist', 'extension.js')], 'node scripts/build.mjs');
 const fonts = spawnSync('fc-list', [':lang=zh'], { encoding: 'utf8' });
 if (fonts.status === 0 && !fonts.stdout.trim()) {
   console.warn('test-workbench: no Chinese font installed, the screenshot will show boxes (apt-get install fonts-wqy-zenhei)');
@@ -190,34 +180,27 @@ async function waitForProblems(expected, what) {
   return expected;
 }
 
-/** The text of the editor's rendered line `n` (1-based), found through its line number in the gutter. */
+/**
+ * Runs in the page: the text of the editor's rendered line `n` (1-based),
+ * found through its line number in the gutter, or null; with `expected`,
+ * whether it reads so.
+ */
+function renderedLine({ n, expected }) {
+  const editor = document.querySelector('.editor-group-container.active .monaco-editor');
+  const number = editor && [...editor.querySelectorAll('.margin-view-overlays .line-numbers')].find((e) => e.textContent.trim() === String(n));
+  const top = number?.getBoundingClientRect().top;
+  const line = number && [...editor.querySelectorAll('.view-lines .view-line')].find((e) => Math.abs(e.getBoundingClientRect().top - top) < 2);
+  const text = line ? line.textContent.replace(/\u00a0/g, ' ') : null;
+  return expected === undefined ? text : text === expected;
+}
+
 function visibleLine(n) {
-  return page.evaluate((n) => {
-    const editor = document.querySelector('.editor-group-container.active .monaco-editor');
-    if (!editor) return null;
-    const number = [...editor.querySelectorAll('.margin-view-overlays .line-numbers')].find((e) => e.textContent.trim() === String(n));
-    if (!number) return null;
-    const top = number.getBoundingClientRect().top;
-    const line = [...editor.querySelectorAll('.view-lines .view-line')].find((e) => Math.abs(e.getBoundingClientRect().top - top) < 2);
-    return line ? line.textContent.replace(/\u00a0/g, ' ') : null;
-  }, n);
+  return page.evaluate(renderedLine, { n });
 }
 
 async function waitForVisibleLine(n, expected, what) {
   await page
-    .waitForFunction(
-      ({ n, expected }) => {
-        const editor = document.querySelector('.editor-group-container.active .monaco-editor');
-        if (!editor) return false;
-        const number = [...editor.querySelectorAll('.margin-view-overlays .line-numbers')].find((e) => e.textContent.trim() === String(n));
-        if (!number) return false;
-        const top = number.getBoundingClientRect().top;
-        const line = [...editor.querySelectorAll('.view-lines .view-line')].find((e) => Math.abs(e.getBoundingClientRect().top - top) < 2);
-        return line?.textContent.replace(/\u00a0/g, ' ') === expected;
-      },
-      { n, expected },
-      { timeout: STEP_MS, polling: 'raf' },
-    )
+    .waitForFunction(renderedLine, { n, expected }, { timeout: STEP_MS, polling: 'raf' })
     .catch(async (error) => {
       throw new Error(`line ${n} ${what}: expected\n  ${expected}\nbut the editor shows\n  ${await visibleLine(n)}\n(${error.message.split('\n')[0]})`);
     });
