@@ -81,9 +81,9 @@ export function analyzeIncremental(
   const carry: Carry = { document: change.document, settings, change, previous: reusable, options };
   const data = new Map<string, unknown>();
   const results = rules.map((rule) => (STRATEGIES.get(rule) ?? wholeDocument)(rule, carry, data));
-  const { findings, ruleOf } = merge(results, reusable, change);
+  const { findings, ruleOf, starts, ends } = merge(results, reusable, change.delta);
   const byRule = new Map(rules.map((rule, r) => [rule.id, results[r].findings]));
-  return { findings, state: { document: change.document, findings, ruleOf, key, rules, byRule, data } as State };
+  return { findings, state: { document: change.document, findings, ruleOf, starts, ends, key, rules, byRule, data } as State };
 }
 
 /**
@@ -91,68 +91,124 @@ export function analyzeIncremental(
  * before the next one's on ties, as analyze's stable sort orders them. The
  * previous findings that are still there (kept, or moved with the text) keep
  * their previous order; the others (few after an edit) are merged by
- * position and put in among them.
+ * position and put in among them. Positions are kept beside the findings
+ * (`Merged`), so that the steps over all findings are loops over numbers.
  */
-function merge(results: readonly RuleFindings[], previous: State | undefined, change: Change): { findings: Finding[]; ruleOf: Uint16Array } {
+function merge(results: readonly RuleFindings[], previous: State | undefined, delta: number): Merged {
+  const lists = results.map((r) => r.findings);
+  const still = stillThere(results, previous, delta);
+  const fresh = mergeFresh(results);
+  // Where each fresh finding goes: before the first finding still there that comes after it, by
+  // position, then rule, and, within a rule, after its kept findings and before its moved ones.
+  const at = new Int32Array(fresh.length);
+  for (let f = 0, from = 0; f < fresh.length; f++) {
+    let lo = from;
+    let hi = still.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const start = still.starts[mid];
+      const end = still.ends[mid];
+      const r = still.ruleOf[mid];
+      const before =
+        fresh.starts[f] !== start ? fresh.starts[f] < start : fresh.ends[f] !== end ? fresh.ends[f] < end : fresh.ruleOf[f] !== r ? fresh.ruleOf[f] < r : still.moved[mid] === 1;
+      if (before) hi = mid;
+      else lo = mid + 1;
+    }
+    at[f] = from = lo;
+  }
+  const total = still.length + fresh.length;
+  const out: Merged = { findings: new Array<Finding>(total), ruleOf: new Uint16Array(total), starts: new Int32Array(total), ends: new Int32Array(total) };
+  for (let o = 0, i = 0, f = 0; o < total; o++) {
+    const from = f < fresh.length && at[f] === i ? fresh : still;
+    const k = from === fresh ? f++ : i++;
+    const r = from.ruleOf[k];
+    out.findings[o] = lists[r][from.index[k]];
+    out.ruleOf[o] = r;
+    out.starts[o] = from.starts[k];
+    out.ends[o] = from.ends[k];
+  }
+  return out;
+}
+
+/** Findings in order, each with the index of its rule (in `rules`) and its position. */
+interface Merged {
+  readonly findings: Finding[];
+  readonly ruleOf: Uint16Array;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+}
+
+/** Some of the rules' findings, each as its rule and its index in the rule's list, with its position. */
+interface Picked {
+  readonly ruleOf: Uint16Array;
+  readonly index: Int32Array;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  /** Per finding still there: 1 when it moved with the text. */
+  readonly moved: Uint8Array;
+  readonly length: number;
+}
+
+function picked(n: number): Picked {
+  return { ruleOf: new Uint16Array(n), index: new Int32Array(n), starts: new Int32Array(n), ends: new Int32Array(n), moved: new Uint8Array(n), length: n };
+}
+
+/** The previous findings that are still there (kept, or moved by `delta`), in their order. */
+function stillThere(results: readonly RuleFindings[], previous: State | undefined, delta: number): Picked {
+  if (!previous) return picked(0);
   const k = results.length;
-  // The others, merged by position.
-  const fresh: Finding[] = [];
-  const freshRule: number[] = [];
-  const next = results.map((r) => r.kept);
-  for (;;) {
+  const kept = new Int32Array(k);
+  const movedFrom = new Int32Array(k); // the first of the rule's previous findings that is moved
+  const shift = new Int32Array(k); // how far its moved ones are in the new list
+  let n = 0;
+  for (let r = 0; r < k; r++) {
+    const length = previous.byRule.get(previous.rules[r].id)!.length;
+    kept[r] = results[r].kept;
+    movedFrom[r] = length - results[r].moved;
+    shift[r] = results[r].findings.length - length;
+    n += results[r].kept + results[r].moved;
+  }
+  const out = picked(n);
+  const seen = new Int32Array(k);
+  for (let i = 0, o = 0; i < previous.ruleOf.length; i++) {
+    const r = previous.ruleOf[i];
+    const j = seen[r]++;
+    if (j >= kept[r] && j < movedFrom[r]) continue;
+    const moved = j < kept[r] ? 0 : 1;
+    out.ruleOf[o] = r;
+    out.index[o] = moved ? j + shift[r] : j;
+    out.starts[o] = previous.starts[i] + moved * delta;
+    out.ends[o] = previous.ends[i] + moved * delta;
+    out.moved[o++] = moved;
+  }
+  return out;
+}
+
+/** The findings of each rule that are not the previous ones, merged by position. */
+function mergeFresh(results: readonly RuleFindings[]): Picked {
+  const k = results.length;
+  let n = 0;
+  for (const r of results) n += r.findings.length - r.kept - r.moved;
+  const out = picked(n);
+  // Their positions, read once.
+  const starts = results.map((r) => Int32Array.from(r.findings.slice(r.kept, r.findings.length - r.moved), (f) => f.range.start));
+  const ends = results.map((r) => Int32Array.from(r.findings.slice(r.kept, r.findings.length - r.moved), (f) => f.range.end));
+  const next = new Int32Array(k);
+  for (let o = 0; o < n; o++) {
     let best = -1;
-    let start = 0;
-    let end = 0;
     for (let r = 0; r < k; r++) {
-      if (next[r] === results[r].findings.length - results[r].moved) continue;
-      const { range } = results[r].findings[next[r]];
-      if (best < 0 || range.start < start || (range.start === start && range.end < end)) {
+      const i = next[r];
+      if (i === starts[r].length) continue;
+      if (best < 0 || starts[r][i] < out.starts[o] || (starts[r][i] === out.starts[o] && ends[r][i] < out.ends[o])) {
         best = r;
-        start = range.start;
-        end = range.end;
+        out.starts[o] = starts[r][i];
+        out.ends[o] = ends[r][i];
       }
     }
-    if (best < 0) break;
-    fresh.push(results[best].findings[next[best]++]);
-    freshRule.push(best);
+    out.ruleOf[o] = best;
+    out.index[o] = results[best].kept + next[best]++;
   }
-  let total = fresh.length;
-  for (const r of results) total += r.kept + r.moved;
-  const findings = new Array<Finding>(total);
-  const ruleOf = new Uint16Array(total);
-  let o = 0;
-  let f = 0;
-  if (previous) {
-    // Walk the previous findings: each one still there (kept, or moved) goes out in its turn, after
-    // the fresh ones that come before it: by position, then rule, and, within a rule, after its
-    // kept findings and before its moved ones. A fresh finding comes after every previous one
-    // before `reach[f]` (they start before it), so positions are compared only from there.
-    const reach = fresh.map(({ range: { start } }) => firstAtOrAfter(previous.findings, start < change.from ? start : start < change.newTo ? change.from : start - change.delta));
-    const seen = new Int32Array(k);
-    const length = previous.rules.map((rule) => previous.byRule.get(rule.id)!.length);
-    for (let i = 0; i < previous.findings.length; i++) {
-      const r = previous.ruleOf[i];
-      const j = seen[r]++;
-      const { findings: now, kept, moved } = results[r];
-      if (j >= kept && j < length[r] - moved) continue;
-      const still = now[j < kept ? j : now.length - (length[r] - j)];
-      for (; f < fresh.length && reach[f] <= i; f++) {
-        const a = fresh[f].range;
-        const b = still.range;
-        const before = a.start !== b.start ? a.start < b.start : a.end !== b.end ? a.end < b.end : freshRule[f] !== r ? freshRule[f] < r : j >= kept;
-        if (!before) break;
-        findings[o] = fresh[f];
-        ruleOf[o++] = freshRule[f];
-      }
-      findings[o] = still;
-      ruleOf[o++] = r;
-    }
-  }
-  for (; f < fresh.length; f++) {
-    findings[o] = fresh[f];
-    ruleOf[o++] = freshRule[f];
-  }
-  return { findings, ruleOf };
+  return out;
 }
 
 /**
@@ -177,8 +233,10 @@ interface State extends IncrementalState {
   readonly rules: readonly Rule[];
   /** Each rule's findings, sorted by position. */
   readonly byRule: ReadonlyMap<string, readonly Finding[]>;
-  /** For each finding, the index of its rule in `rules`. */
+  /** For each finding, the index of its rule in `rules`, and its position. */
   readonly ruleOf: Uint16Array;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
   /** What the strategies carry over besides findings, by rule id. */
   readonly data: Map<string, unknown>;
 }
@@ -359,7 +417,18 @@ function moved(f: Finding, delta: number): Finding {
 
 /** The findings `from..to - 1` of `kept`, moved by `delta`, appended to `out`. */
 function pushMoved(out: Finding[], kept: readonly Finding[], from: number, to: number, delta: number): void {
-  for (let i = from; i < to; i++) out.push(delta === 0 ? kept[i] : moved(kept[i], delta));
+  if (delta === 0) {
+    for (let i = from; i < to; i++) out.push(kept[i]);
+    return;
+  }
+  for (let i = from; i < to; i++) {
+    const f = kept[i];
+    const range = { start: f.range.start + delta, end: f.range.end + delta };
+    // The commonest findings inline (the same shapes as makeFinding's), the others through moved().
+    if (f.related) out.push(moved(f, delta));
+    else if (f.fix) out.push({ ruleId: f.ruleId, severity: f.severity, message: f.message, range, fix: MovedFix.of(f.fix, delta) });
+    else out.push({ ruleId: f.ruleId, severity: f.severity, message: f.message, range });
+  }
 }
 
 /**
@@ -373,13 +442,16 @@ class MovedFix implements Fix {
   private movedEdits: readonly Edit[] | undefined;
 
   private constructor(
-    readonly title: string,
     private readonly origin: Fix,
     private readonly delta: number,
   ) {}
 
   static of(fix: Fix, delta: number): Fix {
-    return fix instanceof MovedFix ? new MovedFix(fix.title, fix.origin, fix.delta + delta) : new MovedFix(fix.title, fix, delta);
+    return fix instanceof MovedFix ? new MovedFix(fix.origin, fix.delta + delta) : new MovedFix(fix, delta);
+  }
+
+  get title(): string {
+    return this.origin.title;
   }
 
   get edits(): readonly Edit[] {
@@ -567,7 +639,10 @@ const annotations: Strategy = (rule, carry, data) => {
       const edited = find(change.first, change.last);
       let count = old.count + edited.count;
       for (let i = change.first; i <= change.oldLast; i++) count -= old.byLine[i]?.list.length ?? 0;
-      annotated = { byLine: [...old.byLine.slice(0, change.first), ...edited.byLine, ...old.byLine.slice(change.oldLast + 1)], count };
+      const byLine: (AnnotatedLine | undefined)[] = old.byLine.slice(0, change.first);
+      for (const e of edited.byLine) byLine.push(e);
+      for (let i = change.oldLast + 1; i < old.byLine.length; i++) byLine.push(old.byLine[i]);
+      annotated = { byLine, count };
     }
     reused = canReuse && allDense(annotated.count);
     if (!reused) reportAnnotations(document, [...all()], report);
@@ -798,31 +873,35 @@ function carryScan(old: RepeatScan, change: Change, minLength: number): RepeatSc
   const moved = middle.length - (b - a);
   let same = moved === 0;
   for (let i = 0; same && i < middle.length; i++) same = middle.codes[i] === old.codes[a + i];
-  let codes = old.codes;
-  if (!same) {
-    codes = new Int32Array(old.codes.length + moved);
-    codes.set(old.codes.subarray(0, a));
-    codes.set(middle.codes, a);
-    codes.set(old.codes.subarray(b), a + middle.length);
-  }
   const spans = new Int32Array(2 * lines.length);
   spans.set(old.spans.subarray(0, 2 * first));
-  lineSpans(lines, first, last, middle, a, spans);
+  const edited = new Int32Array(middle.length);
+  lineSpans(lines, first, last, middle, a, spans, edited);
   for (let i = last + 1; i < lines.length; i++) {
     spans[2 * i] = old.spans[2 * (i - lineDelta)] + moved;
     spans[2 * i + 1] = old.spans[2 * (i - lineDelta) + 1] + moved;
   }
+  const splice = (array: Int32Array, part: Int32Array): Int32Array => {
+    const out = new Int32Array(array.length + moved);
+    out.set(array.subarray(0, a));
+    out.set(part, a);
+    out.set(array.subarray(b), a + part.length);
+    return out;
+  };
+  const codes = same ? old.codes : splice(old.codes, middle.codes);
+  // Columns of unchanged lines are as they were, the edited lines' may be too.
+  const columns = same && edited.every((c, i) => c === old.columns[a + i]) ? old.columns : splice(old.columns, edited);
   const covered = new Uint8Array(lines.length);
   if (!same) {
     const repeats = findRepeats(codes, { minLength });
     coverLines(spans, repeats, 0, lines.length, covered);
-    return { codes, spans, repeats, covered };
+    return { codes, columns, spans, repeats, covered };
   }
   // The same stream, the same repeats: lines away from the edit are covered as they were.
   covered.set(old.covered.subarray(0, first));
   covered.set(old.covered.subarray(oldLast + 1), last + 1);
   coverLines(spans, old.repeats, first, last + 1, covered);
-  return { codes, spans, repeats: old.repeats, covered };
+  return { codes, columns, spans, repeats: old.repeats, covered };
 }
 
 const STRATEGIES = new Map<Rule, Strategy>([

@@ -48,11 +48,12 @@ export interface RemovableLine extends BoilerplateLine {
 export function removableLines(document: NewsDocument, remove: ReadonlySet<string>): RemovableLine[] {
   const found = findBoilerplate(document);
   const out = new Array<RemovableLine>(found.length);
+  const lines = document.lines;
   let tail = true;
-  for (let k = found.length - 1, i = document.lineCount - 1; k >= 0; k--) {
+  for (let k = found.length - 1, i = lines.length - 1; k >= 0; k--) {
     const f = found[k];
     // Lines after f that are not in the list end the tail when they are not blank.
-    for (; i > f.line; i--) if (!document.lines[i].blank) tail = false;
+    for (; tail && i > f.line; i--) if (!lines[i].blank) tail = false;
     out[k] = { line: f.line, kind: f.kind, whole: f.whole, range: f.range, removedAfter: tail };
     if (f.whole && remove.has(f.kind)) i = f.line - 1;
   }
@@ -102,14 +103,17 @@ export interface BoilerplateLine {
 export function findBoilerplate(doc: NewsDocument): BoilerplateLine[] {
   const out: BoilerplateLine[] = [];
   let lastContent = -1;
-  for (let i = doc.lines.length - 1; i >= 0; i--) {
+  for (let i = doc.lineCount - 1; i >= 0; i--) {
     if (!doc.lines[i].blank) {
       lastContent = i;
       break;
     }
   }
   const kinds = lineKinds(doc);
-  for (const line of doc.lines) {
+  const lines = doc.lines;
+  // An index loop: for-of over a frozen array takes V8's slow path (incremental analysis runs this after each edit).
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
     if (line.blank) continue;
     const kind = kinds[line.index];
     if (kind) {

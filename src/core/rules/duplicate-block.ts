@@ -3,7 +3,7 @@ import type { Line, NewsDocument, Range } from '../document';
 import type { Settings } from '../config';
 import type { RelatedInformation, Report, Rule, RuleContext } from '../finding';
 import { CONTINUING_START, OPEN_END, isCreditLine, isSpeakerLabel } from '../classify';
-import { normalize, streamEnd, type NormalizedStream } from '../text/normalize';
+import { normalize, type NormalizedStream } from '../text/normalize';
 import { findRepeats, type Repeat } from '../text/winnow';
 import { excerpt, lineRemovalRange } from '../text/lines';
 
@@ -41,6 +41,8 @@ export function duplicateMinLength(settings: Settings): number {
 export interface RepeatScan {
   /** The stream's characters. */
   readonly codes: Int32Array;
+  /** Where each of them is: its offset from the start of its line. */
+  readonly columns: Int32Array;
   /** Line i holds the stream's characters spans[2i] to spans[2i + 1] - 1. */
   readonly spans: Int32Array;
   readonly repeats: readonly Repeat[];
@@ -51,24 +53,27 @@ export interface RepeatScan {
 export function scanRepeats(doc: NewsDocument, minLength: number): RepeatScan {
   const stream = normalize(doc.text);
   const spans = new Int32Array(2 * doc.lineCount);
-  lineSpans(doc.lines, 0, doc.lineCount - 1, stream, 0, spans);
+  const columns = new Int32Array(stream.length);
+  lineSpans(doc.lines, 0, doc.lineCount - 1, stream, 0, spans, columns);
   const repeats = findRepeats(stream.codes, { minLength });
   const covered = new Uint8Array(doc.lineCount);
   coverLines(spans, repeats, 0, doc.lineCount, covered);
-  return { codes: stream.codes, spans, repeats, covered };
+  return { codes: stream.codes, columns, spans, repeats, covered };
 }
 
 /**
- * Writes to `spans` the spans of lines `first..last`, given `stream`, the
- * normalised stream of their text, which starts at the stream's index `base`.
+ * Writes to `spans` the spans of lines `first..last` and to `columns` where
+ * their characters are, given `stream`, the normalised stream of their text,
+ * which starts at the stream's index `base` (`columns` is `stream`'s).
  */
-export function lineSpans(lines: readonly Line[], first: number, last: number, stream: NormalizedStream, base: number, spans: Int32Array): void {
+export function lineSpans(lines: readonly Line[], first: number, last: number, stream: NormalizedStream, base: number, spans: Int32Array, columns: Int32Array): void {
   const n = stream.length;
   let s = 0;
   for (let i = first; i <= last; i++) {
-    while (s < n && stream.starts[s] < lines[i].start) s++;
+    const { start, end } = lines[i];
+    while (s < n && stream.starts[s] < start) s++;
     spans[2 * i] = base + s;
-    while (s < n && stream.starts[s] < lines[i].end) s++;
+    for (; s < n && stream.starts[s] < end; s++) columns[s] = stream.starts[s] - start;
     spans[2 * i + 1] = base + s;
   }
 }
@@ -196,7 +201,7 @@ export function findDuplicateRuns(doc: NewsDocument, minLength: number, scan = s
     i = Math.max(j, last + 1);
   }
   const out: DuplicateRun[] = [];
-  const offsets = streamOffsets(doc, spans);
+  const offsets = streamOffsets(doc, scan);
   for (const run of runs) {
     const from = spans[2 * run.first];
     const to = spans[2 * run.last + 1];
@@ -222,37 +227,20 @@ export function findDuplicateRuns(doc: NewsDocument, minLength: number, scan = s
   return out;
 }
 
-/**
- * Where the stream's characters are in the text: the start of character i
- * and the end of character i (found by normalising its line again, so that
- * the scan need not keep an offset per character).
- */
-function streamOffsets(doc: NewsDocument, spans: Int32Array): { start(i: number): number; end(i: number): number } {
-  let line = -1;
-  let stream: NormalizedStream | undefined;
-  /** The stream of the line holding character i, and i's index in it. */
-  const at = (i: number): [NormalizedStream, number] => {
-    if (!stream || i < spans[2 * line] || i >= spans[2 * line + 1]) {
-      // The last line whose span starts at or before i (spans follow each other).
-      let lo = 0;
-      let hi = doc.lineCount - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (spans[2 * mid] <= i) lo = mid;
-        else hi = mid - 1;
-      }
-      line = lo;
-      stream = normalize(doc.text, doc.lines[line].start, doc.lines[line].end);
+/** Where the stream's characters are in the text: the start and the end of character i. */
+function streamOffsets(doc: NewsDocument, { codes, columns, spans }: RepeatScan): { start(i: number): number; end(i: number): number } {
+  const start = (i: number) => {
+    // The last line whose span starts at or before i (spans follow each other).
+    let lo = 0;
+    let hi = doc.lineCount - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (spans[2 * mid] <= i) lo = mid;
+      else hi = mid - 1;
     }
-    return [stream, i - spans[2 * line]];
+    return doc.lines[lo].start + columns[i];
   };
-  return {
-    start: (i) => {
-      const [s, k] = at(i);
-      return s.starts[k];
-    },
-    end: (i) => streamEnd(...at(i)),
-  };
+  return { start, end: (i) => start(i) + (codes[i] > 0xffff ? 2 : 1) };
 }
 
 /** The earlier copies of stream range [from, to), merged where they touch. */

@@ -106,8 +106,3 @@ export function normalize(text: string, from = 0, to = text.length): NormalizedS
   }
   return { codes, starts, length: n };
 }
-
-/** Original offset just past kept character `i`. */
-export function streamEnd(stream: NormalizedStream, i: number): number {
-  return stream.starts[i] + (stream.codes[i] > 0xffff ? 2 : 1);
-}
