@@ -75,7 +75,11 @@ export function isListItem(text: string): boolean {
   return LIST_ITEM.test(text);
 }
 
-/** Number of characters as a reader counts them (astral pairs count once). */
+/**
+ * Number of characters as a reader counts them (astral pairs count once):
+ * at least half the code units, which the shapes below use to rule out a
+ * long line without counting it.
+ */
 export function visibleLength(text: string): number {
   let n = 0;
   for (let i = 0; i < text.length; i++) {
@@ -102,6 +106,7 @@ function hanCount(text: string): number {
  */
 export function isShortHeadingShape(text: string): boolean {
   const t = text.trim();
+  if (t.length > 48) return false;
   const len = visibleLength(t);
   if (len < 2 || len > 24) return false;
   if (SENTENCE_PUNCT.test(t) || COLON.test(t) || /[…|｜]/.test(t)) return false;
@@ -115,6 +120,7 @@ export function isShortHeadingShape(text: string): boolean {
  */
 export function isPlaceTitleShape(text: string): boolean {
   const t = text.trim();
+  if (t.length > 64) return false;
   const len = visibleLength(t);
   if (len < 5 || len > 32 || isMetadataLine(t) || isCreditLine(t)) return false;
   const m = /^([\u4e00-\u9fff]{2,8})[:：]([^:：]+)$/.exec(t);
@@ -127,7 +133,7 @@ export function isPlaceTitleShape(text: string): boolean {
 export function isProse(text: string): boolean {
   const t = text.trim();
   if (t.length === 0 || isCreditLine(t)) return false;
-  return endsSentence(t) || (visibleLength(t) > 30 && SENTENCE_PUNCT.test(t));
+  return endsSentence(t) || ((t.length > 60 || visibleLength(t) > 30) && SENTENCE_PUNCT.test(t));
 }
 
 // ---------------------------------------------------------------------------
@@ -135,12 +141,46 @@ export function isProse(text: string): boolean {
 // speaker labels and captions. Everything below is additive; the functions
 // above keep their behaviour.
 
-/** Flattened pinyin ruby after a Han character: `簡(jiǎn)` → `簡`. Bounded, linear. */
-const RUBY = /([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])[(（][a-zàáâãäåèéêëìíîïòóôõöùúûüāēěīōūǎǐǒǔǖǘǚǜńňǹḿ]{1,8}[)）]/g;
+/** The letters of a flattened pinyin annotation (lower case, tone marks), by code. */
+const RUBY_LETTERS = (() => {
+  const letters = 'abcdefghijklmnopqrstuvwxyzàáâãäåèéêëìíîïòóôõöùúûüāēěīōūǎǐǒǔǖǘǚǜńňǹḿ';
+  const table = new Uint8Array(0x1e40);
+  for (let i = 0; i < letters.length; i++) table[letters.charCodeAt(i)] = 1;
+  return table;
+})();
 
-/** The text with flattened pinyin removed, for recognising shapes. */
+function isHanCode(c: number): boolean {
+  return (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+}
+
+/**
+ * The text with flattened pinyin removed, for recognising shapes: each
+ * `(jiǎn)` or `（jiǎn）` of one to eight pinyin letters right after a Han
+ * character goes, left to right (`簡(jiǎn)` → `簡`). Linear: it goes from
+ * one opening parenthesis to the next, and an annotation is at most ten
+ * characters.
+ */
 export function stripRuby(text: string): string {
-  return text.indexOf('(') < 0 && text.indexOf('（') < 0 ? text : text.replace(RUBY, '$1');
+  let narrow = text.indexOf('(');
+  let wide = text.indexOf('（');
+  let out = '';
+  let kept = 0; // text before `kept` is in `out`, or is to be
+  while (narrow >= 0 || wide >= 0) {
+    const i = narrow < 0 ? wide : wide < 0 ? narrow : Math.min(narrow, wide);
+    let next = i + 1;
+    if (i > 0 && isHanCode(text.charCodeAt(i - 1))) {
+      let j = i + 1;
+      while (j < text.length && j - i <= 9 && (RUBY_LETTERS[text.charCodeAt(j)] ?? 0) === 1) j++;
+      const close = text.charCodeAt(j);
+      if (j - i - 1 >= 1 && j - i - 1 <= 8 && (close === 0x29 || close === 0xff09)) {
+        out += text.slice(kept, i);
+        kept = next = j + 1;
+      }
+    }
+    if (narrow >= 0 && narrow < next) narrow = text.indexOf('(', next);
+    if (wide >= 0 && wide < next) wide = text.indexOf('（', next);
+  }
+  return kept === 0 ? text : out + text.slice(kept);
 }
 
 /** Kinds of lines that are not article text. */
@@ -244,7 +284,7 @@ export function boilerplateKind(text: string): BoilerplateKind | undefined {
   if (photoCreditShape(credit)) return 'photo-credit';
   // Footer-like kinds are short lines, not sentences of prose that mention
   // the same words (`版权所有者的权益应当受到保护，…`).
-  const short = t.length <= 80 && (t.match(/[，,。；;！!？?]/g) ?? []).length <= 2;
+  const short = t.length <= 80 && fewSentenceMarks(t);
   if (DISCLAIMER.test(t)) return 'disclaimer';
   if (short && FILING.test(t)) return 'filing';
   if (short && REPRINT.test(t)) return 'reprint';
@@ -254,6 +294,17 @@ export function boilerplateKind(text: string): BoilerplateKind | undefined {
   if (METADATA_FIELD.test(t) || TABLE_RULE.test(t) || (short && isTableRow(t))) return 'metadata';
   if (t.length <= 40 && CHROME.test(t)) return 'chrome';
   return undefined;
+}
+
+/** Whether `text` has at most two of `，,。；;！!？?` (a short footer line, not prose). */
+function fewSentenceMarks(text: string): boolean {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const mark = c < 0x80 ? c === 0x2c || c === 0x3b || c === 0x21 || c === 0x3f : c === 0xff0c || c === 0x3002 || c === 0xff1b || c === 0xff01 || c === 0xff1f;
+    if (mark && ++n > 2) return false;
+  }
+  return true;
 }
 
 /** `发布机构 | 唐河县政府办公室 | 发布日期 | 2022-02-23 09:03:40 |`: two or more cells, none a sentence. */
@@ -291,6 +342,7 @@ export function isSpeakerLabel(text: string): boolean {
 
 /** `isSpeakerLabel` of text already stripped of ruby and trimmed. */
 export function speakerLabelShape(t: string): boolean {
+  if (t.length > 60) return false;
   const len = visibleLength(t);
   if (len < 3 || len > 30 || !/[:：]$/.test(t)) return false;
   const body = t.slice(0, -1).trim();

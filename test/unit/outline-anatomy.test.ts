@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import fc from 'fast-check';
 import { NewsDocument, parseOutline, type OutlineEntry } from '../../src/core';
+import { stripRuby } from '../../src/core/classify';
 import { ROOT, seed, seedNames } from './helpers';
 
 const ANATOMY = path.join(ROOT, 'test', 'fixtures', 'anatomy');
@@ -116,5 +118,27 @@ describe('outline: the complete anatomy', () => {
       Array.from({ length: 50_000 }, () => '市经科信局主要负责同志:').join('\n'),
     ];
     for (const text of inputs) assert.ok(Array.isArray(parseOutline(new NewsDocument(text))));
+  });
+});
+
+describe('stripRuby', () => {
+  // What it removes, as a pattern: one to eight pinyin letters in parentheses after a Han character, left to right.
+  const RUBY = /([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])[(（][a-zàáâãäåèéêëìíîïòóôõöùúûüāēěīōūǎǐǒǔǖǘǚǜńňǹḿ]{1,8}[)）]/g;
+
+  it('removes flattened pinyin after Han characters only', () => {
+    assert.equal(stripRuby('簡(jiǎn)陽（yáng）市'), '簡陽市');
+    assert.equal(stripRuby('簡(jiǎn)(jiǎn)'), '簡(jiǎn)');
+    assert.equal(stripRuby('组织(WHO)、南阳(nanyangshiqu)、a(b)'), '组织(WHO)、南阳(nanyangshiqu)、a(b)');
+  });
+
+  it('removes what the pattern matches, on any text', () => {
+    const piece = fc.constantFrom('簡', '中', '㐀', '豈', 'a', 'jiǎn', 'ḿ', 'abcdefgh', 'abcdefghi', '(', ')', '（', '）', 'W', ' ', '😀');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 20 }), (pieces) => {
+        const text = pieces.join('');
+        assert.equal(stripRuby(text), text.replace(RUBY, '$1'));
+      }),
+      { numRuns: 2000, seed: 20261124 },
+    );
   });
 });

@@ -125,12 +125,12 @@ export function parseAnatomy(doc: NewsDocument): OutlineEntry[] {
       if (nextIsProse) x.role = 'speaker';
       continue;
     }
-    const len = visibleLength(x.text);
-    if (len <= 40 && !endsSentence(x.text) && NUMBERED_SUBSECTION.test(x.text) && nextIsProse && !prose(n)) {
+    const short = x.text.length <= 80 && visibleLength(x.text) <= 40; // at least half the code units
+    if (short && !endsSentence(x.text) && NUMBERED_SUBSECTION.test(x.text) && nextIsProse && !prose(n)) {
       x.role = 'subsection';
       continue;
     }
-    if (len <= 40 && !endsSentence(x.text) && NUMBERED_SECTION.test(x.text) && nextIsProse && !prose(n)) {
+    if (short && !endsSentence(x.text) && NUMBERED_SECTION.test(x.text) && nextIsProse && !prose(n)) {
       x.role = 'section';
       continue;
     }

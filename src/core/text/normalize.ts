@@ -100,9 +100,10 @@ export function normalize(text: string, from = 0, to = text.length): NormalizedS
     prevHan = common || (f >= 0 && isHanCode(f));
     i += width;
   }
+  // Views of the arrays, not copies: a stream is at most as long as its text.
   if (n < cap) {
-    codes = codes.slice(0, n);
-    starts = starts.slice(0, n);
+    codes = codes.subarray(0, n);
+    starts = starts.subarray(0, n);
   }
   return { codes, starts, length: n };
 }

@@ -100,14 +100,20 @@ export function findRepeats(codes: Int32Array, options: RepeatOptions): Repeat[]
   if (n < minLength * 2) return [];
   const hashes = kgramHashes(codes, k);
   const prints = winnow(hashes, w);
-  const heads = new Map<number, number>();
-  const next = new Int32Array(hashes.length).fill(-1);
+  // Earlier fingerprints by hash: the latest one with each hash (open addressing; the hashes are
+  // well mixed), and from each the one before it with its hash.
+  const size = 1 << Math.ceil(Math.log2(2 * prints.length + 2));
+  const keys = new Uint32Array(size);
+  const latest = new Int32Array(size).fill(-1);
+  const next = new Int32Array(prints.length);
   const repeats: Repeat[] = [];
   let covered = 0;
   for (let f = 0; f < prints.length; f++) {
     const p = prints[f];
     const h = hashes[p];
-    const head = heads.get(h);
+    let slot = h & (size - 1);
+    while (latest[slot] >= 0 && keys[slot] !== h) slot = (slot + 1) & (size - 1);
+    const head = latest[slot]; // a fingerprint's index in prints, or -1
     // A fingerprint near the end of the last repeat may find an earlier copy
     // that goes on further (the repeat took a near-twin line, `…（下）`, for
     // the exact one, `…（上）`): then that copy replaces it. Only the last
@@ -115,12 +121,13 @@ export function findRepeats(codes: Int32Array, options: RepeatOptions): Repeat[]
     const again = p < covered;
     // Left extensions stop at the last repeat (or, trying again, its start).
     const floor = again ? repeats[repeats.length - 1].dst : covered;
-    if (head !== undefined && p + minLength >= covered) {
+    if (head >= 0 && p + minLength >= covered) {
       let bestLen = 0;
       let bestSrc = -1;
       let bestDst = -1;
       let tries = 0;
-      for (let q = head; q >= 0 && tries < maxCandidates; q = next[q]) {
+      for (let g = head; g >= 0 && tries < maxCandidates; g = next[g]) {
+        const q = prints[g];
         if (q + k > p) continue;
         tries++;
         let same = true;
@@ -161,8 +168,9 @@ export function findRepeats(codes: Int32Array, options: RepeatOptions): Repeat[]
         covered = end;
       }
     }
-    next[p] = head ?? -1;
-    heads.set(h, p);
+    next[f] = head;
+    keys[slot] = h;
+    latest[slot] = f;
   }
   return repeats;
 }
