@@ -45,7 +45,7 @@ import { boilerplate, boilerplateReport, removableLines, removedKinds, type Remo
 import { coverLines, duplicateBlock, duplicateMinLength, lineSpans, reportDuplicates, scanRepeats, type RepeatScan } from './rules/duplicate-block';
 import { allDense, denseLine, flattenedPinyin, findAnnotations, removeAllFix, reportAnnotations, type Annotation } from './rules/flattened-pinyin';
 import { halfwidthPunctuation } from './rules/halfwidth-punctuation';
-import { lostCharacters, mayBeLost, questionMarkEvidence } from './rules/lost-characters';
+import { foldedMarks, fullQuestionMarks, lostCharacters, mayBeLost } from './rules/lost-characters';
 import { mixedScript } from './rules/mixed-script';
 import { mojibake, repairReport, reportMojibake } from './rules/mojibake';
 import { checkBreak, firstChain, strayLineBreak, type Chain } from './rules/stray-line-break';
@@ -116,18 +116,29 @@ function merge(results: readonly RuleFindings[], previous: State | undefined, de
     }
     at[f] = from = lo;
   }
+  // All findings in one array (the rules' lists come in several shapes, which V8 would keep checking).
+  const all = ([] as Finding[]).concat(...lists);
+  const base = new Int32Array(lists.length);
+  for (let r = 1; r < lists.length; r++) base[r] = base[r - 1] + lists[r - 1].length;
   const total = still.length + fresh.length;
-  const out: Merged = { findings: new Array<Finding>(total), ruleOf: new Uint16Array(total), starts: new Int32Array(total), ends: new Int32Array(total) };
+  const findings = new Array<Finding>(total);
+  const ruleOf = new Uint16Array(total);
+  const starts = new Int32Array(total);
+  const ends = new Int32Array(total);
   for (let o = 0, i = 0, f = 0; o < total; o++) {
-    const from = f < fresh.length && at[f] === i ? fresh : still;
-    const k = from === fresh ? f++ : i++;
-    const r = from.ruleOf[k];
-    out.findings[o] = lists[r][from.index[k]];
-    out.ruleOf[o] = r;
-    out.starts[o] = from.starts[k];
-    out.ends[o] = from.ends[k];
+    if (f < fresh.length && at[f] === i) {
+      ruleOf[o] = fresh.ruleOf[f];
+      findings[o] = all[base[fresh.ruleOf[f]] + fresh.index[f]];
+      starts[o] = fresh.starts[f];
+      ends[o] = fresh.ends[f++];
+    } else {
+      ruleOf[o] = still.ruleOf[i];
+      findings[o] = all[base[still.ruleOf[i]] + still.index[i]];
+      starts[o] = still.starts[i];
+      ends[o] = still.ends[i++];
+    }
   }
-  return out;
+  return { findings, ruleOf, starts, ends };
 }
 
 /** Findings in order, each with the index of its rule (in `rules`) and its position. */
@@ -471,21 +482,23 @@ function carryLines<T>(change: Change, document: NewsDocument, old: readonly T[]
 }
 
 /**
- * A sum of counts over the text that no line break interrupts (so the
- * document's is the sum of its lines'), carried over an edit: the old
- * total, less the edited lines' old counts, plus their new ones.
+ * A count over the text that no line break interrupts (so the document's
+ * is the sum of its lines'), carried over an edit: the old total, less the
+ * edited lines' old count, plus their new one. The first total is summed
+ * line by line too, as the rules count (see foldedMarks on why that
+ * matters).
  */
-function lineSum<T extends { readonly [K in keyof T]: number }>(carry: Carry, data: Map<string, unknown>, key: string, count: (text: string, from: number, to: number) => T): T {
+function lineSum(carry: Carry, data: Map<string, unknown>, key: string, count: (text: string, from: number, to: number) => number): number {
   const { document, change, previous } = carry;
-  const old = change.old && (previous?.data.get(key) as T | undefined);
-  let total: T;
-  if (!change.old || !old) total = count(document.text, 0, document.text.length);
+  const old = change.old && (previous?.data.get(key) as number | undefined);
+  let total = 0;
+  if (!change.old || old === undefined) {
+    const lines = document.lines;
+    for (let i = 0; i < lines.length; i++) total += count(document.text, lines[i].start, lines[i].end);
+  }
   else {
     const gone = count(change.old.text, change.old.lines[change.first].start, change.old.lines[change.oldLast].end);
-    const added = count(document.text, document.lines[change.first].start, document.lines[change.last].end);
-    const sum: Record<string, number> = { ...old };
-    for (const k of Object.keys(sum) as (keyof T & string)[]) sum[k] += added[k] - gone[k];
-    total = sum as T;
+    total = old - gone + count(document.text, document.lines[change.first].start, document.lines[change.last].end);
   }
   data.set(key, total);
   return total;
@@ -493,7 +506,8 @@ function lineSum<T extends { readonly [K in keyof T]: number }>(carry: Carry, da
 
 /** lost-characters: whether a `?` may stand for a lost character, from counts carried over. */
 function questionContext(carry: Carry, data: Map<string, unknown>): Context {
-  return { value: String(mayBeLost(lineSum(carry, data, 'lost-characters:evidence', questionMarkEvidence))) };
+  const folded = lineSum(carry, data, 'lost-characters:folded', foldedMarks);
+  return { value: String(mayBeLost(folded, lineSum(carry, data, 'lost-characters:question', fullQuestionMarks))) };
 }
 
 /** mixed-script's target: the setting, or the document's majority script from counts carried over. */
@@ -503,7 +517,8 @@ function scriptContext(carry: Carry, data: Map<string, unknown>): Context | unde
   // Protected terms that span lines would make lines depend on each other.
   if ((settings.get('newsclean.script.protectedTerms') ?? []).some((t) => /[\r\n]/.test(t))) return undefined;
   if (setting !== 'auto') return { value: setting };
-  const { hans, hant } = lineSum(carry, data, 'mixed-script:counts', countScript);
+  const hans = lineSum(carry, data, 'mixed-script:hans', (text, from, to) => countScript(text, from, to).hans);
+  const hant = lineSum(carry, data, 'mixed-script:hant', (text, from, to) => countScript(text, from, to).hant);
   // All one script (or none): nothing is mixed, and the rule reports nothing
   // (on a view of such a document too: it cannot hold both scripts either).
   const target: ScriptTarget | undefined = hans === 0 || hant === 0 ? undefined : hant > hans ? 'zh-TW' : 'zh-Hans';
@@ -699,7 +714,7 @@ const repairs: Strategy = (rule, carry, data) => {
   const kept = previous?.byRule.get(rule.id);
   let reuse: { before: number; after: number } | undefined;
   const check: Rule['check'] = (ctx, report) => {
-    const { nonAscii } = lineSum(carry, data, 'mojibake:nonAscii', nonAsciiCount);
+    const nonAscii = lineSum(carry, data, 'mojibake:nonAscii', nonAsciiCount);
     let found: MojibakeRepair[];
     let before = 0;
     let after = 0;

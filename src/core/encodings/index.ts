@@ -93,7 +93,7 @@ const WHOLE_FILE_MIN_CHARS = 8;
  */
 export function wholeFileVerdict(text: string, repairs: readonly MojibakeRepair[], nonAscii?: number): WholeFileVerdict | undefined {
   if (repairs.length === 0) return undefined;
-  nonAscii ??= nonAsciiCount(text).nonAscii;
+  nonAscii ??= nonAsciiCount(text);
   const byKind = new Map<string, { kind: MojibakeKind; chars: number }>();
   let covered = 0;
   for (const r of repairs) {
@@ -113,13 +113,13 @@ export function wholeFileVerdict(text: string, repairs: readonly MojibakeRepair[
 }
 
 /** The characters of `text[from, to)` that the share of mojibake is taken of: non-ASCII, but for U+3000 and U+FEFF. */
-export function nonAsciiCount(text: string, from = 0, to = text.length): { nonAscii: number } {
+export function nonAsciiCount(text: string, from = 0, to = text.length): number {
   let nonAscii = 0;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c >= 0x80 && c !== 0x3000 && c !== 0xfeff) nonAscii++;
   }
-  return { nonAscii };
+  return nonAscii;
 }
 
 /**

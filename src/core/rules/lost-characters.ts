@@ -77,42 +77,38 @@ export const lostCharacters: Rule = {
 /**
  * A `?` between Han characters is a lost character only where the text
  * otherwise writes full-width punctuation; where `，：？` were folded to
- * ASCII it is a question mark. Judged on the whole document.
+ * ASCII it is a question mark. Judged on the whole document, from counts
+ * that no line break interrupts, so that incremental analysis can count
+ * the edited lines again.
  */
 export function questionMarksMayBeLost(text: string): boolean {
-  return mayBeLost(questionMarkEvidence(text));
+  return mayBeLost(foldedMarks(text), fullQuestionMarks(text));
 }
 
-/** What questionMarksMayBeLost judges from: counts of folded punctuation and of `？`. */
-export interface QuestionMarkEvidence {
-  /** ASCII `,` `:` `;` `!` between two Han characters (`中,文`). */
-  readonly folded: number;
-  /** Full-width question marks. */
-  readonly fullQuestion: number;
+export function mayBeLost(folded: number, fullQuestion: number): boolean {
+  return folded === 0 && fullQuestion > 0;
 }
 
-export function mayBeLost(e: QuestionMarkEvidence): boolean {
-  return e.folded === 0 && e.fullQuestion > 0;
-}
+// The counts return numbers: V8 may keep optimised code of a long first
+// call for later short ones, and a result object made after the loop would
+// make that code deoptimise on every call.
 
-/**
- * The evidence in `text[from, to)`: a folded mark counts where its Han
- * character before it is. Neither crosses a line break, so the evidence of
- * a document is the sum of its lines' (incremental analysis counts the
- * edited lines again).
- */
-export function questionMarkEvidence(text: string, from = 0, to = text.length): QuestionMarkEvidence {
-  let folded = 0;
-  let fullQuestion = 0;
+/** ASCII `,` `:` `;` `!` between two Han characters (`中,文`) in `text[from, to)`, counted where the first one is. */
+export function foldedMarks(text: string, from = 0, to = text.length): number {
+  let n = 0;
   for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0xff1f) fullQuestion++;
-    else if (isHan(c) && i + 2 < text.length) {
-      const p = text.charCodeAt(i + 1);
-      if ((p === 0x2c || p === 0x3a || p === 0x3b || p === 0x21) && isHan(text.charCodeAt(i + 2))) folded++;
-    }
+    if (!isHan(text.charCodeAt(i)) || i + 2 >= text.length) continue;
+    const p = text.charCodeAt(i + 1);
+    if ((p === 0x2c || p === 0x3a || p === 0x3b || p === 0x21) && isHan(text.charCodeAt(i + 2))) n++;
   }
-  return { folded, fullQuestion };
+  return n;
+}
+
+/** Full-width question marks in `text[from, to)`. */
+export function fullQuestionMarks(text: string, from = 0, to = text.length): number {
+  let n = 0;
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 0xff1f) n++;
+  return n;
 }
 
 /** U+4E00–U+9FFF, the Han characters folded punctuation is looked for between. */
