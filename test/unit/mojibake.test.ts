@@ -210,6 +210,23 @@ describe('mojibake', () => {
     assert.deepEqual(rules, ['mojibake']);
   });
 
+  it('a repair whose result the next look would repair again becomes one repair (found by the fuzzer)', () => {
+    // UTF-8 read as GBK, then as Windows-1252, one byte lost: the repairs came one piece per pass,
+    // the sixth pass was not the last, and fix-all was not idempotent.
+    const bad = '\u00e7\u00bb\u203a\u00e6\u00a0\u00ab\u00e5\u00ad\u00a9\u00e9\ufffd\u2019\u00e2\u201d\u00bf\u00e2\u201a\u00ac\u00e4\u00bd\u00b9\u00e6\u2022\u00bc\u00e9\u2014\u02c6\u00e2\u2022\u0192\u00e5\u00ad\u00a9\u00e9\ufffd\u2019\u00e2\u201d\u00bf\u00e2\u201a\u00ac\u00e4\u00bd\u00b7\u00e6\u00b1\u2030\n\n';
+    const repairs = findMojibake(bad);
+    assert.equal(repairs.length, 1);
+    assert.deepEqual([repairs[0].start, repairs[0].end], [0, bad.indexOf('\n')]);
+    assert.deepEqual(findMojibake(repairs[0].text), []);
+    const once = fixAll(bad);
+    assert.equal(fixAll(once.text).passes, 0);
+    // Two layers (a case of the evaluation set, one byte kept as a C1 control) that a first repair leaves half done: one fix.
+    const head = '只有出生時為合眾國公民或在本憲法實施時已為合眾國公民者可被選為總統；';
+    const tail = '得票最多者，如其所得票數超過全體選舉人的半數，即當選為總統；';
+    const layered = `${head}\u00e7\u00bb\u00ba\u00e7\u2022\u0152\u00e5\u00bd\u201c\u00e9\u2013\u00ac\u00e7\u00a8\u00bf\u00e5\u0161\u00ad\u00e5\u00af\u00b0\u00e5\u00b2\u2039\u00e7\u00b4\u009d${tail}`;
+    assert.equal(fixAll(layered, { ruleSet: [mojibake], maxPasses: 1 }).text, `${head}總統選出後，${tail}`);
+  });
+
   it('never throws on hostile input', () => {
     const inputs = ['\0\ud800\udfff\ud800', '\ufffd'.repeat(10000), 'é'.repeat(200000), '鍗'.repeat(200000), String.fromCharCode(...Array.from({ length: 5000 }, (_, i) => (i * 7919) % 65536))];
     for (const s of inputs) analyze(new NewsDocument(s), { ruleSet: [mojibake], onRuleError: (_, e) => assert.fail(String(e)) });

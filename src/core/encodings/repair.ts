@@ -65,6 +65,8 @@ export interface MojibakeRepair {
   readonly lost: number;
   /** Drop in cost, for ranking overlapping candidates. */
   readonly gain: number;
+  /** Still mojibake with what lies beside it after several repairs: reported, not made (see settle). */
+  readonly unsettled?: true;
 }
 
 /** Longest run (code units) handed to one walk; longer runs are cut. */
@@ -74,9 +76,10 @@ const MAX_SEGMENT = 2048;
 
 /**
  * Finds every mojibake run in `text` with its exact repair. Never throws;
- * linear in the text.
+ * linear in the text. `settled`: mark the repairs that are not the last
+ * word (see settle); inner layers and settle's own scan do without.
  */
-export function findMojibake(text: string, depth = 0): MojibakeRepair[] {
+export function findMojibake(text: string, depth = 0, settled = depth === 0): MojibakeRepair[] {
   const candidates: MojibakeRepair[] = [];
   const c1: number[] = [];
   for (const [from, to, families] of suspiciousWindows(text, c1)) {
@@ -84,7 +87,120 @@ export function findMojibake(text: string, depth = 0): MojibakeRepair[] {
   }
   const chosen = chooseNonOverlapping(candidates);
   if (c1.length > 0) addC1Controls(text, c1, chosen);
-  return chosen.sort((a, b) => a.start - b.start);
+  chosen.sort((a, b) => a.start - b.start);
+  return settled ? settle(text, chosen) : chosen;
+}
+
+/**
+ * Makes each repair the last word. In the text with every repair made, the
+ * stretch around each repair is scanned again; a new repair that overlaps
+ * or touches one means the first gave text that is mojibake again with what
+ * lies beside it (another layer, a neighbour read another way). The stretch
+ * is then repaired again, up to ROUNDS times, and its repairs become one,
+ * from the damaged text to the text where no repair is left, so that a
+ * second pass never repairs the first one's result. A stretch that is still
+ * changing after ROUNDS is a guess: its repairs are marked unsettled,
+ * reported and not made.
+ */
+function settle(text: string, repairs: MojibakeRepair[]): MojibakeRepair[] {
+  if (repairs.length === 0) return repairs;
+  const at: number[] = []; // where each repair's text lies in `repaired`
+  let repaired = '';
+  let last = 0;
+  for (const r of repairs) {
+    repaired += text.slice(last, r.start);
+    at.push(repaired.length);
+    repaired += r.text;
+    last = r.end;
+  }
+  repaired += text.slice(last);
+  const out: MojibakeRepair[] = [];
+  let shift = 0; // repaired offset minus text offset after the repairs handled so far
+  const flags = suspiciousTable();
+  for (let k = 0; k < repairs.length; ) {
+    // No suspicious character within a window of the repaired text or the characters
+    // beside it: no scanned window, so no new repair, can reach it.
+    const lo = Math.max(0, at[k] - WINDOW - 1);
+    const hi = Math.min(repaired.length, at[k] + repairs[k].text.length + WINDOW + 1);
+    let quiet = true;
+    for (let i = lo; i < hi && quiet; i++) quiet = flags[repaired.charCodeAt(i)] === 0;
+    if (quiet) {
+      shift += repairs[k].text.length - (repairs[k].end - repairs[k].start);
+      out.push(repairs[k++]);
+      continue;
+    }
+    const region = mojibakeRegion(repaired, at[k], at[k] + repairs[k].text.length);
+    let m = k;
+    while (m < repairs.length && at[m] < region.end) m++;
+    const group = repairs.slice(k, m);
+    const regionShift = shift;
+    for (const r of group) shift += r.text.length - (r.end - r.start);
+    k = m;
+    let stretch = repaired.slice(region.start, region.end);
+    let again = findMojibake(stretch, 0, false);
+    const touches = again.some((a) => group.some((r, j) => a.start + region.start <= at[k - group.length + j] + r.text.length && a.end + region.start >= at[k - group.length + j]));
+    if (!touches) {
+      out.push(...group);
+      continue;
+    }
+    for (let round = 0; round < ROUNDS && again.length > 0; round++) {
+      stretch = applyRepairs(stretch, again);
+      again = findMojibake(stretch, 0, false);
+    }
+    // The stretch's edges lie outside every repair: map them back to `text`.
+    const from = region.start - regionShift;
+    const to = region.end - shift;
+    const combined = again.length === 0 && from >= (out.length > 0 ? out[out.length - 1].end : 0) ? joinRepairs(text, from, to, stretch, group) : undefined;
+    if (combined) out.push(combined);
+    else for (const r of group) out.push({ ...r, unsettled: true });
+  }
+  return out;
+}
+
+/** Repaired again at most this many times (layers, or neighbours read another way, one by one). */
+const ROUNDS = 8;
+
+function applyRepairs(text: string, repairs: readonly MojibakeRepair[]): string {
+  let out = '';
+  let last = 0;
+  for (const r of repairs) {
+    out += text.slice(last, r.start) + r.text;
+    last = r.end;
+  }
+  return out + text.slice(last);
+}
+
+/** One repair from `text[from, to)` to `result`, trimmed to where they differ (on code point boundaries). */
+function joinRepairs(text: string, from: number, to: number, result: string, group: readonly MojibakeRepair[]): MojibakeRepair | undefined {
+  const before = text.slice(from, to);
+  let p = 0;
+  while (p < before.length && p < result.length && before.charCodeAt(p) === result.charCodeAt(p)) p++;
+  if (p > 0 && isLowSurrogate(before.charCodeAt(p))) p--;
+  let q = 0;
+  while (q < before.length - p && q < result.length - p && before.charCodeAt(before.length - 1 - q) === result.charCodeAt(result.length - 1 - q)) q++;
+  if (q > 0 && isLowSurrogate(before.charCodeAt(before.length - q))) q--;
+  if (p + q >= before.length) return undefined;
+  const repairedText = result.slice(p, result.length - q);
+  const lostBefore = count(before.slice(p, before.length - q), 0xfffd);
+  return {
+    start: from + p,
+    end: to - q,
+    text: repairedText,
+    kind: group[0].kind,
+    ...(group[0].inner ? { inner: group[0].inner } : {}),
+    lost: Math.max(0, count(repairedText, 0xfffd) - lostBefore),
+    gain: group.reduce((sum, r) => sum + r.gain, 0),
+  };
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
+
+function count(s: string, code: number): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) === code) n++;
+  return n;
 }
 
 /** Characters around a suspicious one that are scanned with it. */
