@@ -291,14 +291,7 @@ function suspiciousTable(): Uint8Array {
 /** Applies findMojibake's repairs to a whole string. */
 export function repairText(text: string, depth = 0): string {
   const reps = findMojibake(text, depth);
-  if (reps.length === 0) return text;
-  let out = '';
-  let at = 0;
-  for (const r of reps) {
-    out += text.slice(at, r.start) + r.text;
-    at = r.end;
-  }
-  return out + text.slice(at);
+  return reps.length === 0 ? text : applyRepairs(text, reps);
 }
 
 function chooseNonOverlapping(cands: MojibakeRepair[]): MojibakeRepair[] {
