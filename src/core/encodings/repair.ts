@@ -288,9 +288,9 @@ function suspiciousTable(): Uint8Array {
   return suspicious;
 }
 
-/** Applies findMojibake's repairs to a whole string. */
+/** Applies findMojibake's repairs to a whole string (those it makes: not the unsettled ones). */
 export function repairText(text: string, depth = 0): string {
-  const reps = findMojibake(text, depth);
+  const reps = findMojibake(text, depth).filter((r) => !r.unsettled);
   return reps.length === 0 ? text : applyRepairs(text, reps);
 }
 
