@@ -398,7 +398,7 @@ function scanKind(text: string, from: number, to: number, kind: KindImpl, depth:
       if (b === j) break;
       j = b;
     }
-    if (charToChar(kind)) scanCharToChar(text, i, j, kind, page, depth, out);
+    if (charToChar(kind)) scanCharToChar(text, i, j, from, to, kind, page, depth, out);
     else scanRun(text, i, j, kind, page, depth, out);
     i = j;
   }
@@ -426,8 +426,14 @@ function charToChar(kind: KindImpl): boolean {
   return kind.family === CJK && kind.target() !== UTF8_TARGET;
 }
 
-/** Cost of switching between clean text and damage, and of each damaged character. */
-const SWITCH_COST = 4;
+/**
+ * Cost of switching between clean text and damage, and of each damaged
+ * character. Damage is whole pieces of text (a line, a sentence, a field):
+ * a switch at a pause (after a clause's end, before an opening mark, next to
+ * a lost character) costs less than one inside a clause.
+ */
+const SWITCH_COST = 5;
+const PAUSE_SWITCH_COST = 3;
 const DAMAGE_COST = 0.1;
 /** Bonus for a common two-character word across a step (國會). */
 const WORD_BONUS = 1.5;
@@ -442,7 +448,7 @@ const WORD_BONUS = 1.5;
  * the damage (把某 for 參議) go with their neighbours, and clean text beside
  * it stays clean.
  */
-function scanCharToChar(text: string, from: number, to: number, kind: KindImpl, page: CodePage, depth: number, out: MojibakeRepair[]): void {
+function scanCharToChar(text: string, from: number, to: number, lo: number, hi: number, kind: KindImpl, page: CodePage, depth: number, out: MojibakeRepair[]): void {
   const target = kind.target();
   const len = to - from;
   const sc = scratch(depth, len);
@@ -452,11 +458,16 @@ function scanCharToChar(text: string, from: number, to: number, kind: KindImpl, 
   const right = sc.bs;
   const fromDamaged = sc.wild;
   const fromCleanToDamaged = sc.bytes;
-  // A run starts and ends where the text stops being readable both ways,
-  // so damage may start or end there without a switch.
+  // Damage may start or end at a run's edge without a switch where the text
+  // stops (a line's start or end, the window's edge, a run cut short); next
+  // to text the wrong code page cannot hold, which is clean for certain, it
+  // pays the switch there as inside the run, and a word across the edge
+  // counts (`市领` keeps 市 clean after the damage).
+  const before = cleanNeighbour(text, from - 1, -1, lo, page);
+  const after = cleanNeighbour(text, to, 1, hi - 1, page);
   let clean = 0;
-  let damaged = 0;
-  let prevClean = 0;
+  let damaged = before ? Infinity : 0;
+  let prevClean = before;
   let prevRight = 0;
   let m = 0;
   const readings = rightReadings(kind);
@@ -473,13 +484,13 @@ function scanCharToChar(text: string, from: number, to: number, kind: KindImpl, 
     // Best cost ending in each state at k, and where it came from; a
     // common word across the step (國會) earns a bonus.
     const stayClean = clean - word(prevClean, c);
-    const switchToClean = damaged + SWITCH_COST - word(prevRight, c);
+    const switchToClean = damaged + switchCost(prevRight, c) - word(prevRight, c);
     fromDamaged[m] = switchToClean < stayClean ? 1 : 0;
     const nextClean = Math.min(stayClean, switchToClean) + frequencyCost(c);
     let nextDamaged = Infinity;
     if (r !== 0) {
       const stay = damaged - word(prevRight, r);
-      const enter = clean + SWITCH_COST - word(prevClean, r);
+      const enter = clean + switchCost(prevClean, r) - word(prevClean, r);
       fromCleanToDamaged[m] = enter < stay ? 1 : 0;
       nextDamaged = Math.min(stay, enter) + frequencyCost(r) + DAMAGE_COST;
     }
@@ -489,6 +500,10 @@ function scanCharToChar(text: string, from: number, to: number, kind: KindImpl, 
     prevRight = r;
   }
   at[m] = to;
+  if (after) {
+    clean -= word(prevClean, after);
+    damaged += switchCost(prevRight, after) - word(prevRight, after);
+  }
   // Walk back, collecting damaged stretches [k, end).
   let inDamage = damaged < clean;
   let end = m;
@@ -504,6 +519,22 @@ function scanCharToChar(text: string, from: number, to: number, kind: KindImpl, 
     }
   }
   if (inDamage) addCharToChar(text, at, right, 0, end, kind, out);
+}
+
+/**
+ * The character at `i`, next to a run's edge, when the text there is one the
+ * wrong code page cannot hold (past a few ASCII characters, which read the
+ * same both ways), so clean for certain; 0 at a line break, past the
+ * window's edge `limit` (inclusive) or before more of the run.
+ */
+function cleanNeighbour(text: string, i: number, dir: 1 | -1, limit: number, page: CodePage): number {
+  for (let x = i, n = 0; n <= MAX_BRIDGE && (dir > 0 ? x <= limit : x >= limit); x += dir, n++) {
+    const c = text.charCodeAt(x);
+    if (c < 0x20 || c === 0x7f) return 0;
+    if (c < 0x7f) continue;
+    return inRun(page, c, 0x80) ? 0 : text.charCodeAt(i);
+  }
+  return 0;
 }
 
 const readingsByKind = new Map<string, Int32Array>();
@@ -538,6 +569,21 @@ function readRight(c: number, page: CodePage, target: Target): number {
   return r;
 }
 
+const PAUSE_AFTER = 1;
+const PAUSE_BEFORE = 2;
+let pauses: Uint8Array | undefined;
+
+/** The cost of a switch between adjacent characters a and b (see SWITCH_COST). */
+function switchCost(a: number, b: number): number {
+  if (!pauses) {
+    pauses = new Uint8Array(0x10000);
+    for (const c of '。，、；：！？）」』》】”’…,.;:!?) \ufffd') pauses[c.charCodeAt(0)] |= PAUSE_AFTER;
+    for (const c of '（「『《【“‘( \ufffd') pauses[c.charCodeAt(0)] |= PAUSE_BEFORE;
+  }
+  const pause = (a <= 0xffff && pauses[a] & PAUSE_AFTER) || (b <= 0xffff && pauses[b] & PAUSE_BEFORE);
+  return pause ? PAUSE_SWITCH_COST : SWITCH_COST;
+}
+
 function word(a: number, b: number): number {
   return a > 0 && b > 0 && a <= 0xffff && b <= 0xffff && isCommonWord(a, b) ? WORD_BONUS : 0;
 }
@@ -557,8 +603,11 @@ function addCharToChar(text: string, at: Int32Array, right: Int32Array, k: numbe
     repaired += String.fromCodePoint(right[x]);
     if (c < 0x80) continue;
     n++;
-    oCost += frequencyCost(c);
-    rCost += frequencyCost(right[x]);
+    // Scored as the walk scores them: common words (铿锵, 生豬) make rare
+    // characters natural.
+    const prev = x > k ? (text.codePointAt(at[x - 1]) ?? 0) : 0;
+    oCost += frequencyCost(c) - word(prev, c);
+    rCost += frequencyCost(right[x]) - (x > k ? word(right[x - 1], right[x]) : 0);
   }
   if (n < 2) return;
   const start = at[k];
