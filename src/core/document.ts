@@ -63,6 +63,8 @@ export class NewsDocument {
   readonly eol: Eol;
   /** True when the text mixes line endings. */
   readonly mixedEol: boolean;
+  /** How many lines end with each line ending. */
+  private readonly eolCounts: Readonly<Record<Eol, number>>;
   private blocksCache: readonly Block[] | undefined;
 
   constructor(text: string, uri = 'untitled:document', version = 0) {
@@ -71,19 +73,38 @@ export class NewsDocument {
     this.version = version;
     const lines: Line[] = [];
     const counts = { '\n': 0, '\r\n': 0, '\r': 0 };
-    let start = 0;
-    LINE_BREAK.lastIndex = 0;
-    for (let m = LINE_BREAK.exec(text); m; m = LINE_BREAK.exec(text)) {
-      const eol = m[0] as Eol;
-      counts[eol]++;
-      lines.push(makeLine(text, lines.length, start, m.index, eol));
-      start = m.index + eol.length;
-    }
-    lines.push(makeLine(text, lines.length, start, text.length, ''));
+    splitLines(text, 0, Infinity, lines, counts);
     this.lines = Object.freeze(lines);
-    const kinds = (Object.keys(counts) as Eol[]).filter((k) => counts[k] > 0);
-    this.mixedEol = kinds.length > 1;
-    this.eol = kinds.length === 0 ? '\n' : kinds.reduce((a, b) => (counts[b] > counts[a] ? b : a));
+    this.eolCounts = counts;
+    ({ eol: this.eol, mixedEol: this.mixedEol } = dominantEol(counts));
+  }
+
+  /**
+   * This document after an edit: `[from, oldTo)` of its text became
+   * `[from, text.length - (this.text.length - oldTo))` of `text`, the rest
+   * is equal. Equal to `new NewsDocument(text, uri, version)`; the lines
+   * before the edit are this document's own, those after it are moved, and
+   * only the lines the edit touched are split again (incremental.ts).
+   */
+  edited(text: string, from: number, oldTo: number, uri = 'untitled:document', version = 0): NewsDocument {
+    const delta = text.length - this.text.length;
+    // Lines that end (line ending and one more character included) before
+    // `from` are unchanged; so are those that start after the edit (their
+    // line break, and what follows it, lies after the edit in both texts).
+    const first = from > 0 ? this.lineAt(from - 1).index : 0;
+    const next = this.lineAt(oldTo).index + 1;
+    // A loop, not slice: slicing a frozen array takes V8's slow path.
+    const lines: Line[] = [];
+    for (let i = 0; i < first; i++) lines.push(this.lines[i]);
+    const counts = { ...this.eolCounts };
+    for (let i = first; i < next; i++) if (this.lines[i].eol) counts[this.lines[i].eol as Eol]--;
+    splitLines(text, this.lines[first].start, oldTo + delta, lines, counts);
+    for (let i = next; i < this.lines.length; i++) {
+      const l = this.lines[i];
+      lines.push(Object.freeze({ index: lines.length, start: l.start + delta, end: l.end + delta, eol: l.eol, text: l.text, blank: l.blank }));
+    }
+    const doc = Object.create(NewsDocument.prototype) as NewsDocument;
+    return Object.assign(doc, { text, uri, version, lines: Object.freeze(lines), eolCounts: counts, ...dominantEol(counts), blocksCache: undefined });
   }
 
   static from(source: TextSource): NewsDocument {
@@ -158,6 +179,27 @@ export class NewsDocument {
     const line = this.lines[k];
     return line.start + Math.max(0, Math.min(position.character, line.end - line.start));
   }
+}
+
+/**
+ * Appends to `lines` the lines of `text` from `start` (a line start) until
+ * the first that starts after `until` (or the end), counting line endings.
+ */
+function splitLines(text: string, start: number, until: number, lines: Line[], counts: Record<Eol, number>): void {
+  LINE_BREAK.lastIndex = start;
+  for (let m = LINE_BREAK.exec(text); m; m = LINE_BREAK.exec(text)) {
+    const eol = m[0] as Eol;
+    counts[eol]++;
+    lines.push(makeLine(text, lines.length, start, m.index, eol));
+    start = m.index + eol.length;
+    if (start > until) return;
+  }
+  lines.push(makeLine(text, lines.length, start, text.length, ''));
+}
+
+function dominantEol(counts: Readonly<Record<Eol, number>>): { eol: Eol; mixedEol: boolean } {
+  const kinds = (Object.keys(counts) as Eol[]).filter((k) => counts[k] > 0);
+  return { eol: kinds.length === 0 ? '\n' : kinds.reduce((a, b) => (counts[b] > counts[a] ? b : a)), mixedEol: kinds.length > 1 };
 }
 
 function makeLine(text: string, index: number, start: number, end: number, eol: '' | Eol): Line {

@@ -4,45 +4,51 @@
  *
  * The edit is located as the common prefix and suffix of the old and the new
  * text: the lines wholly inside them are unchanged, those after the edit
- * moved by the same offset (and maybe number of lines). Each rule is carried
- * over according to what its findings depend on (`STRATEGIES`):
+ * moved by the same offset (and maybe number of lines); the new document
+ * shares the old one's lines before the edit (NewsDocument.edited). Each
+ * rule is carried over according to what its findings depend on
+ * (`STRATEGIES`), keeping the findings of unchanged lines (those after the
+ * edit moved, cheaply: MovedFix):
  *
- *  - a line alone (halfwidth-punctuation, lost-characters, mixed-script) or a
- *    block of non-blank lines alone (stray-line-break): the edited lines or
- *    blocks are checked again on a view of the new document and the findings
- *    of the others are kept, moved. A rule whose messages name lines checks
- *    everything after an edit that adds or removes lines. A document-wide
- *    input (mixed-script's majority script, whether lost-characters may read
- *    `?` as a lost character) is recomputed; when it changes, the rule runs
- *    on the whole document again.
+ *  - a line alone, given a document-wide input (halfwidth-punctuation;
+ *    lost-characters, whether `?` may be a lost character; mixed-script, the
+ *    majority script): the edited lines are checked again on a view of the
+ *    new document. The input is counted again on the edited lines only
+ *    (lineSum); when it changes, the rule runs on the whole document again.
+ *  - stray-line-break: the breaks from the edit on, until the state a line
+ *    leaves for the next is as it was.
  *  - per-line data with a document-wide verdict: flattened-pinyin's
- *    annotations, mojibake's repairs (those outside the stretch of text
- *    around the edit that findMojibake judges on its own) and boilerplate's
- *    line kinds are carried over, and the rule makes its findings from them
- *    on the whole new document.
+ *    annotations, mojibake's repairs (those of lines whose windows the edit
+ *    did not change) and boilerplate's lines are carried over; the findings
+ *    of lines the verdict and the edit leave alone are kept.
  *  - duplicate-block keeps the normalised text of unchanged lines, and its
  *    repeats when the edit did not change that text (punctuation, spaces,
  *    line breaks); otherwise it looks for repeats in the whole text again.
+ *    Its few findings are made again from that.
  *  - anything else (rules outside the registry): the rule runs on the
  *    whole document again.
+ *
+ * A rule whose messages name lines makes the findings after an edit that
+ * adds or removes lines again. The findings of all rules are merged in the
+ * previous order, with the new ones put in among them (`merge`).
  */
 import { NewsDocument, type Range } from './document';
 import { SETTINGS, resolveSettings, type SettingKey, type Settings } from './config';
-import type { Finding, Fix, Rule, RuleContext, Severity } from './finding';
-import { byPosition, runRule, selectedRules, type AnalyzeOptions } from './analyze';
-import { findMojibake, mojibakeRegion, type MojibakeRepair } from './encodings';
+import type { Edit, Finding, Fix, Rule, RuleContext, Severity } from './finding';
+import { byPosition, makeFinding, runRule, selectedRules, type AnalyzeOptions } from './analyze';
+import { changedWindows, findMojibake, mojibakeRegion, nonAsciiCount, repairsIn, suspiciousWindows, wholeFileVerdict, type MojibakeRepair, type SuspiciousWindows } from './encodings';
 import { countScript, type ScriptTarget } from './script';
 import { lineKind, lineKinds, knowLineKinds, type LineKinds } from './text/kinds';
-import { normalize, streamIndexAt, type NormalizedStream } from './text/normalize';
+import { normalize } from './text/normalize';
 import { findRepeats } from './text/winnow';
-import { boilerplate } from './rules/boilerplate';
-import { duplicateBlock, duplicateMinLength, reportDuplicates, scanRepeats, type RepeatScan } from './rules/duplicate-block';
-import { flattenedPinyin, findAnnotations, reportAnnotations, type Annotation } from './rules/flattened-pinyin';
+import { boilerplate, boilerplateReport, removableLines, removedKinds, type RemovableLine } from './rules/boilerplate';
+import { coverLines, duplicateBlock, duplicateMinLength, lineSpans, reportDuplicates, scanRepeats, type RepeatScan } from './rules/duplicate-block';
+import { allDense, denseLine, flattenedPinyin, findAnnotations, removeAllFix, reportAnnotations, type Annotation } from './rules/flattened-pinyin';
 import { halfwidthPunctuation } from './rules/halfwidth-punctuation';
-import { lostCharacters, questionMarksMayBeLost } from './rules/lost-characters';
+import { lostCharacters, mayBeLost, questionMarkEvidence } from './rules/lost-characters';
 import { mixedScript } from './rules/mixed-script';
-import { mojibake, reportMojibake } from './rules/mojibake';
-import { strayLineBreak } from './rules/stray-line-break';
+import { mojibake, repairReport, reportMojibake } from './rules/mojibake';
+import { checkBreak, firstChain, strayLineBreak, type Chain } from './rules/stray-line-break';
 
 /** What `analyzeIncremental` keeps between two analyses of a document. */
 export interface IncrementalState {
@@ -71,16 +77,98 @@ export function analyzeIncremental(
   const key = settingsKey(settings, rules);
   const before = previous as State | undefined;
   const reusable = before && before.key === key && sameRules(before.rules, rules) ? before : undefined;
-  const document = new NewsDocument(text, options.uri, options.version);
-  const carry: Carry = { document, settings, change: locateChange(reusable?.document, document), previous: reusable, options };
-  const byRule = new Map<string, readonly Finding[]>();
+  const change = locateChange(reusable?.document, text, options);
+  const carry: Carry = { document: change.document, settings, change, previous: reusable, options };
   const data = new Map<string, unknown>();
-  for (const rule of rules) byRule.set(rule.id, (STRATEGIES.get(rule) ?? wholeDocument)(rule, carry, data));
-  // The rules' order for ties, as analyze (a stable sort).
-  const findings: Finding[] = [];
-  for (const list of byRule.values()) for (const f of list) findings.push(f);
-  findings.sort(byPosition);
-  return { findings, state: { document, findings, key, rules, byRule, data } as State };
+  const results = rules.map((rule) => (STRATEGIES.get(rule) ?? wholeDocument)(rule, carry, data));
+  const { findings, ruleOf } = merge(results, reusable, change);
+  const byRule = new Map(rules.map((rule, r) => [rule.id, results[r].findings]));
+  return { findings, state: { document: change.document, findings, ruleOf, key, rules, byRule, data } as State };
+}
+
+/**
+ * The findings of every rule in one list sorted by position, a rule's
+ * before the next one's on ties, as analyze's stable sort orders them. The
+ * previous findings that are still there (kept, or moved with the text) keep
+ * their previous order; the others (few after an edit) are merged by
+ * position and put in among them.
+ */
+function merge(results: readonly RuleFindings[], previous: State | undefined, change: Change): { findings: Finding[]; ruleOf: Uint16Array } {
+  const k = results.length;
+  // The others, merged by position.
+  const fresh: Finding[] = [];
+  const freshRule: number[] = [];
+  const next = results.map((r) => r.kept);
+  for (;;) {
+    let best = -1;
+    let start = 0;
+    let end = 0;
+    for (let r = 0; r < k; r++) {
+      if (next[r] === results[r].findings.length - results[r].moved) continue;
+      const { range } = results[r].findings[next[r]];
+      if (best < 0 || range.start < start || (range.start === start && range.end < end)) {
+        best = r;
+        start = range.start;
+        end = range.end;
+      }
+    }
+    if (best < 0) break;
+    fresh.push(results[best].findings[next[best]++]);
+    freshRule.push(best);
+  }
+  let total = fresh.length;
+  for (const r of results) total += r.kept + r.moved;
+  const findings = new Array<Finding>(total);
+  const ruleOf = new Uint16Array(total);
+  let o = 0;
+  let f = 0;
+  if (previous) {
+    // Walk the previous findings: each one still there (kept, or moved) goes out in its turn, after
+    // the fresh ones that come before it: by position, then rule, and, within a rule, after its
+    // kept findings and before its moved ones. A fresh finding comes after every previous one
+    // before `reach[f]` (they start before it), so positions are compared only from there.
+    const reach = fresh.map(({ range: { start } }) => firstAtOrAfter(previous.findings, start < change.from ? start : start < change.newTo ? change.from : start - change.delta));
+    const seen = new Int32Array(k);
+    const length = previous.rules.map((rule) => previous.byRule.get(rule.id)!.length);
+    for (let i = 0; i < previous.findings.length; i++) {
+      const r = previous.ruleOf[i];
+      const j = seen[r]++;
+      const { findings: now, kept, moved } = results[r];
+      if (j >= kept && j < length[r] - moved) continue;
+      const still = now[j < kept ? j : now.length - (length[r] - j)];
+      for (; f < fresh.length && reach[f] <= i; f++) {
+        const a = fresh[f].range;
+        const b = still.range;
+        const before = a.start !== b.start ? a.start < b.start : a.end !== b.end ? a.end < b.end : freshRule[f] !== r ? freshRule[f] < r : j >= kept;
+        if (!before) break;
+        findings[o] = fresh[f];
+        ruleOf[o++] = freshRule[f];
+      }
+      findings[o] = still;
+      ruleOf[o++] = r;
+    }
+  }
+  for (; f < fresh.length; f++) {
+    findings[o] = fresh[f];
+    ruleOf[o++] = freshRule[f];
+  }
+  return { findings, ruleOf };
+}
+
+/**
+ * A rule's findings, sorted by position. The first `kept` are the previous
+ * analysis's first (where they were), the last `moved` its last (moved with
+ * the text after the edit); `kept + moved` is at most the length of either.
+ */
+interface RuleFindings {
+  readonly findings: readonly Finding[];
+  readonly kept: number;
+  readonly moved: number;
+}
+
+/** Findings none of which is known to be a previous one. */
+function made(findings: readonly Finding[]): RuleFindings {
+  return { findings, kept: 0, moved: 0 };
 }
 
 interface State extends IncrementalState {
@@ -89,6 +177,8 @@ interface State extends IncrementalState {
   readonly rules: readonly Rule[];
   /** Each rule's findings, sorted by position. */
   readonly byRule: ReadonlyMap<string, readonly Finding[]>;
+  /** For each finding, the index of its rule in `rules`. */
+  readonly ruleOf: Uint16Array;
   /** What the strategies carry over besides findings, by rule id. */
   readonly data: Map<string, unknown>;
 }
@@ -100,6 +190,8 @@ interface State extends IncrementalState {
  * every line is new.
  */
 interface Change {
+  /** The new document. */
+  readonly document: NewsDocument;
   readonly old?: NewsDocument;
   readonly first: number;
   readonly last: number;
@@ -120,29 +212,54 @@ interface Carry {
   readonly options: AnalyzeOptions;
 }
 
-/** Computes one rule's findings (sorted by position) and records what the next edit may reuse. */
-type Strategy = (rule: Rule, carry: Carry, data: Map<string, unknown>) => readonly Finding[];
+/** Computes one rule's findings and records what the next edit may reuse. */
+type Strategy = (rule: Rule, carry: Carry, data: Map<string, unknown>) => RuleFindings;
 
-function locateChange(old: NewsDocument | undefined, doc: NewsDocument): Change {
-  const text = doc.text;
-  if (!old) return { first: 0, last: doc.lineCount - 1, oldLast: -1, delta: 0, lineDelta: 0, from: 0, oldTo: 0, newTo: text.length };
+function locateChange(old: NewsDocument | undefined, text: string, { uri, version }: IncrementalOptions): Change {
+  if (!old) {
+    const document = new NewsDocument(text, uri, version);
+    return { document, first: 0, last: document.lineCount - 1, oldLast: -1, delta: 0, lineDelta: 0, from: 0, oldTo: 0, newTo: text.length };
+  }
   const before = old.text;
-  const shorter = Math.min(before.length, text.length);
-  let prefix = 0;
-  while (prefix < shorter && before.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  while (suffix < shorter - prefix && before.charCodeAt(before.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+  const prefix = commonLength(before, text, false);
+  const suffix = commonLength(before, text, true, Math.min(before.length, text.length) - prefix);
+  const document = old.edited(text, prefix, before.length - suffix, uri, version);
   // A line is unchanged when it lies in the prefix with its line ending and
   // one more character (a `\r` could become `\r\n`), or starts after the
-  // start of the suffix.
-  const first = doc.lineAt(prefix - 1).index;
-  const last = doc.lineAt(text.length - suffix).index;
-  const lineDelta = doc.lineCount - old.lineCount;
-  return { old, first, last, oldLast: last - lineDelta, delta: text.length - before.length, lineDelta, from: prefix, oldTo: before.length - suffix, newTo: text.length - suffix };
+  // start of the suffix (NewsDocument.edited).
+  const first = document.lineAt(prefix - 1).index;
+  const last = document.lineAt(text.length - suffix).index;
+  const lineDelta = document.lineCount - old.lineCount;
+  return { document, old, first, last, oldLast: last - lineDelta, delta: text.length - before.length, lineDelta, from: prefix, oldTo: before.length - suffix, newTo: text.length - suffix };
+}
+
+/**
+ * Length of the common prefix (or suffix) of `a` and `b`, at most `max`.
+ * Compares growing slices (string equality is a fast block compare),
+ * halving the step on a difference: linear, and far faster than a loop
+ * over characters.
+ */
+function commonLength(a: string, b: string, suffix: boolean, max = Math.min(a.length, b.length)): number {
+  const part = (s: string, from: number, to: number) => (suffix ? s.substring(s.length - to, s.length - from) : s.substring(from, to));
+  let n = 0;
+  let step = 64;
+  while (n < max) {
+    const to = Math.min(n + step, max);
+    if (part(a, n, to) === part(b, n, to)) {
+      n = to;
+      step *= 2;
+    } else if (to - n > 16) step = (to - n) >> 1;
+    else {
+      const at = (s: string, i: number) => s.charCodeAt(suffix ? s.length - 1 - i : i);
+      while (n < max && at(a, n) === at(b, n)) n++;
+      return n;
+    }
+  }
+  return n;
 }
 
 /** Runs the rule on the whole document. */
-const wholeDocument: Strategy = (rule, { document, settings, options }) => run(rule, document, settings, options);
+const wholeDocument: Strategy = (rule, { document, settings, options }) => made(run(rule, document, settings, options));
 
 function run(rule: Rule, document: NewsDocument, settings: Settings, options: AnalyzeOptions): Finding[] {
   const ctx: RuleContext = Object.freeze({ document, settings });
@@ -150,8 +267,6 @@ function run(rule: Rule, document: NewsDocument, settings: Settings, options: An
 }
 
 interface Locality {
-  /** What the findings of a line depend on: the line, or its block of non-blank lines. */
-  readonly unit: 'line' | 'block';
   /** Messages name line numbers: findings after an edit that adds or removes lines are made again. */
   readonly namesLines: boolean;
   /**
@@ -168,7 +283,7 @@ interface Context {
 }
 
 /**
- * A rule whose findings on a line (or block) depend on it alone, given its
+ * A rule whose findings on a line depend on it alone, given its
  * document-wide context: only the edited lines are checked again.
  */
 function local(locality: Locality): Strategy {
@@ -187,32 +302,37 @@ function local(locality: Locality): Strategy {
     const settings = context.settings ?? carry.settings;
     const kept = previous?.byRule.get(rule.id);
     if (!kept || !change.old || previous?.data.get(`${rule.id}:context`) !== context.value) {
-      return run(rule, document, settings, carry.options);
+      return made(run(rule, document, settings, carry.options));
     }
-    const lines = document.lines;
-    let { first, last } = change;
-    if (locality.unit === 'block') {
-      while (first > 0 && !lines[first - 1].blank) first--;
-      while (last < lines.length - 1 && !lines[last + 1].blank) last++;
-    }
-    if (locality.namesLines && change.lineDelta !== 0) last = lines.length - 1;
+    const { first } = change;
+    const last = locality.namesLines && change.lineDelta !== 0 ? document.lineCount - 1 : change.last;
     const old = change.old;
     const oldLast = last - change.lineDelta;
     const keptBefore = firstAtOrAfter(kept, old.lines[first].start);
     const keptAfter = oldLast + 1 < old.lineCount ? firstAtOrAfter(kept, old.lines[oldLast + 1].start) : kept.length;
-    let failed = false;
-    const fresh = runRule(rule, Object.freeze({ document: document.view(first, last), settings }), carry.settings.ruleSeverity(rule.id, rule.defaultSeverity) as Severity, (id, error) => {
-      failed = true;
-      carry.options.onRuleError?.(id, error);
-    });
-    // A rule that failed on the view reports what it reports on the whole document.
-    if (failed) return run(rule, document, settings, { ...carry.options, onRuleError: undefined });
-    fresh.sort(byPosition);
+    const fresh = checkPart(rule, carry, settings, rule.check, document.view(first, last));
+    if (!fresh) return made(run(rule, document, settings, { ...carry.options, onRuleError: undefined }));
     const findings = kept.slice(0, keptBefore);
     for (const f of fresh) findings.push(f);
-    for (let i = keptAfter; i < kept.length; i++) findings.push(moved(kept[i], change.delta));
-    return findings;
+    pushMoved(findings, kept, keptAfter, kept.length, change.delta);
+    return { findings, kept: keptBefore, moved: kept.length - keptAfter };
   };
+}
+
+/**
+ * The findings of `check` on part of the document (a view, or lines the
+ * check picks), sorted by position; undefined when it failed, which is
+ * reported. The caller then runs the rule on the whole document, which
+ * reports what analyze reports.
+ */
+function checkPart(rule: Rule, carry: Carry, settings: Settings, check: Rule['check'], document = carry.document): Finding[] | undefined {
+  let failed = false;
+  const severity = carry.settings.ruleSeverity(rule.id, rule.defaultSeverity) as Severity;
+  const fresh = runRule({ ...rule, check }, Object.freeze({ document, settings }), severity, (id, error) => {
+    failed = true;
+    carry.options.onRuleError?.(id, error);
+  });
+  return failed ? undefined : fresh.sort(byPosition);
 }
 
 /** Index of the first finding that starts at or after `offset` (findings sorted by position). */
@@ -233,71 +353,150 @@ function shift(range: Range, delta: number): Range {
 
 /** A finding moved by `delta` offsets; a fix's edits are moved when first read (they may be computed lazily). */
 function moved(f: Finding, delta: number): Finding {
-  return {
-    ...f,
-    range: shift(f.range, delta),
-    ...(f.fix && { fix: movedFix(f.fix, delta) }),
-    ...(f.related && { related: f.related.map((r) => ({ ...r, range: shift(r.range, delta) })) }),
-  };
+  const related = f.related?.map((r) => ({ range: shift(r.range, delta), message: r.message }));
+  return makeFinding(f.ruleId, f.severity, f.message, shift(f.range, delta), f.fix && MovedFix.of(f.fix, delta), related);
 }
 
-function movedFix(fix: Fix, delta: number): Fix {
-  // Moved again and again, a fix still refers to the one first reported.
-  const from = movedFrom.get(fix);
-  const origin = from?.fix ?? fix;
-  const total = delta + (from?.delta ?? 0);
-  let edits: Fix['edits'] | undefined;
-  const moved: Fix = {
-    title: fix.title,
-    get edits() {
-      edits ??= origin.edits.map((e) => ({ ...e, range: shift(e.range, total) }));
-      return edits;
-    },
-  };
-  movedFrom.set(moved, { fix: origin, delta: total });
-  return moved;
+/** The findings `from..to - 1` of `kept`, moved by `delta`, appended to `out`. */
+function pushMoved(out: Finding[], kept: readonly Finding[], from: number, to: number, delta: number): void {
+  for (let i = from; i < to; i++) out.push(delta === 0 ? kept[i] : moved(kept[i], delta));
 }
 
-const movedFrom = new WeakMap<Fix, { fix: Fix; delta: number }>();
+/**
+ * A fix moved by `delta` offsets: the edits of the fix first reported,
+ * moved when first read. Moved again and again, it still refers to that
+ * fix, not to a chain of moved ones. A class, so that moving the many
+ * findings after an edit costs little (its `edits` is a getter of the
+ * prototype).
+ */
+class MovedFix implements Fix {
+  private movedEdits: readonly Edit[] | undefined;
+
+  private constructor(
+    readonly title: string,
+    private readonly origin: Fix,
+    private readonly delta: number,
+  ) {}
+
+  static of(fix: Fix, delta: number): Fix {
+    return fix instanceof MovedFix ? new MovedFix(fix.title, fix.origin, fix.delta + delta) : new MovedFix(fix.title, fix, delta);
+  }
+
+  get edits(): readonly Edit[] {
+    this.movedEdits ??= this.origin.edits.map((e) => ({ range: shift(e.range, this.delta), text: e.text }));
+    return this.movedEdits;
+  }
+}
 
 /** Per-line values carried over an edit: unchanged lines keep theirs, edited lines get `compute`. */
 function carryLines<T>(change: Change, document: NewsDocument, old: readonly T[] | undefined, compute: (line: number) => T): T[] {
   if (!old || !change.old) return document.lines.map((l) => compute(l.index));
-  const out = old.slice(0, change.first);
+  const out: T[] = [];
+  for (let i = 0; i < change.first; i++) out.push(old[i]); // `old` may be frozen: slice would be slow
   for (let i = change.first; i <= change.last; i++) out.push(compute(i));
   for (let i = change.oldLast + 1; i < old.length; i++) out.push(old[i]);
   return out;
 }
 
-/** mixed-script's target: the setting, or the document's majority script from per-line counts. */
+/**
+ * A sum of counts over the text that no line break interrupts (so the
+ * document's is the sum of its lines'), carried over an edit: the old
+ * total, less the edited lines' old counts, plus their new ones.
+ */
+function lineSum<T extends { readonly [K in keyof T]: number }>(carry: Carry, data: Map<string, unknown>, key: string, count: (text: string, from: number, to: number) => T): T {
+  const { document, change, previous } = carry;
+  const old = change.old && (previous?.data.get(key) as T | undefined);
+  let total: T;
+  if (!change.old || !old) total = count(document.text, 0, document.text.length);
+  else {
+    const gone = count(change.old.text, change.old.lines[change.first].start, change.old.lines[change.oldLast].end);
+    const added = count(document.text, document.lines[change.first].start, document.lines[change.last].end);
+    const sum: Record<string, number> = { ...old };
+    for (const k of Object.keys(sum) as (keyof T & string)[]) sum[k] += added[k] - gone[k];
+    total = sum as T;
+  }
+  data.set(key, total);
+  return total;
+}
+
+/** lost-characters: whether a `?` may stand for a lost character, from counts carried over. */
+function questionContext(carry: Carry, data: Map<string, unknown>): Context {
+  return { value: String(mayBeLost(lineSum(carry, data, 'lost-characters:evidence', questionMarkEvidence))) };
+}
+
+/** mixed-script's target: the setting, or the document's majority script from counts carried over. */
 function scriptContext(carry: Carry, data: Map<string, unknown>): Context | undefined {
-  const { settings, document, change, previous } = carry;
+  const { settings } = carry;
   const setting = settings.get('newsclean.script.target') ?? 'auto';
   // Protected terms that span lines would make lines depend on each other.
   if ((settings.get('newsclean.script.protectedTerms') ?? []).some((t) => /[\r\n]/.test(t))) return undefined;
   if (setting !== 'auto') return { value: setting };
-  const text = document.text;
-  const counts = carryLines(change, document, previous?.data.get('mixed-script:counts') as readonly Counts[] | undefined, (i) => {
-    const line = document.lines[i];
-    return countScript(text, line.start, line.end);
-  });
-  data.set('mixed-script:counts', counts);
-  let hans = 0;
-  let hant = 0;
-  for (const c of counts) {
-    hans += c.hans;
-    hant += c.hant;
-  }
+  const { hans, hant } = lineSum(carry, data, 'mixed-script:counts', countScript);
   // All one script (or none): nothing is mixed, and the rule reports nothing
   // (on a view of such a document too: it cannot hold both scripts either).
   const target: ScriptTarget | undefined = hans === 0 || hant === 0 ? undefined : hant > hans ? 'zh-TW' : 'zh-Hans';
   return { value: target ?? 'none', settings: target && withSetting(settings, 'newsclean.script.target', target) };
 }
 
-interface Counts {
-  readonly hans: number;
-  readonly hant: number;
-}
+/**
+ * stray-line-break: the breaks after the edit are checked again until the
+ * chain a line leaves for the next (see checkBreak) is as it was; the
+ * findings of the other breaks are kept. Per line, the chain after it and
+ * whether the break before it was reported are carried over.
+ */
+const breaks: Strategy = (rule, carry, data) => {
+  const { document, change, previous } = carry;
+  const lines = document.lines;
+  const old = change.old && (previous?.data.get(rule.id) as Uint8Array | undefined);
+  const kept = previous?.byRule.get(rule.id);
+  const states = new Uint8Array(lines.length);
+  const reuse = old && kept && change.old;
+  const from = reuse ? Math.max(1, change.first) : 1;
+  // Where the old breaks go on as they were (lines.length: none do).
+  let resume = lines.length;
+  const check: Rule['check'] = (ctx, report) => {
+    let chain: Chain;
+    if (reuse && change.first > 0) {
+      states.set(old.subarray(0, from));
+      chain = states[from - 1] & CHAIN;
+    } else chain = states[0] = firstChain(lines[0]);
+    let reported = false;
+    const note = (r: Parameters<typeof report>[0]) => {
+      reported = true;
+      report(r);
+    };
+    for (let i = from; i < lines.length; i++) {
+      // Line numbers in messages: after an edit that adds or removes lines, every later break is made again.
+      if (reuse && change.lineDelta === 0 && i > change.last + 1 && chain === (old[i - 1] & CHAIN)) {
+        resume = i;
+        states.set(old.subarray(i), i);
+        break;
+      }
+      reported = false;
+      chain = checkBreak(document, i, chain, note);
+      states[i] = chain | (reported ? REPORTED : 0);
+    }
+    data.set(rule.id, states); // only when the check went through
+  };
+  if (!reuse) return made(run({ ...rule, check }, document, carry.settings, carry.options));
+  const fresh = checkPart(rule, carry, carry.settings, check);
+  if (!fresh) return made(run(rule, document, carry.settings, { ...carry.options, onRuleError: undefined }));
+  const reportedBefore = (states: Uint8Array, end: number) => {
+    let n = 0;
+    for (let i = 1; i < end; i++) if (states[i] & REPORTED) n++;
+    return n;
+  };
+  const keptBefore = reportedBefore(old, from);
+  const keptAfter = resume < lines.length ? reportedBefore(old, resume) : kept.length;
+  const findings = kept.slice(0, keptBefore);
+  for (const f of fresh) findings.push(f);
+  pushMoved(findings, kept, keptAfter, kept.length, change.delta);
+  return { findings, kept: keptBefore, moved: kept.length - keptAfter };
+};
+
+/** The bits of a stray-line-break state that hold the chain, and the one that says the break before the line was reported. */
+const CHAIN = 3;
+const REPORTED = 4;
 
 function withSetting(settings: Settings, key: SettingKey, value: unknown): Settings {
   return Object.freeze({
@@ -320,99 +519,321 @@ function withData<T>(compute: (carry: Carry, old: T | undefined) => T, report: (
       data.set(rule.id, value);
       report(ctx, value, r);
     };
-    return run({ ...rule, check }, carry.document, carry.settings, carry.options);
+    return made(run({ ...rule, check }, carry.document, carry.settings, carry.options));
   };
 }
 
-/** flattened-pinyin: annotations are found per line; the findings are made from all of them. */
-const annotations = withData<Annotation[]>(
-  ({ document, change }, old) => {
-    if (!old) return findAnnotations(document);
-    const found = old.filter((a) => a.line < change.first);
-    for (const a of findAnnotations(document.view(change.first, change.last))) found.push(a);
-    for (const a of old) if (a.line > change.oldLast) found.push({ ...a, start: a.start + change.delta, end: a.end + change.delta, line: a.line + change.lineDelta });
-    return found;
-  },
-  (ctx, found, report) => reportAnnotations(ctx.document, found, report),
-);
+/**
+ * flattened-pinyin: the annotations are found per line and carried over
+ * with their lines. When all of them are dense before and after the edit,
+ * a line's finding depends on its annotations alone besides the one fix
+ * that removes them all: the findings of unchanged lines are kept with the
+ * new fix. Otherwise the findings are made from all annotations again.
+ */
+const annotations: Strategy = (rule, carry, data) => {
+  const { document, change, previous } = carry;
+  const lines = document.lines;
+  const old = change.old && (previous?.data.get(rule.id) as Annotated | undefined);
+  const kept = previous?.byRule.get(rule.id);
+  let annotated: Annotated | undefined;
+  /** The annotations of lines `first..last` (the whole document without an old state). */
+  const find = (first: number, last: number): Annotated => {
+    const byLine = new Array<AnnotatedLine | undefined>(last - first + 1);
+    let count = 0;
+    for (const a of findAnnotations(document.view(first, last))) {
+      const i = a.line - first;
+      if (byLine[i]) (byLine[i].list as Annotation[]).push(a);
+      else byLine[i] = { list: [a], lineStart: lines[a.line].start };
+      count++;
+    }
+    return { byLine, count };
+  };
+  /** Every annotation, where it is now. */
+  const all = function* (): Generator<Annotation> {
+    for (let i = 0; i < lines.length; i++) {
+      const e = annotated!.byLine[i];
+      if (!e) continue;
+      const shift = lines[i].start - e.lineStart;
+      for (const a of e.list) yield shift === 0 ? a : { ...a, start: a.start + shift, end: a.end + shift, line: i };
+    }
+  };
+  // All dense before and after: the findings of unchanged lines are kept.
+  const canReuse = !!(old && kept && change.old && allDense(old.count));
+  let reused = false;
+  let fix: Fix | undefined;
+  const check: Rule['check'] = (ctx, report) => {
+    if (!old || !change.old) annotated = find(0, lines.length - 1);
+    else {
+      const edited = find(change.first, change.last);
+      let count = old.count + edited.count;
+      for (let i = change.first; i <= change.oldLast; i++) count -= old.byLine[i]?.list.length ?? 0;
+      annotated = { byLine: [...old.byLine.slice(0, change.first), ...edited.byLine, ...old.byLine.slice(change.oldLast + 1)], count };
+    }
+    reused = canReuse && allDense(annotated.count);
+    if (!reused) reportAnnotations(document, [...all()], report);
+    else {
+      fix = removeAllFix(annotated.count, all);
+      // Messages name lines: after an edit that adds or removes lines, the later findings are made again.
+      const to = change.lineDelta === 0 ? change.last : lines.length - 1;
+      for (let i = change.first; i <= to; i++) {
+        const e = annotated.byLine[i];
+        if (e) report(denseLine(i, e.list, fix, lines[i].start - e.lineStart));
+      }
+    }
+    data.set(rule.id, annotated);
+  };
+  if (!canReuse) return made(run({ ...rule, check }, document, carry.settings, carry.options));
+  const fresh = checkPart(rule, carry, carry.settings, check);
+  if (!fresh) return made(run(rule, document, carry.settings, { ...carry.options, onRuleError: undefined }));
+  if (!reused) return made(fresh);
+  const oldLines = change.old!.lines;
+  const keptBefore = firstAtOrAfter(kept, oldLines[change.first].start);
+  const keptAfter = change.lineDelta === 0 && change.oldLast + 1 < oldLines.length ? firstAtOrAfter(kept, oldLines[change.oldLast + 1].start) : kept.length;
+  const findings: Finding[] = [];
+  for (let i = 0; i < keptBefore; i++) findings.push(withFix(kept[i], kept[i].range, fix!));
+  for (const f of fresh) findings.push(f);
+  for (let i = keptAfter; i < kept.length; i++) findings.push(withFix(kept[i], shift(kept[i].range, change.delta), fix!));
+  return { findings, kept: keptBefore, moved: kept.length - keptAfter };
+};
 
-/** mojibake: the repairs away from the edit are kept; the stretch around it is read again. */
-const repairs = withData<MojibakeRepair[]>(
-  ({ document, change }, old) => {
-    if (!old || !change.old) return findMojibake(document.text);
-    const { start, end } = mojibakeRegion(document.text, change.from, change.newTo);
-    const oldEnd = end - change.delta;
-    const before = old.filter((r) => r.end <= start);
-    const after = old.filter((r) => r.start >= oldEnd);
-    const found = [...before, ...findMojibake(document.text.slice(start, end)).map((r) => moveRepair(r, start))];
-    for (const r of after) found.push(moveRepair(r, change.delta));
-    return found;
-  },
-  (ctx, found, report) => reportMojibake(ctx.document, found, report),
-);
+/** flattened-pinyin's annotations, by line. */
+interface Annotated {
+  readonly byLine: readonly (AnnotatedLine | undefined)[];
+  readonly count: number;
+}
+
+interface AnnotatedLine {
+  readonly list: readonly Annotation[];
+  /** Where the line started when they were found (they move with it). */
+  readonly lineStart: number;
+}
+
+/** A finding with another range and fix. */
+function withFix(f: Finding, range: Range, fix: Fix): Finding {
+  return makeFinding(f.ruleId, f.severity, f.message, range, fix);
+}
+
+/**
+ * mojibake: the repairs of the lines around the edit are found again (a run
+ * of damage never holds a line break), those of the other lines are kept;
+ * so are their findings while the document is not mojibake as a whole.
+ */
+const repairs: Strategy = (rule, carry, data) => {
+  const { document, change, previous } = carry;
+  const old = change.old && (previous?.data.get(rule.id) as Repairs | undefined);
+  const kept = previous?.byRule.get(rule.id);
+  let reuse: { before: number; after: number } | undefined;
+  const check: Rule['check'] = (ctx, report) => {
+    const { nonAscii } = lineSum(carry, data, 'mojibake:nonAscii', nonAsciiCount);
+    let found: MojibakeRepair[];
+    let before = 0;
+    let after = 0;
+    let fresh: MojibakeRepair[] = [];
+    if (!old || !change.old) found = findMojibake(document.text);
+    else {
+      const { start, end, oldEnd, windows } = rereadStretch(change);
+      before = firstRepairFrom(old.repairs, start);
+      after = old.repairs.length - firstRepairFrom(old.repairs, oldEnd);
+      fresh = repairsIn(document.text, windows, start, end);
+      found = old.repairs.slice(0, before);
+      for (const r of fresh) found.push(r);
+      for (let i = old.repairs.length - after; i < old.repairs.length; i++) found.push(moveRepair(old.repairs[i], change.delta));
+    }
+    const whole = wholeFileVerdict(document.text, found, nonAscii) !== undefined;
+    if (old && !old.whole && !whole) {
+      for (const r of fresh) report(repairReport(r));
+      reuse = { before, after };
+    } else reportMojibake(document, found, report, nonAscii);
+    data.set(rule.id, { repairs: found, whole } satisfies Repairs); // only when every finding was made
+  };
+  if (!old || !kept || !change.old) return made(run({ ...rule, check }, document, carry.settings, carry.options));
+  const fresh = checkPart(rule, carry, carry.settings, check);
+  if (!fresh) return made(run(rule, document, carry.settings, { ...carry.options, onRuleError: undefined }));
+  if (!reuse) return made(fresh);
+  // Not mojibake as a whole before and after: one finding per repair, in order.
+  const findings = kept.slice(0, reuse.before);
+  for (const f of fresh) findings.push(f);
+  pushMoved(findings, kept, kept.length - reuse.after, kept.length, change.delta);
+  return { findings, kept: reuse.before, moved: reuse.after };
+};
+
+/** mojibake's repairs, and whether they made the document mojibake as a whole. */
+interface Repairs {
+  readonly repairs: readonly MojibakeRepair[];
+  readonly whole: boolean;
+}
+
+/** Index of the first repair that starts at or after `offset` (repairs in order). */
+function firstRepairFrom(repairs: readonly MojibakeRepair[], offset: number): number {
+  let lo = 0;
+  let hi = repairs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (repairs[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The lines whose repairs an edit may change, as `[start, end)` of the new
+ * text and the end of the same lines in the old one, with the windows
+ * findMojibake reads them in: the edited lines, and those that a window
+ * changed by the edit reaches into (changedWindows).
+ */
+function rereadStretch(change: Change): { start: number; end: number; oldEnd: number; windows: SuspiciousWindows } {
+  const { document, from, oldTo, newTo } = change;
+  const old = change.old!;
+  const changed = changedWindows(old.text, document.text, from, oldTo, newTo);
+  const first = Math.min(change.first, document.lineAt(changed.start).index);
+  const last = Math.max(change.last, document.lineAt(changed.end - 1).index);
+  const oldLast = last > change.last ? last - change.lineDelta : change.oldLast;
+  const start = document.lines[first].start;
+  const end = document.lines[last].end;
+  // The lines may reach out of the region: their windows are those of a region around them.
+  const around = mojibakeRegion(document.text, start, end);
+  return { start, end, oldEnd: old.lines[oldLast].end, windows: suspiciousWindows(document.text, around.start, around.end) };
+}
 
 function moveRepair(r: MojibakeRepair, delta: number): MojibakeRepair {
   return { ...r, start: r.start + delta, end: r.end + delta };
 }
 
-/** boilerplate: the kind of each line is carried over; the rule then runs cheaply on the whole document. */
-const kinds = withData<LineKinds>(
-  ({ document, change }, old) => {
-    if (old) knowLineKinds(document, carryLines(change, document, old, (i) => lineKind(document.lines[i])));
-    return lineKinds(document);
-  },
-  (ctx, _kinds, report) => boilerplate.check(ctx, report),
-);
+/**
+ * boilerplate: the kind of each line is carried over. A line's finding
+ * depends on its text, its kind, its neighbours (where a removal may end)
+ * and, for removals at the end, on the lines after it: the findings of
+ * lines away from the edit whose entries are as they were are kept.
+ */
+const boilerplateLines: Strategy = (rule, carry, data) => {
+  const { document, change, previous } = carry;
+  const lines = document.lines;
+  const old = change.old && (previous?.data.get(rule.id) as Boilerplate | undefined);
+  const kept = previous?.byRule.get(rule.id);
+  const remove = removedKinds(carry.settings);
+  let entries: readonly RemovableLine[] = [];
+  /** For each entry, the index of the old one (and finding) it repeats, or -1. */
+  let same: Int32Array | undefined;
+  const check: Rule['check'] = (ctx, report) => {
+    if (old) knowLineKinds(document, carryLines(change, document, old.kinds, (i) => lineKind(lines[i])));
+    const kinds = lineKinds(document);
+    entries = removableLines(document, remove);
+    if (!old || !kept || !change.old) {
+      for (const e of entries) report(boilerplateReport(document, e, remove));
+      data.set(rule.id, { kinds, entries } satisfies Boilerplate); // only when every finding was made
+      return;
+    }
+    const oldLines = change.old.lines;
+    same = new Int32Array(entries.length).fill(-1);
+    for (let k = 0, o = 0; k < entries.length; k++) {
+      const e = entries[k];
+      const i = e.line;
+      // Away from the edit: the line, and what its removal depends on, unchanged. Before the edit, that is
+      // the line after it up to its first character; after it, the end of the line before it too.
+      if (i < change.first || i >= change.last + 2) {
+        const oi = i < change.first ? i : i - change.lineDelta;
+        while (o < old.entries.length && old.entries[o].line < oi) o++;
+        const p = old.entries[o];
+        if (
+          p?.line === oi &&
+          p.kind === e.kind &&
+          p.whole === e.whole &&
+          p.removedAfter === e.removedAfter &&
+          // A removal at the end depends on the last line.
+          (!e.removedAfter || i > change.last) &&
+          // The fix's title names the line.
+          (i < change.first || change.lineDelta === 0 || !e.whole) &&
+          (e.whole || (p.range!.start - oldLines[oi].start === e.range!.start - lines[i].start && p.range!.end - p.range!.start === e.range!.end - e.range!.start))
+        ) {
+          same[k] = o;
+          continue;
+        }
+      }
+      report(boilerplateReport(document, e, remove));
+    }
+    data.set(rule.id, { kinds, entries } satisfies Boilerplate);
+  };
+  if (!old || !kept || !change.old) return made(run({ ...rule, check }, document, carry.settings, carry.options));
+  const fresh = checkPart(rule, carry, carry.settings, check);
+  if (!fresh || !same) return made(run(rule, document, carry.settings, { ...carry.options, onRuleError: undefined }));
+  const findings: Finding[] = [];
+  let keptBefore = 0; // the first findings, the old ones where they were
+  let movedAfter = 0; // the last ones, the old last ones moved
+  for (let k = 0, n = 0; k < entries.length; k++) {
+    const o = same[k];
+    if (o < 0) findings.push(fresh[n++]);
+    else findings.push(entries[k].line < change.first || change.delta === 0 ? kept[o] : moved(kept[o], change.delta));
+    if (o === k && keptBefore === k && entries[k].line < change.first) keptBefore++;
+    movedAfter = o >= 0 && entries[k].line > change.last && kept.length - o === entries.length - k ? movedAfter + 1 : 0;
+  }
+  return { findings, kept: keptBefore, moved: Math.min(movedAfter, kept.length - keptBefore, findings.length - keptBefore) };
+};
+
+/** boilerplate's line kinds and lines. */
+interface Boilerplate {
+  readonly kinds: LineKinds;
+  readonly entries: readonly RemovableLine[];
+}
 
 /**
  * duplicate-block: the normalised stream of unchanged lines is carried over
  * (it never crosses a line break), and the repeats too when the edit left
- * the stream as it was (punctuation, white space, line breaks); the runs
- * of lines and the findings are made again on the whole document.
+ * the stream as it was (punctuation, white space, line breaks): then only
+ * the edited lines' coverage is found again. The runs of lines and the
+ * findings are made again on the whole document, from that data.
  */
 const duplicates = withData<RepeatScan>(
-  ({ document, change, settings }, old) => {
-    const minLength = duplicateMinLength(settings);
-    if (!old || !change.old) return scanRepeats(document.text, minLength);
-    const { stream, same } = carryStream(old.stream, change, document);
-    return { stream, repeats: same ? old.repeats : findRepeats(stream.codes, { minLength }) };
-  },
+  ({ document, change, settings }, old) => (old && change.old ? carryScan(old, change, duplicateMinLength(settings)) : scanRepeats(document, duplicateMinLength(settings))),
   (ctx, scan, report) => reportDuplicates(ctx, scan, report),
 );
 
-/** The stream of the new text from the old one: only the edited lines are normalised again. */
-function carryStream(old: NormalizedStream, change: Change, document: NewsDocument): { stream: NormalizedStream; same: boolean } {
-  const before = change.old!;
-  const lineStart = (doc: NewsDocument, line: number) => (line < doc.lineCount ? doc.lines[line].start : doc.text.length);
-  const a = streamIndexAt(old, lineStart(before, change.first));
-  const b = streamIndexAt(old, lineStart(before, change.oldLast + 1));
-  const middle = normalize(document.text, lineStart(document, change.first), lineStart(document, change.last + 1));
-  const length = a + middle.length + (old.length - b);
-  const codes = new Int32Array(length);
-  const starts = new Int32Array(length);
-  codes.set(old.codes.subarray(0, a));
-  starts.set(old.starts.subarray(0, a));
-  codes.set(middle.codes, a);
-  starts.set(middle.starts, a);
-  codes.set(old.codes.subarray(b), a + middle.length);
-  for (let i = b, j = a + middle.length; i < old.length; i++, j++) starts[j] = old.starts[i] + change.delta;
-  let same = middle.length === b - a;
+/** The scan of the new text from the old one: only the edited lines are normalised again. */
+function carryScan(old: RepeatScan, change: Change, minLength: number): RepeatScan {
+  const { document, first, last, oldLast, lineDelta } = change;
+  const lines = document.lines;
+  const a = old.spans[2 * first];
+  const b = old.spans[2 * oldLast + 1];
+  const middle = normalize(document.text, lines[first].start, lines[last].end);
+  // How far the stream of the lines after the edit moved.
+  const moved = middle.length - (b - a);
+  let same = moved === 0;
   for (let i = 0; same && i < middle.length; i++) same = middle.codes[i] === old.codes[a + i];
-  return { stream: { codes, starts, length }, same };
+  let codes = old.codes;
+  if (!same) {
+    codes = new Int32Array(old.codes.length + moved);
+    codes.set(old.codes.subarray(0, a));
+    codes.set(middle.codes, a);
+    codes.set(old.codes.subarray(b), a + middle.length);
+  }
+  const spans = new Int32Array(2 * lines.length);
+  spans.set(old.spans.subarray(0, 2 * first));
+  lineSpans(lines, first, last, middle, a, spans);
+  for (let i = last + 1; i < lines.length; i++) {
+    spans[2 * i] = old.spans[2 * (i - lineDelta)] + moved;
+    spans[2 * i + 1] = old.spans[2 * (i - lineDelta) + 1] + moved;
+  }
+  const covered = new Uint8Array(lines.length);
+  if (!same) {
+    const repeats = findRepeats(codes, { minLength });
+    coverLines(spans, repeats, 0, lines.length, covered);
+    return { codes, spans, repeats, covered };
+  }
+  // The same stream, the same repeats: lines away from the edit are covered as they were.
+  covered.set(old.covered.subarray(0, first));
+  covered.set(old.covered.subarray(oldLast + 1), last + 1);
+  coverLines(spans, old.repeats, first, last + 1, covered);
+  return { codes, spans, repeats: old.repeats, covered };
 }
 
 const STRATEGIES = new Map<Rule, Strategy>([
   [duplicateBlock, duplicates],
-  [halfwidthPunctuation, local({ unit: 'line', namesLines: false })],
-  [
-    lostCharacters,
-    local({ unit: 'line', namesLines: false, context: ({ document }) => ({ value: String(questionMarksMayBeLost(document.text)) }) }),
-  ],
-  [mixedScript, local({ unit: 'line', namesLines: true, context: scriptContext })],
-  [strayLineBreak, local({ unit: 'block', namesLines: true })],
+  [halfwidthPunctuation, local({ namesLines: false })],
+  [lostCharacters, local({ namesLines: false, context: questionContext })],
+  [mixedScript, local({ namesLines: true, context: scriptContext })],
+  [strayLineBreak, breaks],
   [flattenedPinyin, annotations],
   [mojibake, repairs],
-  [boilerplate, kinds],
+  [boilerplate, boilerplateLines],
 ]);
 
 /** Everything the findings depend on besides the text: every setting and each rule's severity. */

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { NewsDocument } from '../../src/core';
 
 describe('NewsDocument', () => {
@@ -52,5 +53,25 @@ describe('NewsDocument', () => {
     const doc = new NewsDocument('');
     assert.equal(doc.lineCount, 1);
     assert.equal(doc.blocks.length, 0);
+  });
+
+  it('after an edit, reuses its lines and equals the document made anew', () => {
+    const piece = fc.constantFrom('\n', '\r\n', '\r', '中文', 'ab', ' ', '\u3000', '');
+    const text = fc.array(piece, { maxLength: 30 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(text, fc.nat(), fc.nat({ max: 6 }), text, (before, at, remove, insert) => {
+        const from = at % (before.length + 1);
+        const to = Math.min(before.length, from + remove);
+        const after = before.slice(0, from) + insert + before.slice(to);
+        const old = new NewsDocument(before);
+        const edited = old.edited(after, from, to, 'file:///a.txt', 3);
+        const fresh = new NewsDocument(after, 'file:///a.txt', 3);
+        assert.deepEqual({ ...edited, lines: [...edited.lines] }, { ...fresh, lines: [...fresh.lines] });
+        assert.deepEqual(edited.blocks, fresh.blocks);
+        // The lines that end before the edit are the old document's own.
+        for (const line of edited.lines) if (line.end + line.eol.length < from) assert.equal(line, old.lines[line.index]);
+      }),
+      { numRuns: 500, seed: 20261124 },
+    );
   });
 });

@@ -5,7 +5,7 @@ import * as iconv from 'iconv-lite';
 import { NewsDocument } from '../../src/core/document';
 import { analyze, fixAll } from '../../src/core/analyze';
 import { mojibake } from '../../src/core/rules/mojibake';
-import { detectWholeFileEncoding, findMojibake, repairText } from '../../src/core/encodings';
+import { changedWindows, detectWholeFileEncoding, findMojibake, repairText, repairsIn, suspiciousWindows } from '../../src/core/encodings';
 import { ROOT, seed, seedNames } from './helpers';
 
 const FTFY = path.join(ROOT, '..', 'shared', 'external', 'ftfy');
@@ -298,5 +298,61 @@ describe('mojibake', () => {
     const f = analyze(new NewsDocument(big), { ruleSet: [mojibake] });
     const injected = big.split(bad).length - 1;
     assert.equal(f.filter((x) => x.fix?.edits.some((e) => e.text.includes('南阳市人民政'))).length, injected);
+  });
+
+  describe('after an edit', () => {
+    const garbled = dec(enc('南阳市委书记朱是西在北京拜会国家有关部委负责同志', 'utf8'), 'gbk');
+    const clean = '习近平总书记亲临南阳视察为现代化南阳建设指明了方向河南省第十一次党代会明确提出支持南阳建设省副中心城市';
+    /** `text` with `insert` in place of `remove` characters at `at`, and the stretch changedWindows returns. */
+    const edit = (text: string, at: number, remove: number, insert: string) => {
+      const after = text.slice(0, at) + insert + text.slice(at + remove);
+      return { after, stretch: changedWindows(text, after, at, at + remove, at + insert.length) };
+    };
+    const windows = (text: string) => suspiciousWindows(text).windows;
+
+    it('a window changes only where it was edited when a clean character goes in', () => {
+      const text = `${clean}\n${garbled}${garbled}\n${clean}`;
+      const at = text.indexOf(garbled) + garbled.length;
+      assert.deepEqual(edit(text, at, 0, '，').stretch, { start: at, end: at + 1 });
+    });
+
+    it('windows that an edit joins, splits or gives other kinds of damage count whole', () => {
+      const gap = (clean + clean).slice(0, 80); // further than one window reaches, not two
+      const text = `${clean}\n${garbled}${gap}${garbled}\n${clean}`;
+      const [a, b] = windows(text);
+      assert.ok(a && b && a.to < b.from, 'two windows');
+      const middle = text.indexOf(gap) + 40;
+      // A suspicious character in the gap joins them.
+      const joined = edit(text, middle, 0, '鍗');
+      assert.equal(windows(joined.after).length, 1);
+      assert.deepEqual(joined.stretch, { start: a.from, end: b.to + 1 });
+      // Taken away again, they part.
+      assert.deepEqual(edit(joined.after, middle, 1, '').stretch, { start: a.from, end: b.to });
+      // One in clean text makes a window of its own, which goes when it goes.
+      const tail = `${text}\n${clean}${clean}`;
+      const lone = text.length + 1 + clean.length;
+      const added = edit(tail, lone, 0, '鍗');
+      assert.deepEqual(added.stretch, { start: lone - 32, end: lone + 33 });
+      assert.deepEqual(edit(added.after, lone, 1, '').stretch, { start: lone - 32, end: lone + 32 });
+      // A Latin-1 character in a window gives it other kinds of damage to look for.
+      const inside = text.indexOf(garbled) + 3;
+      const latin = edit(text, inside, 0, 'é');
+      assert.equal(windows(latin.after)[0].families, a.families | 1);
+      assert.deepEqual(latin.stretch, { start: a.from, end: a.to + 1 });
+    });
+
+    it('reads lines of the text as the whole text reads them', () => {
+      const text = `${clean}\n${garbled}${clean.slice(0, 20)}${garbled}\n${clean}\n${dec(enc('南阳', 'utf8'), 'latin1')}x${garbled}`;
+      const all = findMojibake(text);
+      assert.ok(all.length >= 3);
+      const found = suspiciousWindows(text);
+      const lines = new NewsDocument(text).lines;
+      for (const line of lines) {
+        assert.deepEqual(
+          repairsIn(text, found, line.start, line.end),
+          all.filter((r) => r.start >= line.start && r.end <= line.end),
+        );
+      }
+    });
   });
 });

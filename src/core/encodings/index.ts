@@ -5,7 +5,18 @@
 import { findMojibake, type MojibakeKind, type MojibakeRepair } from './repair';
 import { gbkCodes, utf8SeqLen } from './tables';
 
-export { findMojibake, mojibakeRegion, repairText, MOJIBAKE_KINDS, type MojibakeKind, type MojibakeRepair } from './repair';
+export {
+  changedWindows,
+  findMojibake,
+  mojibakeRegion,
+  repairsIn,
+  repairText,
+  suspiciousWindows,
+  MOJIBAKE_KINDS,
+  type MojibakeKind,
+  type MojibakeRepair,
+  type SuspiciousWindows,
+} from './repair';
 export { naturalness, charCost, type Naturalness } from './score';
 export { gbkCodes } from './tables';
 
@@ -95,14 +106,14 @@ let scratch = newScratch(0);
 const WHOLE_FILE_SHARE = 0.6;
 const WHOLE_FILE_MIN_CHARS = 8;
 
-/** Judges a document from its repairs (computed once by the caller). */
-export function wholeFileVerdict(text: string, repairs: readonly MojibakeRepair[]): WholeFileVerdict | undefined {
+/**
+ * Judges a document from its repairs (computed once by the caller) and its
+ * count of non-ASCII characters (nonAsciiCount; incremental analysis
+ * carries it over an edit).
+ */
+export function wholeFileVerdict(text: string, repairs: readonly MojibakeRepair[], nonAscii?: number): WholeFileVerdict | undefined {
   if (repairs.length === 0) return undefined;
-  let nonAscii = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0x80 && c !== 0x3000 && c !== 0xfeff) nonAscii++;
-  }
+  nonAscii ??= nonAsciiCount(text).nonAscii;
   const byKind = new Map<string, { kind: MojibakeKind; chars: number }>();
   let covered = 0;
   for (const r of repairs) {
@@ -119,6 +130,16 @@ export function wholeFileVerdict(text: string, repairs: readonly MojibakeRepair[
   for (const e of byKind.values()) if (!best || e.chars > best.chars) best = e;
   const kind = best!.kind;
   return { encoding: kind.right, readAs: kind.wrong, vscodeEncodingId: kind.vscodeEncodingId, repairs, kind };
+}
+
+/** The characters of `text[from, to)` that the share of mojibake is taken of: non-ASCII, but for U+3000 and U+FEFF. */
+export function nonAsciiCount(text: string, from = 0, to = text.length): { nonAscii: number } {
+  let nonAscii = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80 && c !== 0x3000 && c !== 0xfeff) nonAscii++;
+  }
+  return { nonAscii };
 }
 
 /**

@@ -80,15 +80,30 @@ const MAX_SEGMENT = 2048;
  * word (see settle); inner layers and settle's own scan do without.
  */
 export function findMojibake(text: string, depth = 0, settled = depth === 0): MojibakeRepair[] {
+  return repairsIn(text, suspiciousWindows(text), 0, text.length, depth, settled);
+}
+
+/**
+ * findMojibake's repairs in `text[start, end)`, which starts at a line start
+ * (or 0) and ends at a line end (or the end), given the windows of the
+ * whole text or of a stretch around it (mojibakeRegion): incremental
+ * analysis reads again only the lines around an edit. A run of damage never
+ * holds a line break, so the lines are read as the whole text reads them,
+ * each window clipped to them.
+ */
+export function repairsIn(text: string, found: SuspiciousWindows, start: number, end: number, depth = 0, settled = depth === 0): MojibakeRepair[] {
   const candidates: MojibakeRepair[] = [];
-  const c1: number[] = [];
-  for (const [from, to, families] of suspiciousWindows(text, c1)) {
-    for (const kind of KINDS) if (families & kind.family) scanKind(text, from, to, kind, depth, candidates);
+  for (const { from, to, families } of found.windows) {
+    const a = Math.max(from, start);
+    const b = Math.min(to, end);
+    if (a >= b) continue;
+    for (const kind of KINDS) if (families & kind.family) scanKind(text, a, b, kind, depth, candidates);
   }
   const chosen = chooseNonOverlapping(candidates);
+  const c1 = found.c1.filter((i) => i >= start && i < end);
   if (c1.length > 0) addC1Controls(text, c1, chosen);
   chosen.sort((a, b) => a.start - b.start);
-  return settled ? settle(text, chosen) : chosen;
+  return settled ? settle(text, chosen, start, end) : chosen;
 }
 
 /**
@@ -102,18 +117,18 @@ export function findMojibake(text: string, depth = 0, settled = depth === 0): Mo
  * changing after ROUNDS is a guess: its repairs are marked unsettled,
  * reported and not made.
  */
-function settle(text: string, repairs: MojibakeRepair[]): MojibakeRepair[] {
+function settle(text: string, repairs: MojibakeRepair[], start: number, end: number): MojibakeRepair[] {
   if (repairs.length === 0) return repairs;
-  const at: number[] = []; // where each repair's text lies in `repaired`
+  const at: number[] = []; // where each repair's text lies in `repaired`, text[start, end) with the repairs made
   let repaired = '';
-  let last = 0;
+  let last = start;
   for (const r of repairs) {
     repaired += text.slice(last, r.start);
     at.push(repaired.length);
     repaired += r.text;
     last = r.end;
   }
-  repaired += text.slice(last);
+  repaired += text.slice(last, end);
   const out: MojibakeRepair[] = [];
   let shift = 0; // repaired offset minus text offset after the repairs handled so far
   const flags = suspiciousTable();
@@ -148,9 +163,9 @@ function settle(text: string, repairs: MojibakeRepair[]): MojibakeRepair[] {
       again = findMojibake(stretch, 0, false);
     }
     // The stretch's edges lie outside every repair: map them back to `text`.
-    const from = region.start - regionShift;
-    const to = region.end - shift;
-    const combined = again.length === 0 && from >= (out.length > 0 ? out[out.length - 1].end : 0) ? joinRepairs(text, from, to, stretch, group) : undefined;
+    const from = start + region.start - regionShift;
+    const to = start + region.end - shift;
+    const combined = again.length === 0 && from >= (out.length > 0 ? out[out.length - 1].end : start) ? joinRepairs(text, from, to, stretch, group) : undefined;
     if (combined) out.push(combined);
     else for (const r of group) out.push({ ...r, unsettled: true });
   }
@@ -208,47 +223,54 @@ const WINDOW = 32;
 const LATIN = 1;
 const CJK = 2;
 
+/** Where findMojibake looks: windows around suspicious characters, and the C1 controls. */
+export interface SuspiciousWindows {
+  /** In order, apart; `families`: which kinds of damage make their suspicious characters. */
+  readonly windows: readonly { readonly from: number; readonly to: number; readonly families: number }[];
+  readonly c1: readonly number[];
+}
+
 /**
  * Mojibake is dense in characters real text rarely uses (rare Han, kana or
  * Greek amid Chinese, Latin-1 symbols, private use, U+FFFD). Only windows
  * around them are scanned, and only for the kinds of damage whose wrong code
  * page makes such characters, so clean text costs one look-up per char.
+ * `text[from, to)`: the whole text, or a stretch from mojibakeRegion, whose
+ * windows are the whole text's there.
  */
-function suspiciousWindows(text: string, c1: number[]): [number, number, number][] {
+export function suspiciousWindows(text: string, from = 0, to = text.length): SuspiciousWindows {
   const flags = suspiciousTable();
-  const out: [number, number, number][] = [];
-  const n = text.length;
+  const windows: { from: number; to: number; families: number }[] = [];
+  const c1: number[] = [];
   let curFrom = -1;
   let curTo = -1;
   let fam = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     const f = flags[c];
     if (f === 0) continue;
     if (c >= 0x80 && c <= 0x9f) c1.push(i);
-    const from = Math.max(0, i - WINDOW);
-    const to = Math.min(n, i + WINDOW + 1);
-    if (curTo >= from) {
-      curTo = to;
+    const wFrom = Math.max(from, i - WINDOW);
+    const wTo = Math.min(to, i + WINDOW + 1);
+    if (curTo >= wFrom) {
+      curTo = wTo;
       fam |= f;
     } else {
-      if (curTo > 0) out.push([curFrom, curTo, fam]);
-      curFrom = from;
-      curTo = to;
+      if (curTo > 0) windows.push({ from: curFrom, to: curTo, families: fam });
+      curFrom = wFrom;
+      curTo = wTo;
       fam = f;
     }
   }
-  if (curTo > 0) out.push([curFrom, curTo, fam]);
-  return out;
+  if (curTo > 0) windows.push({ from: curFrom, to: curTo, families: fam });
+  return { windows, c1 };
 }
 
 /**
- * The stretch of `text` around `[from, to)` that findMojibake judges apart
- * from the rest: each edge lies in the middle of a run of 2·WINDOW + 2
- * characters none of which is suspicious, so no window reaches across it,
- * reads past it or merges over it. findMojibake on the stretch finds exactly
- * the repairs the whole text has there (incremental analysis re-reads only
- * the stretch around an edit).
+ * The stretch of `text` around `[from, to)` whose windows (suspiciousWindows)
+ * are the whole text's there: each edge lies in the middle of a run of
+ * 2·WINDOW + 2 characters none of which is suspicious, so no window reaches
+ * across it or merges over it.
  */
 export function mojibakeRegion(text: string, from: number, to: number): { start: number; end: number } {
   const flags = suspiciousTable();
@@ -267,6 +289,47 @@ export function mojibakeRegion(text: string, from: number, to: number): { start:
     if (clean === gap) {
       end = i - WINDOW;
       break;
+    }
+  }
+  return { start, end };
+}
+
+/**
+ * Where an edit changed findMojibake's windows: `[from, oldTo)` of `before`
+ * became `[from, newTo)` of `after`, the rest is equal. The stretch of
+ * `after` returned holds the edit and every window that is not one of
+ * `before`'s moved with the text (same extent, same kinds of damage); a
+ * window that is no more counts where it was. Outside it, every character
+ * lies in the same window as before, so its line reads as it did (a run of
+ * damage never holds a line break).
+ */
+export function changedWindows(before: string, after: string, from: number, oldTo: number, newTo: number): { start: number; end: number } {
+  const delta = newTo - oldTo;
+  const oldRegion = mojibakeRegion(before, from, oldTo);
+  const region = mojibakeRegion(after, from, newTo);
+  const was = suspiciousWindows(before, oldRegion.start, oldRegion.end).windows;
+  const now = suspiciousWindows(after, region.start, region.end).windows;
+  // Old offsets where they are now; inside the edit, its start.
+  const map = (p: number) => (p < from ? p : p >= oldTo ? p + delta : from);
+  const outside = (p: number) => p < from || p >= oldTo;
+  let start = from;
+  let end = newTo;
+  const widen = (a: number, b: number) => {
+    start = Math.min(start, a);
+    end = Math.max(end, b);
+  };
+  for (let i = 0, j = 0; i < was.length || j < now.length; ) {
+    const a = was[i];
+    const b = now[j];
+    if (a && b && outside(a.from) && outside(a.to) && map(a.from) === b.from && map(a.to) === b.to && a.families === b.families) {
+      i++;
+      j++;
+    } else if (a && (!b || map(a.from) <= b.from)) {
+      widen(map(a.from), map(a.to));
+      i++;
+    } else {
+      widen(b.from, b.to);
+      j++;
     }
   }
   return { start, end };

@@ -1,6 +1,7 @@
 import { t } from '@vscode/l10n';
 import type { NewsDocument } from '../document';
-import type { Rule } from '../finding';
+import type { Report, Rule } from '../finding';
+import type { Settings } from '../config';
 import {
   BOILERPLATE_KINDS,
   RECORD_KINDS,
@@ -27,51 +28,67 @@ export const boilerplate: Rule = {
   fixable: true,
   safeToClean: true,
   check({ document, settings }, report) {
-    const configured = settings.get('newsclean.boilerplate.remove');
-    const remove = new Set<string>(Array.isArray(configured) ? configured : []);
-    const found = findBoilerplate(document);
-    // Whether every non-blank line after line i is removed too (so removals
-    // at the end of a document without a final line break never overlap).
-    const removedAfter = new Array<boolean>(document.lineCount).fill(false);
-    let tail = true;
-    const byLine = new Map(found.filter((f) => f.whole).map((f) => [f.line, f]));
-    for (let i = document.lineCount - 1; i >= 0; i--) {
-      removedAfter[i] = tail;
-      const line = document.lines[i];
-      const f = byLine.get(i);
-      if (!line.blank && !(f && remove.has(f.kind))) tail = false;
-    }
-    for (const f of found) {
-      const line = document.lines[f.line];
-      const removable = remove.has(f.kind);
-      const record = RECORD_KINDS.includes(f.kind);
-      const range = f.whole ? { start: line.start + (line.text.length - line.text.trimStart().length), end: line.start + line.text.trimEnd().length } : f.range!;
-      const what = excerpt(document.text.slice(range.start, Math.min(range.end, range.start + 200)));
-      // No fix where removing the line would change a line ending.
-      const removal = f.whole ? lineRemovalRange(document, f.line, f.line, removedAfter[f.line]) : f.range;
-      report({
-        range,
-        severity: record && !removable ? 'hint' : undefined,
-        message: record
-          ? t('{0}: “{1}” (part of the article’s record, kept unless newsclean.boilerplate.remove lists it).', kindLabel(f.kind), what)
-          : t('Not article text ({0}): “{1}”.', kindLabel(f.kind), what),
-        ...(removable && removal
-          ? {
-              fix: {
-                title: f.whole ? t('Remove line {0} ({1})', f.line + 1, kindLabel(f.kind)) : t('Remove the trailing artefact “{0}”', what),
-                edits: [
-                  {
-                    range: removal,
-                    text: '',
-                  },
-                ],
-              },
-            }
-          : {}),
-      });
-    }
+    const remove = removedKinds(settings);
+    for (const f of removableLines(document, remove)) report(boilerplateReport(document, f, remove));
   },
 };
+
+/** The kinds `newsclean.boilerplate.remove` lists. */
+export function removedKinds(settings: Settings): ReadonlySet<string> {
+  const configured = settings.get('newsclean.boilerplate.remove');
+  return new Set<string>(Array.isArray(configured) ? configured : []);
+}
+
+/** A boilerplate line, and whether every non-blank line after it is removed too. */
+export interface RemovableLine extends BoilerplateLine {
+  readonly removedAfter: boolean;
+}
+
+/** findBoilerplate's lines with removedAfter (so that removals at the end of a document without a final line break never overlap). */
+export function removableLines(document: NewsDocument, remove: ReadonlySet<string>): RemovableLine[] {
+  const found = findBoilerplate(document);
+  const out = new Array<RemovableLine>(found.length);
+  let tail = true;
+  for (let k = found.length - 1, i = document.lineCount - 1; k >= 0; k--) {
+    const f = found[k];
+    // Lines after f that are not in the list end the tail when they are not blank.
+    for (; i > f.line; i--) if (!document.lines[i].blank) tail = false;
+    out[k] = { line: f.line, kind: f.kind, whole: f.whole, range: f.range, removedAfter: tail };
+    if (f.whole && remove.has(f.kind)) i = f.line - 1;
+  }
+  return out;
+}
+
+/** The finding of a boilerplate line. */
+export function boilerplateReport(document: NewsDocument, f: RemovableLine, remove: ReadonlySet<string>): Report {
+  const line = document.lines[f.line];
+  const removable = remove.has(f.kind);
+  const record = RECORD_KINDS.includes(f.kind);
+  const range = f.whole ? { start: line.start + (line.text.length - line.text.trimStart().length), end: line.start + line.text.trimEnd().length } : f.range!;
+  const what = excerpt(document.text.slice(range.start, Math.min(range.end, range.start + 200)));
+  // No fix where removing the line would change a line ending.
+  const removal = f.whole ? lineRemovalRange(document, f.line, f.line, f.removedAfter) : f.range;
+  return {
+    range,
+    severity: record && !removable ? 'hint' : undefined,
+    message: record
+      ? t('{0}: “{1}” (part of the article’s record, kept unless newsclean.boilerplate.remove lists it).', kindLabel(f.kind), what)
+      : t('Not article text ({0}): “{1}”.', kindLabel(f.kind), what),
+    ...(removable && removal
+      ? {
+          fix: {
+            title: f.whole ? t('Remove line {0} ({1})', f.line + 1, kindLabel(f.kind)) : t('Remove the trailing artefact “{0}”', what),
+            edits: [
+              {
+                range: removal,
+                text: '',
+              },
+            ],
+          },
+        }
+      : {}),
+  };
+}
 
 export interface BoilerplateLine {
   readonly line: number;

@@ -1,5 +1,5 @@
 import { t } from '@vscode/l10n';
-import type { NewsDocument, Range } from '../document';
+import type { Line, NewsDocument, Range } from '../document';
 import type { Settings } from '../config';
 import type { RelatedInformation, Report, Rule, RuleContext } from '../finding';
 import { CONTINUING_START, OPEN_END, isCreditLine, isSpeakerLabel } from '../classify';
@@ -24,7 +24,7 @@ export const duplicateBlock: Rule = {
   fixable: true,
   safeToClean: true,
   check(ctx, report) {
-    reportDuplicates(ctx, scanRepeats(ctx.document.text, duplicateMinLength(ctx.settings)), report);
+    reportDuplicates(ctx, scanRepeats(ctx.document, duplicateMinLength(ctx.settings)), report);
   },
 };
 
@@ -33,15 +33,69 @@ export function duplicateMinLength(settings: Settings): number {
   return Math.max(4, Number(settings.get('newsclean.duplicates.minLength')) || 12);
 }
 
-/** The normalised stream of a text and the repeats in it. */
+/**
+ * The document's normalised stream (normalize), line by line, and the
+ * repeats in it. The stream never crosses a line break: a line's part of
+ * it is the stream of the line alone.
+ */
 export interface RepeatScan {
-  readonly stream: NormalizedStream;
+  /** The stream's characters. */
+  readonly codes: Int32Array;
+  /** Line i holds the stream's characters spans[2i] to spans[2i + 1] - 1. */
+  readonly spans: Int32Array;
   readonly repeats: readonly Repeat[];
+  /** Per line: 1 when it has characters in the stream and each lies in a repeat. */
+  readonly covered: Uint8Array;
 }
 
-export function scanRepeats(text: string, minLength: number): RepeatScan {
-  const stream = normalize(text);
-  return { stream, repeats: findRepeats(stream.codes, { minLength }) };
+export function scanRepeats(doc: NewsDocument, minLength: number): RepeatScan {
+  const stream = normalize(doc.text);
+  const spans = new Int32Array(2 * doc.lineCount);
+  lineSpans(doc.lines, 0, doc.lineCount - 1, stream, 0, spans);
+  const repeats = findRepeats(stream.codes, { minLength });
+  const covered = new Uint8Array(doc.lineCount);
+  coverLines(spans, repeats, 0, doc.lineCount, covered);
+  return { codes: stream.codes, spans, repeats, covered };
+}
+
+/**
+ * Writes to `spans` the spans of lines `first..last`, given `stream`, the
+ * normalised stream of their text, which starts at the stream's index `base`.
+ */
+export function lineSpans(lines: readonly Line[], first: number, last: number, stream: NormalizedStream, base: number, spans: Int32Array): void {
+  const n = stream.length;
+  let s = 0;
+  for (let i = first; i <= last; i++) {
+    while (s < n && stream.starts[s] < lines[i].start) s++;
+    spans[2 * i] = base + s;
+    while (s < n && stream.starts[s] < lines[i].end) s++;
+    spans[2 * i + 1] = base + s;
+  }
+}
+
+/** Writes to `covered` whether each of lines `from..to - 1` is covered by the repeats (sorted, apart). */
+export function coverLines(spans: Int32Array, repeats: readonly Repeat[], from: number, to: number, covered: Uint8Array): void {
+  let r = from < to ? repeatAt(repeats, spans[2 * from]) : 0;
+  for (let i = from; i < to; i++) {
+    const lineFrom = spans[2 * i];
+    const lineTo = spans[2 * i + 1];
+    while (r < repeats.length && repeats[r].dst + repeats[r].length <= lineFrom) r++;
+    let x = lineFrom;
+    for (let q = r; x < lineTo && q < repeats.length && repeats[q].dst <= x; q++) x = repeats[q].dst + repeats[q].length;
+    covered[i] = lineFrom < lineTo && x >= lineTo ? 1 : 0;
+  }
+}
+
+/** Index of the first repeat that ends after stream index `x` (repeats sorted, apart). */
+function repeatAt(repeats: readonly Repeat[], x: number): number {
+  let lo = 0;
+  let hi = repeats.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (repeats[mid].dst + repeats[mid].length <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The findings from the repeats of the document's text. */
@@ -113,33 +167,15 @@ export interface DuplicateRun {
  * of its letters, digits and CJK characters lies in a repeat; lines with
  * none (`。`) inside or right after a run join it.
  */
-export function findDuplicateRuns(doc: NewsDocument, minLength: number, scan = scanRepeats(doc.text, minLength)): DuplicateRun[] {
-  const { stream, repeats } = scan;
+export function findDuplicateRuns(doc: NewsDocument, minLength: number, scan = scanRepeats(doc, minLength)): DuplicateRun[] {
+  const { spans, repeats, covered } = scan;
   if (repeats.length === 0) return [];
   const lines = doc.lines;
-  const n = stream.length;
-  // Which repeat covers each stream position (-1: none). Later copies never overlap.
-  const owner = new Int32Array(n).fill(-1);
-  repeats.forEach((r, id) => owner.fill(id, r.dst, r.dst + r.length));
-  // Stream range of each line.
-  const lineFrom = new Int32Array(lines.length);
-  const lineTo = new Int32Array(lines.length);
-  let s = 0;
-  for (const line of lines) {
-    while (s < n && stream.starts[s] < line.start) s++;
-    lineFrom[line.index] = s;
-    while (s < n && stream.starts[s] < line.end) s++;
-    lineTo[line.index] = s;
-  }
-  const covered = (i: number) => {
-    if (lineFrom[i] === lineTo[i]) return false;
-    for (let x = lineFrom[i]; x < lineTo[i]; x++) if (owner[x] < 0) return false;
-    return true;
-  };
+  const empty = (i: number) => spans[2 * i] === spans[2 * i + 1];
   const runs: { first: number; last: number }[] = [];
   let i = 0;
   while (i < lines.length) {
-    if (!covered(i)) {
+    if (!covered[i]) {
       i++;
       continue;
     }
@@ -147,32 +183,33 @@ export function findDuplicateRuns(doc: NewsDocument, minLength: number, scan = s
     let last = i;
     let j = i + 1;
     while (j < lines.length) {
-      if (covered(j)) last = j;
-      else if (lines[j].blank || lineFrom[j] === lineTo[j]) {
+      if (covered[j]) last = j;
+      else if (lines[j].blank || empty(j)) {
         // blank or punctuation only: part of the run when coverage goes on
       } else break;
       j++;
     }
     // Punctuation-only lines (`。`) right after the run belong to it.
     let k = last + 1;
-    while (k < lines.length && !lines[k].blank && lineFrom[k] === lineTo[k]) last = k++;
+    while (k < lines.length && !lines[k].blank && empty(k)) last = k++;
     runs.push({ first, last });
     i = Math.max(j, last + 1);
   }
   const out: DuplicateRun[] = [];
+  const offsets = streamOffsets(doc, spans);
   for (const run of runs) {
-    const from = lineFrom[run.first];
-    const to = lineTo[run.last];
+    const from = spans[2 * run.first];
+    const to = spans[2 * run.last + 1];
     const chars = to - from;
     if (chars < minLength) continue;
     // Formulaic lines (a speaker label, a credit) alone are not duplicates.
     let substantive = false;
     for (let l = run.first; l <= run.last && !substantive; l++) {
       const text = lines[l].text;
-      if (!lines[l].blank && lineFrom[l] < lineTo[l] && !isSpeakerLabel(text) && !isCreditLine(text)) substantive = true;
+      if (!lines[l].blank && !empty(l) && !isSpeakerLabel(text) && !isCreditLine(text)) substantive = true;
     }
     if (!substantive) continue;
-    const sources = sourceRanges(stream, repeats, owner, from, to);
+    const sources = sourceRanges(offsets, repeats, from, to);
     out.push({ lines: run, sources, sourceLines: wholeLines(doc, sources), chars, removedAfter: false });
   }
   // removedAfter: every non-blank line after the run is in a later run.
@@ -185,21 +222,51 @@ export function findDuplicateRuns(doc: NewsDocument, minLength: number, scan = s
   return out;
 }
 
+/**
+ * Where the stream's characters are in the text: the start of character i
+ * and the end of character i (found by normalising its line again, so that
+ * the scan need not keep an offset per character).
+ */
+function streamOffsets(doc: NewsDocument, spans: Int32Array): { start(i: number): number; end(i: number): number } {
+  let line = -1;
+  let stream: NormalizedStream | undefined;
+  /** The stream of the line holding character i, and i's index in it. */
+  const at = (i: number): [NormalizedStream, number] => {
+    if (!stream || i < spans[2 * line] || i >= spans[2 * line + 1]) {
+      // The last line whose span starts at or before i (spans follow each other).
+      let lo = 0;
+      let hi = doc.lineCount - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (spans[2 * mid] <= i) lo = mid;
+        else hi = mid - 1;
+      }
+      line = lo;
+      stream = normalize(doc.text, doc.lines[line].start, doc.lines[line].end);
+    }
+    return [stream, i - spans[2 * line]];
+  };
+  return {
+    start: (i) => {
+      const [s, k] = at(i);
+      return s.starts[k];
+    },
+    end: (i) => streamEnd(...at(i)),
+  };
+}
+
 /** The earlier copies of stream range [from, to), merged where they touch. */
-function sourceRanges(stream: NormalizedStream, repeats: readonly Repeat[], owner: Int32Array, from: number, to: number): Range[] {
+function sourceRanges(offsets: ReturnType<typeof streamOffsets>, repeats: readonly Repeat[], from: number, to: number): Range[] {
   const ranges: Range[] = [];
   let x = from;
-  while (x < to) {
-    const id = owner[x];
-    if (id < 0) {
-      x++;
-      continue;
-    }
-    const r = repeats[id];
+  for (let q = repeatAt(repeats, from); x < to && q < repeats.length && repeats[q].dst < to; q++) {
+    const r = repeats[q];
+    x = Math.max(x, r.dst);
     const end = Math.min(to, r.dst + r.length);
     const a = r.src + (x - r.dst);
     const b = r.src + (end - r.dst) - 1;
-    const range = { start: stream.starts[a], end: streamEnd(stream, b) };
+    const start = offsets.start(a);
+    const range = { start, end: offsets.end(b) };
     const prev = ranges[ranges.length - 1];
     if (prev && range.start >= prev.start && range.start - prev.end <= 64) ranges[ranges.length - 1] = { start: prev.start, end: Math.max(prev.end, range.end) };
     else ranges.push(range);

@@ -1,6 +1,6 @@
 import { t } from '@vscode/l10n';
 import type { NewsDocument } from '../document';
-import type { Edit, Report, Rule } from '../finding';
+import type { Edit, Fix, Report, Rule } from '../finding';
 import { matchesIn } from '../text/lines';
 import { hanLevel } from '../encodings/tables';
 import { hasTone, isReadingOf } from '../pinyin/readings';
@@ -69,24 +69,17 @@ export function reportAnnotations(document: NewsDocument, found: readonly Annota
     if (list) list.push(a);
     else perLine.set(a.line, [a]);
   }
-  const dense = found.length >= DENSE_DOCUMENT
-    ? found
-    : found.filter((a) => perLine.get(a.line)!.length >= 2 || hanLevel(a.char.charCodeAt(0)) === 0);
+  if (allDense(found.length)) {
+    const fix = removeAllFix(found.length, () => found);
+    for (const [line, list] of perLine) report(denseLine(line, list, fix));
+    return;
+  }
+  const dense = found.filter((a) => perLine.get(a.line)!.length >= 2 || hanLevel(a.char.charCodeAt(0)) === 0);
   const denseSet = new Set(dense);
-  const allEdits: Edit[] = dense.map((a) => ({ range: { start: a.start, end: a.end }, text: '' }));
-  const allFix = dense.length > 0
-    ? { title: t('Remove all {0} pinyin annotations', dense.length), edits: allEdits }
-    : undefined;
+  const allFix = dense.length > 0 ? removeAllFix(dense.length, () => dense) : undefined;
   for (const [line, list] of perLine) {
     const ours = list.filter((a) => denseSet.has(a));
-    if (ours.length > 0) {
-      const sample = ours.slice(0, 3).map((a) => `${a.char}(${a.syllable})`).join(' ');
-      report({
-        range: { start: ours[0].start, end: ours[ours.length - 1].end },
-        message: t('Line {0} has {1} flattened pinyin annotation(s), e.g. {2}.', line + 1, ours.length, sample),
-        fix: allFix,
-      });
-    }
+    if (ours.length > 0) report(denseLine(line, ours, allFix!));
     for (const a of list) {
       if (denseSet.has(a)) continue;
       report({
@@ -97,4 +90,34 @@ export function reportAnnotations(document: NewsDocument, found: readonly Annota
       });
     }
   }
+}
+
+/** Whether a document with `count` annotations has them all dense. */
+export function allDense(count: number): boolean {
+  return count >= DENSE_DOCUMENT;
+}
+
+/** The finding on a line's dense annotations (`shift`: how far they moved since they were found). */
+export function denseLine(line: number, list: readonly Annotation[], fix: Fix, shift = 0): Report {
+  const sample = list.slice(0, 3).map((a) => `${a.char}(${a.syllable})`).join(' ');
+  return {
+    range: { start: list[0].start + shift, end: list[list.length - 1].end + shift },
+    message: t('Line {0} has {1} flattened pinyin annotation(s), e.g. {2}.', line + 1, list.length, sample),
+    fix,
+  };
+}
+
+/** The fix that removes `count` annotations, listed by `all` when its edits are first read. */
+export function removeAllFix(count: number, all: () => Iterable<{ readonly start: number; readonly end: number }>): Fix {
+  let edits: Edit[] | undefined;
+  return {
+    title: t('Remove all {0} pinyin annotations', count),
+    get edits(): Edit[] {
+      if (!edits) {
+        edits = [];
+        for (const a of all()) edits.push({ range: { start: a.start, end: a.end }, text: '' });
+      }
+      return edits;
+    },
+  };
 }

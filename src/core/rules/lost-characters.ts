@@ -12,10 +12,6 @@ const UNINIT = /烫{3,}|屯{3,}/g;
 const LOST_COPYRIGHT = /(版权所有|版權所有|版权|版權|[Cc]opyright|COPYRIGHT)([ \t\u3000]*)\?(?=[ \t]*(?:19|20)\d\d)/g;
 /** `?` between two Han characters. */
 const HAN_QUESTION = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff](\?+)(?=[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])/g;
-/** Folded punctuation: ASCII `,` `:` `;` `!` between Han characters. */
-const FOLDED = /[\u4e00-\u9fff][,:;!][\u4e00-\u9fff]/;
-/** Full-width question mark in use. */
-const FULL_QUESTION = /？/;
 
 /**
  * Text whose bytes are gone: U+FFFD runs, `锟斤拷`, `烫烫烫` / `屯屯屯`, and a
@@ -63,8 +59,11 @@ export const lostCharacters: Rule = {
         fix: { title: t('Replace “?” with “©”'), edits: [{ range: { start: q, end: q + 1 }, text: '©' }] },
       });
     }
-    if (!questionMarksMayBeLost(text)) return;
+    // Judged on the whole text, once, and only when there is a `?` to judge.
+    let judged: boolean | undefined;
     for (const m of matchesIn(document, HAN_QUESTION)) {
+      judged ??= questionMarksMayBeLost(text);
+      if (!judged) return;
       const q = m.index + 1;
       if (copyright.includes(q)) continue;
       report({
@@ -81,5 +80,42 @@ export const lostCharacters: Rule = {
  * ASCII it is a question mark. Judged on the whole document.
  */
 export function questionMarksMayBeLost(text: string): boolean {
-  return !FOLDED.test(text) && FULL_QUESTION.test(text);
+  return mayBeLost(questionMarkEvidence(text));
+}
+
+/** What questionMarksMayBeLost judges from: counts of folded punctuation and of `？`. */
+export interface QuestionMarkEvidence {
+  /** ASCII `,` `:` `;` `!` between two Han characters (`中,文`). */
+  readonly folded: number;
+  /** Full-width question marks. */
+  readonly fullQuestion: number;
+}
+
+export function mayBeLost(e: QuestionMarkEvidence): boolean {
+  return e.folded === 0 && e.fullQuestion > 0;
+}
+
+/**
+ * The evidence in `text[from, to)`: a folded mark counts where its Han
+ * character before it is. Neither crosses a line break, so the evidence of
+ * a document is the sum of its lines' (incremental analysis counts the
+ * edited lines again).
+ */
+export function questionMarkEvidence(text: string, from = 0, to = text.length): QuestionMarkEvidence {
+  let folded = 0;
+  let fullQuestion = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xff1f) fullQuestion++;
+    else if (isHan(c) && i + 2 < text.length) {
+      const p = text.charCodeAt(i + 1);
+      if ((p === 0x2c || p === 0x3a || p === 0x3b || p === 0x21) && isHan(text.charCodeAt(i + 2))) folded++;
+    }
+  }
+  return { folded, fullQuestion };
+}
+
+/** U+4E00–U+9FFF, the Han characters folded punctuation is looked for between. */
+function isHan(c: number): boolean {
+  return c >= 0x4e00 && c <= 0x9fff;
 }

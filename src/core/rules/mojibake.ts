@@ -45,11 +45,14 @@ export const mojibake: Rule = {
   },
 };
 
-/** The findings from the document's repairs (one for the whole file when most of it is mojibake). */
-export function reportMojibake(document: NewsDocument, repairs: readonly MojibakeRepair[], report: (r: Report) => void): void {
+/**
+ * The findings from the document's repairs (one for the whole file when most
+ * of it is mojibake); `nonAscii`: the document's nonAsciiCount when known.
+ */
+export function reportMojibake(document: NewsDocument, repairs: readonly MojibakeRepair[], report: (r: Report) => void, nonAscii?: number): void {
   const text = document.text;
   if (repairs.length === 0) return;
-  const whole = wholeFileVerdict(text, repairs);
+  const whole = wholeFileVerdict(text, repairs, nonAscii);
   if (whole) {
     const settled = repairs.filter((r) => !r.unsettled);
     const first = document.lines.find((l) => !l.blank) ?? document.lines[0];
@@ -68,11 +71,14 @@ export function reportMojibake(document: NewsDocument, repairs: readonly Mojibak
     });
     return;
   }
-  for (const r of repairs) {
-    report({
-      range: { start: r.start, end: r.end },
-      message: message(r),
-      fix: r.unsettled ? undefined : { title: t('Repair as “{0}”', preview(r.text)), edits: [{ range: { start: r.start, end: r.end }, text: r.text }] },
-    });
-  }
+  for (const r of repairs) report(repairReport(r));
+}
+
+/** The finding of one repair, when the document is not mojibake as a whole. */
+export function repairReport(r: MojibakeRepair): Report {
+  return {
+    range: { start: r.start, end: r.end },
+    message: message(r),
+    fix: r.unsettled ? undefined : { title: t('Repair as “{0}”', preview(r.text)), edits: [{ range: { start: r.start, end: r.end }, text: r.text }] },
+  };
 }

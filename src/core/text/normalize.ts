@@ -107,18 +107,6 @@ export function normalize(text: string, from = 0, to = text.length): NormalizedS
   return { codes, starts, length: n };
 }
 
-/** Index of the first kept character whose start is >= offset (binary search). */
-export function streamIndexAt(stream: NormalizedStream, offset: number): number {
-  let lo = 0;
-  let hi = stream.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (stream.starts[mid] < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** Original offset just past kept character `i`. */
 export function streamEnd(stream: NormalizedStream, i: number): number {
   return stream.starts[i] + (stream.codes[i] > 0xffff ? 2 : 1);
