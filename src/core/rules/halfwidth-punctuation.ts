@@ -1,4 +1,4 @@
-import { t } from '@vscode/l10n';
+import { t } from '../text/localize';
 import type { Edit, Report, Rule } from '../finding';
 import { isProtectedAt, protectedRanges } from '../protect';
 import type { Range } from '../document';
