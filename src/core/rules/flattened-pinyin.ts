@@ -44,13 +44,16 @@ export const flattenedPinyin: Rule = {
 /** The annotations on the document's lines (a view's lines only), in order. */
 export function findAnnotations(document: NewsDocument): Annotation[] {
   const found: Annotation[] = [];
+  const lines = document.lines;
+  let k = 0; // the line of the last annotation: they come in order
   for (const m of matchesIn(document, ANNOTATION)) {
     const syllable = m[3];
     if (!hasTone(syllable)) continue;
     // The closing mark must match the opening one's width loosely; both kinds are seen.
     if (!isReadingOf(m[1], syllable)) continue;
     const start = m.index + 1;
-    found.push({ char: m[1], start, end: m.index + m[0].length, syllable, line: document.lineAt(start).index });
+    while (k + 1 < lines.length && lines[k + 1].start <= start) k++;
+    found.push({ char: m[1], start, end: m.index + m[0].length, syllable, line: lines[k].index });
   }
   return found;
 }
