@@ -100,9 +100,10 @@ export function normalize(text: string, from = 0, to = text.length): NormalizedS
     prevHan = common || (f >= 0 && isHanCode(f));
     i += width;
   }
+  // Views, not copies: most characters are kept, and a copy would double the peak.
   if (n < cap) {
-    codes = codes.slice(0, n);
-    starts = starts.slice(0, n);
+    codes = codes.subarray(0, n);
+    starts = starts.subarray(0, n);
   }
   return { codes, starts, length: n };
 }

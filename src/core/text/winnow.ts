@@ -70,8 +70,12 @@ export function winnow(hashes: Uint32Array, w: number): Int32Array {
   if (n === 0) return new Int32Array(0);
   const win = Math.max(1, Math.min(w, n));
   // deque[head, tail): positions whose hashes rise strictly from head to
-  // tail; the head is the current window's rightmost minimum.
-  const deque = new Int32Array(n);
+  // tail; the head is the current window's rightmost minimum. It never holds
+  // more than a window, so it is a ring (indices `& ring`).
+  let size = 2;
+  while (size <= win) size *= 2;
+  const ring = size - 1;
+  const deque = new Int32Array(size);
   let head = 0;
   let tail = 0;
   const out = new Int32Array(n);
@@ -79,10 +83,11 @@ export function winnow(hashes: Uint32Array, w: number): Int32Array {
   for (let i = 0; i < n; i++) {
     // Keep the rightmost minimum: drop every entry >= the new hash.
     const h = hashes[i];
-    while (tail > head && hashes[deque[tail - 1]] >= h) tail--;
-    deque[tail++] = i;
-    if (deque[head] <= i - win) head++;
-    if (i >= win - 1 && (count === 0 || out[count - 1] !== deque[head])) out[count++] = deque[head];
+    while (tail > head && hashes[deque[(tail - 1) & ring]] >= h) tail--;
+    deque[tail++ & ring] = i;
+    if (deque[head & ring] <= i - win) head++;
+    const min = deque[head & ring];
+    if (i >= win - 1 && (count === 0 || out[count - 1] !== min)) out[count++] = min;
   }
   return out.slice(0, count);
 }
@@ -98,16 +103,24 @@ export function findRepeats(codes: Int32Array, options: RepeatOptions): Repeat[]
   const maxCandidates = options.maxCandidates ?? 8;
   const n = codes.length;
   if (n < minLength * 2) return [];
-  const hashes = kgramHashes(codes, k);
-  const prints = winnow(hashes, w);
-  const heads = new Map<number, number>();
-  const next = new Int32Array(hashes.length).fill(-1);
+  const { prints, hashes } = fingerprints(codes, k, w);
+  // The fingerprints seen so far by hash: an open-addressing table from each
+  // hash to its latest fingerprint (-1: none), and from each fingerprint to
+  // the one before it with the same hash (`earlier`).
+  let capacity = 16;
+  while (capacity < 2 * prints.length) capacity *= 2;
+  const mask = capacity - 1;
+  const keys = new Uint32Array(capacity);
+  const latest = new Int32Array(capacity).fill(-1);
+  const earlier = new Int32Array(prints.length);
   const repeats: Repeat[] = [];
   let covered = 0;
   for (let f = 0; f < prints.length; f++) {
     const p = prints[f];
-    const h = hashes[p];
-    const head = heads.get(h);
+    const h = hashes[f];
+    let slot = h & mask;
+    while (latest[slot] >= 0 && keys[slot] !== h) slot = (slot + 1) & mask;
+    const head = latest[slot];
     // A fingerprint near the end of the last repeat may find an earlier copy
     // that goes on further (the repeat took a near-twin line, `…（下）`, for
     // the exact one, `…（上）`): then that copy replaces it. Only the last
@@ -115,12 +128,13 @@ export function findRepeats(codes: Int32Array, options: RepeatOptions): Repeat[]
     const again = p < covered;
     // Left extensions stop at the last repeat (or, trying again, its start).
     const floor = again ? repeats[repeats.length - 1].dst : covered;
-    if (head !== undefined && p + minLength >= covered) {
+    if (head >= 0 && p + minLength >= covered) {
       let bestLen = 0;
       let bestSrc = -1;
       let bestDst = -1;
       let tries = 0;
-      for (let q = head; q >= 0 && tries < maxCandidates; q = next[q]) {
+      for (let g = head; g >= 0 && tries < maxCandidates; g = earlier[g]) {
+        const q = prints[g];
         if (q + k > p) continue;
         tries++;
         let same = true;
@@ -161,8 +175,18 @@ export function findRepeats(codes: Int32Array, options: RepeatOptions): Repeat[]
         covered = end;
       }
     }
-    next[p] = head ?? -1;
-    heads.set(h, p);
+    earlier[f] = head;
+    keys[slot] = h;
+    latest[slot] = f;
   }
   return repeats;
+}
+
+/** The fingerprints (positions) and their hashes; the hashes of the other k-grams are let go here. */
+function fingerprints(codes: Int32Array, k: number, w: number): { prints: Int32Array; hashes: Uint32Array } {
+  const all = kgramHashes(codes, k);
+  const prints = winnow(all, w);
+  const hashes = new Uint32Array(prints.length);
+  for (let f = 0; f < prints.length; f++) hashes[f] = all[prints[f]];
+  return { prints, hashes };
 }
