@@ -513,6 +513,7 @@ const WORD_BONUS = 1.5;
  */
 function scanCharToChar(text: string, from: number, to: number, lo: number, hi: number, kind: KindImpl, page: CodePage, depth: number, out: MojibakeRepair[]): void {
   const target = kind.target();
+  if (!mayGain(text, from, to, kind, page, target)) return;
   const len = to - from;
   const sc = scratch(depth, len);
   // Per character (code point) k: its offset, its right reading (0: none),
@@ -598,6 +599,43 @@ function cleanNeighbour(text: string, i: number, dir: 1 | -1, limit: number, pag
     return inRun(page, c, 0x80) ? 0 : text.charCodeAt(i);
   }
   return 0;
+}
+
+/**
+ * Whether some stretch of `text[from, to)` could pass addCharToChar, which
+ * keeps a damaged stretch only when its gain (the drop in the cost its
+ * non-ASCII characters are scored at, once read right) is at least
+ * `kind.minGain`. Per character, that drop is at most its frequency cost
+ * less that of its right reading, plus the bonus of a common word with the
+ * reading before it (the words of the damaged text only add to its cost).
+ * A damaged stretch holds no character without a right reading, so the
+ * largest sum of these bounds between such characters (Kadane's maximum
+ * subarray, one pass) bounds every gain: when it falls short, the Viterbi
+ * could find nothing and is not run. Most runs of real text read through
+ * the other table only get rarer.
+ */
+function mayGain(text: string, from: number, to: number, kind: KindImpl, page: CodePage, target: Target): boolean {
+  const readings = rightReadings(kind);
+  // addCharToChar sums the two costs apart; a margin covers the rounding of summing differences.
+  const needed = kind.minGain - 1e-6;
+  let drop = 0;
+  let prevRight = 0;
+  for (let u = from; u < to; ) {
+    const c = text.codePointAt(u) ?? 0;
+    u += c > 0xffff ? 2 : 1;
+    let r = c <= 0xffff ? readings[c] : -1;
+    if (r < 0) {
+      r = readRight(c, page, target);
+      if (c <= 0xffff) readings[c] = r;
+    }
+    if (r === 0) drop = 0;
+    else if (c >= 0x80) {
+      drop = Math.max(0, drop + frequencyCost(c) - frequencyCost(r) + word(prevRight, r));
+      if (drop >= needed) return true;
+    }
+    prevRight = r;
+  }
+  return false;
 }
 
 const readingsByKind = new Map<string, Int32Array>();
