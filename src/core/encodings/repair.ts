@@ -398,6 +398,8 @@ function addC1Controls(text: string, positions: readonly number[], chosen: Mojib
 
 function scanKind(text: string, from: number, to: number, kind: KindImpl, depth: number, out: MojibakeRepair[]): void {
   const page = kind.wrongPage();
+  const encoded = encodable(page);
+  const byChar = charToChar(kind);
   const minCode = 0x80;
   const asciiTrails = bridgesAscii(kind);
   const n = to;
@@ -405,32 +407,32 @@ function scanKind(text: string, from: number, to: number, kind: KindImpl, depth:
   const bridgeEnd = (j: number): number => {
     let b = j;
     while (b < n && b - j < MAX_BRIDGE && isBridge(text.charCodeAt(b))) b++;
-    return b > j && b < n && inRun(page, text.charCodeAt(b), minCode) ? b : j;
+    return b > j && b < n && inRun(encoded, text.charCodeAt(b), minCode) ? b : j;
   };
   let i = from;
   while (i < n) {
     // Skip to the next character the wrong code page encodes as high bytes.
-    while (i < n && !inRun(page, text.charCodeAt(i), minCode)) i++;
+    while (i < n && !inRun(encoded, text.charCodeAt(i), minCode)) i++;
     if (i >= n) break;
     let j = i;
     const gluedLeft = i > 0 && isLatinLetter(text.charCodeAt(i - 1));
     while (j < n && j - i < MAX_RUN) {
       const c = text.charCodeAt(j);
-      if (inRun(page, c, minCode)) {
+      if (inRun(encoded, c, minCode)) {
         j++;
         continue;
       }
       // Big5-HKSCS reads some codes as characters outside the BMP.
-      if (c >= 0xd800 && c <= 0xdbff && charToChar(kind) && page.encodeChar(text.codePointAt(j) ?? 0) !== undefined) {
+      if (c >= 0xd800 && c <= 0xdbff && byChar && page.encodeChar(text.codePointAt(j) ?? 0) !== undefined) {
         j += 2;
         continue;
       }
-      if (charToChar(kind)) {
+      if (byChar) {
         // ASCII is one byte in GBK and Big5 alike: it stays inside the run
         // (`165億元`, `第 三 款`) and means the same in both readings.
         let b = j;
         while (b < n && b - j < MAX_BRIDGE && c >= 0x20 && text.charCodeAt(b) >= 0x20 && text.charCodeAt(b) < 0x7f) b++;
-        if (b === j || b >= n || !inRun(page, text.charCodeAt(b), minCode)) break;
+        if (b === j || b >= n || !inRun(encoded, text.charCodeAt(b), minCode)) break;
         j = b;
         continue;
       }
@@ -441,7 +443,7 @@ function scanKind(text: string, from: number, to: number, kind: KindImpl, depth:
       // Latin or nothing, nor before a bridge in a run glued to a Latin word
       // (`MÄ£ÄM ÌÑÌ` is Latin).
       if (c >= 0x40 && c <= 0x7e && j > i && (page.encodeChar(text.charCodeAt(j - 1)) ?? 0) >= 0x81) {
-        if (j + 1 < n && inRun(page, text.charCodeAt(j + 1), minCode)) {
+        if (j + 1 < n && inRun(encoded, text.charCodeAt(j + 1), minCode)) {
           j++;
           continue;
         }
@@ -461,10 +463,23 @@ function scanKind(text: string, from: number, to: number, kind: KindImpl, depth:
       if (b === j) break;
       j = b;
     }
-    if (charToChar(kind)) scanCharToChar(text, i, j, from, to, kind, page, depth, out);
-    else scanRun(text, i, j, kind, page, depth, out);
+    if (byChar) scanCharToChar(text, i, j, from, to, kind, page, depth, out);
+    else if (mayRepair(text, i, j, kind)) scanRun(text, i, j, kind, page, depth, out);
     i = j;
   }
+}
+
+/**
+ * Whether scanRun could repair anything in `text[from, to)`: it tries only
+ * segments whose characters cost at least `kind.minGain` in all (costs are
+ * never negative), so a run that costs less in all is passed over. Most
+ * runs of clean Chinese cost nothing.
+ */
+function mayRepair(text: string, from: number, to: number, kind: KindImpl): boolean {
+  const costs = costTable16();
+  let sum = 0;
+  for (let i = from; i < to; i++) sum += costs[text.charCodeAt(i)];
+  return sum >= kind.minGain;
 }
 
 /** Longest stretch of bridge characters inside one run. */
@@ -527,8 +542,8 @@ function scanCharToChar(text: string, from: number, to: number, lo: number, hi: 
   // to text the wrong code page cannot hold, which is clean for certain, it
   // pays the switch there as inside the run, and a word across the edge
   // counts (`市领` keeps 市 clean after the damage).
-  const before = cleanNeighbour(text, from - 1, -1, lo, page);
-  const after = cleanNeighbour(text, to, 1, hi - 1, page);
+  const before = cleanNeighbour(text, from - 1, -1, lo, encodable(page));
+  const after = cleanNeighbour(text, to, 1, hi - 1, encodable(page));
   let clean = 0;
   let damaged = before ? Infinity : 0;
   let prevClean = before;
@@ -591,12 +606,12 @@ function scanCharToChar(text: string, from: number, to: number, lo: number, hi: 
  * same both ways), so clean for certain; 0 at a line break, past the
  * window's edge `limit` (inclusive) or before more of the run.
  */
-function cleanNeighbour(text: string, i: number, dir: 1 | -1, limit: number, page: CodePage): number {
+function cleanNeighbour(text: string, i: number, dir: 1 | -1, limit: number, encoded: Uint8Array): number {
   for (let x = i, n = 0; n <= MAX_BRIDGE && (dir > 0 ? x <= limit : x >= limit); x += dir, n++) {
     const c = text.charCodeAt(x);
     if (c < 0x20 || c === 0x7f) return 0;
     if (c < 0x7f) continue;
-    return inRun(page, c, 0x80) ? 0 : text.charCodeAt(i);
+    return inRun(encoded, c, 0x80) ? 0 : text.charCodeAt(i);
   }
   return 0;
 }
@@ -754,9 +769,26 @@ function savedLost(next: number): boolean {
   return next === 0x3f || next === 0xfffd;
 }
 
-/** U+FFFD inside a run stands for one byte the wrong decoder could not map. */
-function inRun(page: CodePage, c: number, minCode: number): boolean {
-  return c >= minCode && (c === 0xfffd || page.encodeChar(c) !== undefined);
+/** U+FFFD inside a run stands for one byte the wrong decoder could not map. `encoded`: see encodable. */
+function inRun(encoded: Uint8Array, c: number, minCode: number): boolean {
+  return c >= minCode && (c === 0xfffd || encoded[c] === 1);
+}
+
+const encodableByPage = new Map<string, Uint8Array>();
+
+/**
+ * 1 for each code unit `page` encodes (`encodeChar` is not undefined), 0
+ * otherwise: runs are found by a table look-up per character rather than a
+ * call through the page (a different function for every page).
+ */
+function encodable(page: CodePage): Uint8Array {
+  let t = encodableByPage.get(page.name);
+  if (!t) {
+    t = new Uint8Array(0x10000);
+    for (let c = 0; c < 0x10000; c++) t[c] = page.encodeChar(c) !== undefined ? 1 : 0;
+    encodableByPage.set(page.name, t);
+  }
+  return t;
 }
 
 /** The byte a U+FFFD stands for is unknown: any continuation byte. */
