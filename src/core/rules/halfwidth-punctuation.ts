@@ -141,9 +141,12 @@ function checkLine(s: string, base: number, corner: boolean, wording: Map<string
       w = { message: t('Half-width “{0}” in Chinese text: use “{1}”.', from, to), title: t('Replace “{0}” with “{1}”', from, to) };
       wording.set(key, w);
     }
+    const start = base + range.start;
+    const end = base + range.end;
+    const first = edits[0].range; // most often the very range flagged: one object for both
     report({
       message: w.message,
-      range: { start: base + range.start, end: base + range.end },
+      range: first.start === start && first.end === end ? first : { start, end },
       fix: { title: w.title, edits },
     });
   };
