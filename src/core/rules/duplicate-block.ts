@@ -23,6 +23,7 @@ export const duplicateBlock: Rule = {
   defaultSeverity: 'warning',
   fixable: true,
   safeToClean: true,
+  largeBuffers: true,
   check(ctx, report) {
     reportDuplicates(ctx, scanRepeats(ctx.document, duplicateMinLength(ctx.settings)), report);
   },
