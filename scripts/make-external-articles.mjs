@@ -40,6 +40,12 @@ export const SOURCES = [
     version: '2.2.0',
     path: 'package/test/test.html',
   },
+  {
+    name: 'qdaily-hater-dating-app',
+    pkg: '@postlight/mercury-parser',
+    version: '1.1.1',
+    path: 'package/fixtures/www.qdaily.com/1488417691505.html',
+  },
 ];
 
 const SKIP = new Set(['head', 'script', 'style', 'noscript', 'select', 'iframe', 'object', 'embed', 'template', 'svg', 'textarea', 'map']);

@@ -7,6 +7,8 @@ import { NewsDocument, analyze, fixAll, resolveSettings, type Finding, type Sett
 /** What every file of a run shares; plain data, so it can be posted to a worker. */
 export interface BatchSpec {
   command: 'check' | 'fix';
+  /** The output format of check: each file's part of the text and JSON formats is written where the file is checked. */
+  format?: 'text' | 'json' | 'sarif';
   mode?: 'stdout' | 'write';
   rules?: string[];
   quiet: boolean;
@@ -23,8 +25,12 @@ export interface FileTask {
 
 export interface CheckResult {
   kind: 'check';
-  /** The findings as the JSON format gives them. */
-  findings: Record<string, unknown>[];
+  /** How many findings are reported. */
+  count: number;
+  /** The file's part of the output, in the text and JSON formats. */
+  out?: string;
+  /** The findings as the JSON format gives them, for SARIF. */
+  findings?: Record<string, unknown>[];
 }
 
 export interface FixResult {
@@ -59,13 +65,15 @@ const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
 const strictDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 export function decode(path: string, bytes: Uint8Array): Loaded {
+  // Valid UTF-8 decodes the same either way: the lenient decoder only runs on the rest.
   let exact = true;
+  let text: string;
   try {
-    strictDecoder.decode(bytes);
+    text = strictDecoder.decode(bytes);
   } catch {
     exact = false;
+    text = decoder.decode(bytes);
   }
-  let text = decoder.decode(bytes);
   const bom = text.charCodeAt(0) === 0xfeff;
   if (bom) text = text.slice(1);
   return { path, text, bom, exact };
@@ -91,13 +99,24 @@ export function runFile(spec: BatchSpec, settings: Settings, task: FileTask): Fi
   if (spec.command === 'check') {
     const doc = new NewsDocument(file.text, task.path);
     const findings = analyze(doc, { settings, rules: spec.rules }).filter((f) => !spec.quiet || f.severity === 'error');
-    return { kind: 'check', findings: findings.map((f) => toJson(doc, f)) };
+    return checkResult(spec.format, task.path, findings.map((f) => toJson(doc, f)));
   }
   if (!file.exact && spec.mode === 'write') return { kind: 'fix', notUtf8: true, remaining: 1 };
   const result = fixAll(file.text, { settings, rules: spec.rules });
   const remaining = analyze(new NewsDocument(result.text), { settings, rules: spec.rules }).length;
   const changed = spec.mode === 'stdout' || result.text !== file.text;
   return { kind: 'fix', out: changed ? (file.bom ? '\ufeff' : '') + result.text : undefined, remaining };
+}
+
+function checkResult(format: BatchSpec['format'], path: string, rows: Record<string, unknown>[]): CheckResult {
+  if (format === 'sarif') return { kind: 'check', count: rows.length, findings: rows };
+  if (format === 'json') {
+    // The file's entry in JSON.stringify(allFiles, null, 2): that of a one-element array, brackets cut off.
+    return { kind: 'check', count: rows.length, out: JSON.stringify([{ file: path, findings: rows }], null, 2).slice(2, -2) };
+  }
+  let out = '';
+  for (const row of rows) out += `${path}:${row.line}:${row.column} ${row.severity} ${row.rule} ${row.message}\n`;
+  return { kind: 'check', count: rows.length, out };
 }
 
 function lineCol(doc: NewsDocument, offset: number): { line: number; column: number } {

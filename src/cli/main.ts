@@ -238,7 +238,7 @@ interface Batch {
 }
 
 function batch(o: Options, command: BatchSpec['command'], settings: UserSettings, locale: string, world: CliWorld): Batch {
-  const spec: BatchSpec = { command, mode: o.mode, rules: o.rules, quiet: o.quiet, locale, values: settings.values };
+  const spec: BatchSpec = { command, format: o.format, mode: o.mode, rules: o.rules, quiet: o.quiet, locale, values: settings.values };
   const jobs = Math.min(o.jobs ?? world.cpus ?? 1, o.files.length);
   if (jobs > 1 && o.files.length >= POOL_MIN_FILES && world.startPool) return { runner: world.startPool(spec, jobs), ahead: 8 * jobs };
   return { runner: inProcess(spec, settings.settings), ahead: 1 };
@@ -279,19 +279,19 @@ async function eachInOrder(
 
 async function check(o: Options, b: Batch, world: CliWorld): Promise<number> {
   const results: { file: string; findings: Record<string, unknown>[] }[] = [];
-  // The JSON format is built file by file, while workers are still busy; the bytes are those of
-  // JSON.stringify(results, null, 2), whose nested lines are only indented two more spaces.
+  // The text and JSON formats come written file by file (see checkResult), the JSON's bytes
+  // those of JSON.stringify(results, null, 2).
   const json: string[] = [];
   let total = 0;
   await eachInOrder(o.files, b, world, (path, r) => {
-    const rows = (r as CheckResult).findings;
-    total += rows.length;
+    const c = r as CheckResult;
+    total += c.count;
     if (o.format === 'text') {
-      for (const row of rows) world.stdout(`${path}:${row.line}:${row.column} ${row.severity} ${row.rule} ${row.message}\n`);
+      if (c.out) world.stdout(c.out);
     } else if (o.format === 'json') {
-      json.push(`  ${JSON.stringify({ file: path, findings: rows }, null, 2).replace(/\n/g, '\n  ')}`);
+      json.push(c.out!);
     } else {
-      results.push({ file: path, findings: rows });
+      results.push({ file: path, findings: c.findings! });
     }
   });
   if (o.format === 'json') world.stdout(json.length ? `[\n${json.join(',\n')}\n]\n` : '[]\n');

@@ -15,11 +15,19 @@ interface Request {
 
 interface Reply {
   id: number;
-  /** The FileResult as JSON: a string crosses threads much faster than a graph of many small objects. */
-  result?: string;
+  /** The FileResult, when it is a few strings and numbers (the text and JSON formats, fix). */
+  result?: FileResult;
+  /** The FileResult as JSON, when it holds findings: a string crosses threads much faster than a graph of many small objects. */
+  json?: string;
   /** The message of an error the engine threw on this file. */
   error?: string;
 }
+
+/**
+ * Tasks handed to a worker at once: with a second one waiting, a worker goes
+ * on as soon as it replies, without waiting for this thread to hear it.
+ */
+const SLOTS = 2;
 
 /** Marks the workers' `workerData`, so the bundle knows to serve files rather than run the CLI. */
 const KEY = 'newscleanBatch';
@@ -29,6 +37,7 @@ export function workerPool(script: string): StartPool {
   return (spec: BatchSpec, jobs: number): BatchRunner => {
     const waiting = new Map<number, { resolve: (r: FileResult) => void; reject: (e: Error) => void }>();
     const queue: Request[] = [];
+    /** A worker once for each task it may take now (SLOTS at most). */
     const idle: Worker[] = [];
     let nextId = 0;
     let failure: Error | undefined;
@@ -50,12 +59,12 @@ export function workerPool(script: string): StartPool {
         waiting.delete(m.id);
         idle.push(w);
         if (m.error !== undefined) job?.reject(new Error(m.error));
-        else job?.resolve(JSON.parse(m.result!) as FileResult);
+        else job?.resolve(m.json !== undefined ? (JSON.parse(m.json) as FileResult) : m.result!);
         pump();
       });
       w.on('error', fail);
       w.on('exit', (code) => fail(new Error(l10n.t('a worker thread stopped unexpectedly (exit code {0})', code))));
-      idle.push(w);
+      for (let k = 0; k < SLOTS; k++) idle.push(w);
       return w;
     });
 
@@ -86,7 +95,8 @@ export function serveBatch(): boolean {
   port.on('message', ({ id, task }: Request) => {
     let reply: Reply;
     try {
-      reply = { id, result: JSON.stringify(runFile(spec, settings, task)) };
+      const result = runFile(spec, settings, task);
+      reply = result.kind === 'check' && result.findings ? { id, json: JSON.stringify(result) } : { id, result };
     } catch (e) {
       reply = { id, error: e instanceof Error ? e.message : String(e) };
     }

@@ -20,16 +20,22 @@ export function selectedRules(options: AnalyzeOptions): Rule[] {
   return (options.ruleSet ?? RULES).filter((r) => !only || only.has(r.id));
 }
 
-/** Runs every enabled rule once over the document, parsed once. */
+/**
+ * Runs every enabled rule once over the document, parsed once. Rules with
+ * large buffers run first (see RuleMeta.largeBuffers); the findings are in
+ * the rules' order all the same.
+ */
 export function analyze(document: NewsDocument, options: AnalyzeOptions = {}): Finding[] {
   const settings = options.settings ?? resolveSettings();
   const ctx: RuleContext = Object.freeze({ document, settings });
-  const findings: Finding[] = [];
-  for (const rule of selectedRules(options)) {
+  const rules = selectedRules(options);
+  const byRule = new Map<Rule, Finding[]>();
+  for (const rule of [...rules.filter((r) => r.largeBuffers), ...rules.filter((r) => !r.largeBuffers)]) {
     const severity = settings.ruleSeverity(rule.id, rule.defaultSeverity);
-    if (!severity) continue;
-    for (const f of runRule(rule, ctx, severity, options.onRuleError)) findings.push(f);
+    if (severity) byRule.set(rule, runRule(rule, ctx, severity, options.onRuleError));
   }
+  const findings: Finding[] = [];
+  for (const rule of rules) for (const f of byRule.get(rule) ?? []) findings.push(f);
   return findings.sort(byPosition);
 }
 

@@ -63,6 +63,13 @@ export interface RuleMeta {
    * rules judge the repaired text, not the garbage.
    */
   readonly restoresText?: boolean;
+  /**
+   * The rule holds large buffers while it runs (duplicate-block: the whole
+   * text as code points and offsets, and its fingerprints). `analyze` runs
+   * such rules before the others, while no findings are held yet, so that
+   * the two do not add up; their findings keep their place.
+   */
+  readonly largeBuffers?: boolean;
 }
 
 export interface Rule extends RuleMeta {

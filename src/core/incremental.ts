@@ -36,7 +36,7 @@ import { NewsDocument, type Range } from './document';
 import { SETTINGS, resolveSettings, type SettingKey, type Settings } from './config';
 import type { Edit, Finding, Fix, Rule, RuleContext, Severity } from './finding';
 import { byPosition, makeFinding, runRule, selectedRules, type AnalyzeOptions } from './analyze';
-import { changedWindows, findMojibake, mojibakeRegion, nonAsciiCount, repairsIn, suspiciousWindows, wholeFileVerdict, type MojibakeRepair, type SuspiciousWindows } from './encodings';
+import { changedWindows, findMojibake, mojibakeRegion, nonAsciiCount, repairsIn, settle, settleStretch, suspiciousWindows, wholeFileVerdict, type MojibakeRepair, type SuspiciousWindows } from './encodings';
 import { countScript, type ScriptTarget } from './script';
 import { lineKind, lineKinds, knowLineKinds, type LineKinds } from './text/kinds';
 import { normalize } from './text/normalize';
@@ -704,37 +704,50 @@ function withFix(f: Finding, range: Range, fix: Fix): Finding {
 }
 
 /**
- * mojibake: the repairs of the lines around the edit are found again (a run
- * of damage never holds a line break), those of the other lines are kept;
- * so are their findings while the document is not mojibake as a whole.
+ * mojibake: the scan's repairs of the lines around the edit are found again
+ * (a run of damage never holds a line break), those of the other lines are
+ * kept; then settle (which may join repairs with their neighbours) makes
+ * its repairs again on a stretch around them that it reads apart from the
+ * rest (settleStretch). The findings of the other repairs are kept while
+ * the document is not mojibake as a whole (its non-ASCII count is carried
+ * over).
  */
 const repairs: Strategy = (rule, carry, data) => {
   const { document, change, previous } = carry;
+  const text = document.text;
   const old = change.old && (previous?.data.get(rule.id) as Repairs | undefined);
   const kept = previous?.byRule.get(rule.id);
   let reuse: { before: number; after: number } | undefined;
   const check: Rule['check'] = (ctx, report) => {
     const nonAscii = lineSum(carry, data, 'mojibake:nonAscii', nonAsciiCount);
+    let scan: MojibakeRepair[];
     let found: MojibakeRepair[];
+    let settled: MojibakeRepair[] = [];
     let before = 0;
     let after = 0;
-    let fresh: MojibakeRepair[] = [];
-    if (!old || !change.old) found = findMojibake(document.text);
-    else {
+    if (!old || !change.old) {
+      scan = findMojibake(text, 0, false);
+      found = settle(text, scan, 0, text.length);
+    } else {
       const { start, end, oldEnd, windows } = rereadStretch(change);
-      before = firstRepairFrom(old.repairs, start);
-      after = old.repairs.length - firstRepairFrom(old.repairs, oldEnd);
-      fresh = repairsIn(document.text, windows, start, end);
+      scan = old.scan.slice(0, firstRepairFrom(old.scan, start));
+      for (const r of repairsIn(text, windows, start, end, 0, false)) scan.push(r);
+      for (let i = firstRepairFrom(old.scan, oldEnd); i < old.scan.length; i++) scan.push(moveRepair(old.scan[i], change.delta));
+      // Its gaps lie where the old text and the new one are the same: before the edit, and after it.
+      const stretch = settleStretch(text, scan, start, Math.max(end, change.newTo));
+      before = firstRepairFrom(old.repairs, stretch.start);
+      after = old.repairs.length - firstRepairFrom(old.repairs, stretch.end - change.delta);
+      settled = settle(text, scan.slice(firstRepairFrom(scan, stretch.start), firstRepairFrom(scan, stretch.end)), stretch.start, stretch.end);
       found = old.repairs.slice(0, before);
-      for (const r of fresh) found.push(r);
+      for (const r of settled) found.push(r);
       for (let i = old.repairs.length - after; i < old.repairs.length; i++) found.push(moveRepair(old.repairs[i], change.delta));
     }
-    const whole = wholeFileVerdict(document.text, found, nonAscii) !== undefined;
+    const whole = wholeFileVerdict(text, found, nonAscii) !== undefined;
     if (old && !old.whole && !whole) {
-      for (const r of fresh) report(repairReport(r));
+      for (const r of settled) report(repairReport(r));
       reuse = { before, after };
     } else reportMojibake(document, found, report, nonAscii);
-    data.set(rule.id, { repairs: found, whole } satisfies Repairs); // only when every finding was made
+    data.set(rule.id, { scan, repairs: found, whole } satisfies Repairs); // only when every finding was made
   };
   if (!old || !kept || !change.old) return made(run({ ...rule, check }, document, carry.settings, carry.options));
   const fresh = checkPart(rule, carry, carry.settings, check);
@@ -747,8 +760,9 @@ const repairs: Strategy = (rule, carry, data) => {
   return { findings, kept: reuse.before, moved: reuse.after };
 };
 
-/** mojibake's repairs, and whether they made the document mojibake as a whole. */
+/** mojibake's repairs as the scan found them and as settle made them, and whether they made the document mojibake as a whole. */
 interface Repairs {
+  readonly scan: readonly MojibakeRepair[];
   readonly repairs: readonly MojibakeRepair[];
   readonly whole: boolean;
 }

@@ -178,6 +178,32 @@ describe('duplicate-block', () => {
       assert.equal(repeats.length, 1);
       assert.equal(repeats[0].length, normalize(PARA.slice(10, 40)).length);
     });
+
+    it('winnowing chooses the rightmost minimum of every window, as by its definition', () => {
+      let seed = 7;
+      const next = (n: number) => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % n;
+      for (const w of [1, 2, 3, 4, 7, 8, 9, 16, 33]) {
+        for (const alphabet of [2, 5, 1 << 30]) {
+          const hashes = Uint32Array.from({ length: 300 }, () => next(alphabet));
+          const expected: number[] = [];
+          for (let end = Math.min(w, hashes.length) - 1; end < hashes.length; end++) {
+            let min = end;
+            for (let i = end; i > end - w && i >= 0; i--) if (hashes[i] < hashes[min]) min = i;
+            if (expected[expected.length - 1] !== min) expected.push(min);
+          }
+          assert.deepEqual([...winnow(hashes, w)], expected, `w=${w}, alphabet=${alphabet}`);
+        }
+      }
+    });
+
+    it('a repeat is found among many fingerprints with the same hashes', () => {
+      // A text made of few k-grams: long chains of equal hashes in the fingerprint table.
+      const filler = '甲乙'.repeat(3000);
+      const codes = normalize(`${filler}${PARA}${filler}${PARA}`).codes;
+      const repeats = findRepeats(codes, { minLength: 12 });
+      const para = normalize(PARA).length;
+      assert.ok(repeats.some((r) => r.length >= para && r.dst >= 6000 + para), JSON.stringify(repeats.slice(-3)));
+    });
   });
 
   it('finds every repeat in a 1 MB document', () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { NewsDocument, analyze, applyEdits, applyFixes, fixAll, minimalEdits, type Finding } from '../../src/core';
+import { NewsDocument, analyze, applyEdits, applyFixes, fixAll, minimalEdits, type Finding, type Rule } from '../../src/core';
 
 const finding = (start: number, end: number, text: string, ruleId = 'r'): Finding => ({
   ruleId,
@@ -64,5 +64,31 @@ describe('applyEdits / applyFixes', () => {
     const edits = minimalEdits(before, after);
     assert.equal(applyEdits(before, edits), after);
     assert.ok(edits.every((e) => e.range.end - e.range.start <= 2), JSON.stringify(edits));
+  });
+});
+
+describe('analyze', () => {
+  it('runs rules with large buffers first, and gives every finding in the rules’ order', () => {
+    const ran: string[] = [];
+    const rule = (id: string, largeBuffers: boolean): Rule => ({
+      id,
+      description: id,
+      defaultSeverity: 'warning',
+      fixable: false,
+      safeToClean: false,
+      largeBuffers,
+      check(_ctx, report) {
+        ran.push(id);
+        report({ message: id, range: { start: 0, end: 1 } });
+        report({ message: id, range: { start: 2, end: 3 } });
+      },
+    });
+    const ruleSet = [rule('a', false), rule('big', true), rule('c', false)];
+    const found = analyze(new NewsDocument('abcd'), { ruleSet });
+    assert.deepEqual(ran, ['big', 'a', 'c']);
+    assert.deepEqual(
+      found.map((f) => `${f.range.start}:${f.ruleId}`),
+      ['0:a', '0:big', '0:c', '2:a', '2:big', '2:c'],
+    );
   });
 });

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { NewsDocument } from '../../src/core/document';
 import { analyze, fixAll } from '../../src/core/analyze';
 import { flattenedPinyin } from '../../src/core/rules/flattened-pinyin';
-import { normalizeSyllable } from '../../src/core/pinyin/readings';
+import { isReadingOf, normalizeSyllable } from '../../src/core/pinyin/readings';
 import { seed, seedNames } from './helpers';
 
 const run = (text: string) => analyze(new NewsDocument(text), { ruleSet: [flattenedPinyin] });
@@ -47,6 +47,15 @@ describe('flattened-pinyin', () => {
     for (const t of ['世界卫生组织(WHO)', '南阳(Nányáng)', '南阳(Nanyang)', '来自南通(nán)', '见附件(一)']) {
       assert.equal(fix(t), t, t);
     }
+  });
+
+  it('judges each annotation by its own character, however often the syllable comes back', () => {
+    // nán is a reading of 南, not of 通: what is remembered of a syllable is not its verdict.
+    assert.equal(fix('南(nán)阳和南(nán)京，南通(nán)，南(nán)昌'), '南阳和南京，南通(nán)，南昌');
+    // Past the number of syllables remembered, the answers stay the same.
+    for (let i = 0; i < 5000; i++) isReadingOf('南', `x${i}n2`);
+    assert.equal(isReadingOf('南', 'nán'), true);
+    assert.equal(isReadingOf('通', 'nán'), false);
   });
 
   it('a lone annotation of a rare character is only a hint', () => {

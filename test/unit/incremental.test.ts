@@ -263,6 +263,20 @@ describe('incremental analysis', () => {
     ]);
   });
 
+  it('mojibake: a line break typed into a stretch that settle joins across lines', () => {
+    // Found by random edits: settle made one repair of the stretch on both sides of the new line break.
+    const texts = ['南阳发展机遇鍗冭浇闅鹃€€€\ufffd如皋：收心鼓劲，加油干抓寮€灞€如何借助資源優勢政策優勢鎷涘ぇ寮曞挤锛屽\ue1db鐝锯€滅珛鍦掓豢鍦掆€濓紝鍩硅偛涓€澶ф壒鈥滈幃鍦掍箣瀵讹紵大抓发展，开阔思路视野。城市更新提质王凱率簡陽市黨政代表團前往肥西調研'];
+    const edit = (from: string, to: string) => texts.push(texts[texts.length - 1].replace(from, to));
+    edit('調研', '調\n');
+    edit('', ''); // analysed again, unchanged
+    edit('加油干抓', '加油干\n');
+    edit('王凱率', '王凱\ufffd');
+    edit('如何借', '如何借，');
+    edit('寮曞挤锛屽', '寮曞挤\r\n');
+    edit('寮曞挤\r\n', '寮曞挤\n');
+    sequence(texts);
+  });
+
   it('mojibake: edits that join, split and change the windows around suspicious characters', () => {
     const garbled = iconv.decode(Buffer.from('南阳市委书记朱是西在北京拜会国家有关部委负责同志', 'utf8'), 'gbk');
     const latin = iconv.decode(Buffer.from('南阳市委书记', 'utf8'), 'latin1');

@@ -2,6 +2,8 @@ import * as assert from 'node:assert/strict';
 import { NewsDocument, analyze, fixAll, resolveSettings } from '../../src/core';
 import { charEdits, mixedScript } from '../../src/core/rules/mixed-script';
 import { scriptRuns } from '../../src/core/script';
+import { gbkChainBoundary, utf8ReadAsGbkMarks } from '../../src/core/encodings';
+import * as iconv from 'iconv-lite';
 import { seed } from './helpers';
 
 const RULES = [mixedScript];
@@ -82,5 +84,27 @@ describe('mixed-script', () => {
       check(s);
       check(s, { 'newsclean.script.target': 'zh-Hans' });
     }
+  });
+  it('marks mojibake on the stretch between chain boundaries exactly as on the whole line', () => {
+    // Lines of Traditional text, UTF-8 read as GBK, ASCII and characters GBK lacks, mixed at random.
+    const pieces = ['這是一個傳統的段落', '說明問題。', 'ab 12', '😀', '€', iconv.decode(Buffer.from('南阳发展机遇千载难逢', 'utf8'), 'gbk'), iconv.decode(Buffer.from('记者 胡禹', 'utf8'), 'gbk')];
+    let seedValue = 7;
+    const random = (n: number) => ((seedValue = (seedValue * 1103515245 + 12345) % 2 ** 31) % n);
+    let stretches = 0;
+    for (let k = 0; k < 300; k++) {
+      let line = '';
+      for (let p = random(8); p >= 0; p--) line += pieces[random(pieces.length)].slice(random(3));
+      const whole = Array.from(utf8ReadAsGbkMarks(line, 0, line.length).subarray(0, line.length));
+      for (let from = 0; from < line.length; from++) {
+        if (from > 0 && !gbkChainBoundary(line, from)) continue;
+        for (let to = from + 1; to <= line.length; to++) {
+          if (to < line.length && !gbkChainBoundary(line, to)) continue;
+          const part = Array.from(utf8ReadAsGbkMarks(line, from, to).subarray(0, to - from));
+          assert.deepEqual(part, whole.slice(from, to), `${JSON.stringify(line)} [${from}, ${to})`);
+          stretches++;
+        }
+      }
+    }
+    assert.ok(stretches > 1000);
   });
 });

@@ -35,11 +35,11 @@ const EXACT_FLOOR: Record<string, number> = {
   'utf8-as-cp1252': 1,
   'utf8-as-latin1': 1,
   'utf8-as-gbk-as-cp1252': 1,
-  // GBK ↔ Big5: both readings are valid characters; what is left is the
-  // first or last character of a run where both readings are as common
-  // (辦 or 快 before 思想觀念).
-  'big5-as-gbk': 0.98,
-  'gbk-as-big5': 0.97,
+  'gbk-as-big5': 1,
+  // Big5 read as GBK: both readings are valid characters; what is left is a
+  // one-character clause whose readings are both common (摩 read as 集 in
+  // `；集,`).
+  'big5-as-gbk': 0.995,
 };
 /** Measured share of lossy cases that get a finding (mojibake or lost-characters). */
 const FLAG_FLOOR = 0.99;

@@ -210,6 +210,81 @@ describe('mojibake', () => {
     assert.deepEqual(rules, ['mojibake']);
   });
 
+  it('a repair whose result the next look would repair again becomes one repair (found by the fuzzer)', () => {
+    // UTF-8 read as GBK, then as Windows-1252, one byte lost: the repairs came one piece per pass,
+    // the sixth pass was not the last, and fix-all was not idempotent.
+    const bad = '\u00e7\u00bb\u203a\u00e6\u00a0\u00ab\u00e5\u00ad\u00a9\u00e9\ufffd\u2019\u00e2\u201d\u00bf\u00e2\u201a\u00ac\u00e4\u00bd\u00b9\u00e6\u2022\u00bc\u00e9\u2014\u02c6\u00e2\u2022\u0192\u00e5\u00ad\u00a9\u00e9\ufffd\u2019\u00e2\u201d\u00bf\u00e2\u201a\u00ac\u00e4\u00bd\u00b7\u00e6\u00b1\u2030\n\n';
+    const repairs = findMojibake(bad);
+    assert.equal(repairs.length, 1);
+    assert.deepEqual([repairs[0].start, repairs[0].end], [0, bad.indexOf('\n')]);
+    assert.deepEqual(findMojibake(repairs[0].text), []);
+    const once = fixAll(bad);
+    assert.equal(fixAll(once.text).passes, 0);
+    // Two layers (a case of the evaluation set, one byte kept as a C1 control) that a first repair leaves half done: one fix.
+    const head = '只有出生時為合眾國公民或在本憲法實施時已為合眾國公民者可被選為總統；';
+    const tail = '得票最多者，如其所得票數超過全體選舉人的半數，即當選為總統；';
+    const layered = `${head}\u00e7\u00bb\u00ba\u00e7\u2022\u0152\u00e5\u00bd\u201c\u00e9\u2013\u00ac\u00e7\u00a8\u00bf\u00e5\u0161\u00ad\u00e5\u00af\u00b0\u00e5\u00b2\u2039\u00e7\u00b4\u009d${tail}`;
+    assert.equal(fixAll(layered, { ruleSet: [mojibake], maxPasses: 1 }).text, `${head}總統選出後，${tail}`);
+  });
+
+  describe('GBK read as Big5: where the damage starts and ends', () => {
+    /** `s` written in GBK and read as Big5, every byte kept. */
+    const gbkAsBig5 = (s: string) => {
+      const m = dec(enc(s, 'gbk'), 'big5');
+      assert.equal(dec(enc(m, 'big5'), 'gbk'), s);
+      return m;
+    };
+
+    it('a clean character beside the damage that Big5 holds stays clean when the text after it is Simplified', () => {
+      // 市 and “ are Big5 too (their GBK readings カ and ¨); 领 and 当 are
+      // not, so the run ends after them and the damage must not reach them.
+      for (const [damage, after] of [
+        ['参众两院都应保存本院议事录，', '市领导亲力亲为抓招商。'],
+        ['得由国会提议。', '“当前的区域竞争,表象是指标。'],
+        ['在每次这样的选举中，', '本,坚定信心、扭住重点。'],
+      ]) {
+        const line = `不得担任众议员。${gbkAsBig5(damage)}${after}`;
+        assert.equal(repairText(line), `不得担任众议员。${damage}${after}`);
+      }
+    });
+
+    it('the damage starts after the clause before it, not one character in', () => {
+      // The first damaged character reads as a common Traditional one
+      // (參 → 統, 临 → 還, 借 → 質, 弗 → 艇): a switch after 。 beats one
+      // inside the clause.
+      for (const [before, damage] of [
+        ['凡年齡未滿三十五歲者，不得被選為總統。', '参众两院都应保存本院议事录，'],
+        ['吸引更多优质的配套项目来如扎根。', '临南阳视察时的重要讲话指示精神,'],
+        ['为全市招商引资工作新突破发挥主力军作用。', '借他山之石,琢己身之玉。'],
+        ['助推通州成为全市高质量发展排头兵。', '弗吉尼亚州十名，'],
+      ]) {
+        const line = `${before}${gbkAsBig5(damage)}總統有權委任人員。`;
+        assert.equal(repairText(line), `${before}${damage}總統有權委任人員。`);
+      }
+    });
+
+    it('the damage ends at the clause it belongs to, before clean Traditional text', () => {
+      // 參 reads as 把 in GBK; 參眾兩院 goes on in Traditional.
+      const damage = '并应州立法会或州行政长官之请求平定内乱。';
+      const after = '參眾兩院可規定本院議事規則。';
+      assert.equal(repairText(`范勇出席。${gbkAsBig5(damage)}${after}`), `范勇出席。${damage}${after}`);
+    });
+
+    it('a lost character inside the damage is a pause: the damage before it is repaired up to it', () => {
+      // 亞 and 來 are GBK codes Big5 cannot read (U+FFFD); 弗吉尼 comes
+      // right before the first.
+      const clean = '馬里蘭州六名，弗吉尼亞州十名，北卡羅來納州五名，';
+      const bad = dec(enc(clean, 'gbk'), 'big5');
+      assert.ok(bad.includes('\ufffd'));
+      assert.ok(repairText(`總統。${bad}`).startsWith('總統。馬里蘭州六名，弗吉尼\ufffd\ufffd州十名，'), repairText(bad));
+    });
+
+    it('a short damaged line whose repair has rare characters in common words is repaired', () => {
+      // 豬, 禽, 铿 and 锵 are rare; 生豬 and 铿锵 are common words.
+      for (const clean of ['生豬禽蛋、', '鼓角争鸣谋发展,步履铿锵促落实。']) assert.equal(repairText(gbkAsBig5(clean)), clean);
+    });
+  });
+
   it('never throws on hostile input', () => {
     const inputs = ['\0\ud800\udfff\ud800', '\ufffd'.repeat(10000), 'é'.repeat(200000), '鍗'.repeat(200000), String.fromCharCode(...Array.from({ length: 5000 }, (_, i) => (i * 7919) % 65536))];
     for (const s of inputs) analyze(new NewsDocument(s), { ruleSet: [mojibake], onRuleError: (_, e) => assert.fail(String(e)) });

@@ -11,6 +11,8 @@ export {
   mojibakeRegion,
   repairsIn,
   repairText,
+  settle,
+  settleStretch,
   suspiciousWindows,
   MOJIBAKE_KINDS,
   type MojibakeKind,
@@ -18,6 +20,7 @@ export {
   type SuspiciousWindows,
 } from './repair';
 export { naturalness, charCost, type Naturalness } from './score';
+export { gbkCodes } from './tables';
 
 export interface WholeFileEncoding {
   /** The encoding the file really is in, e.g. 'UTF-8', 'GBK', 'Big5'. */
@@ -39,13 +42,14 @@ export interface WholeFileVerdict extends WholeFileEncoding {
  * `text[start, end)` whose GBK bytes belong to a chain of two or more
  * well-formed multi-byte UTF-8 sequences. Real Traditional text encoded as
  * GBK almost never forms such chains. One pass, table look-ups only, no
- * allocation: the returned marks are overwritten by the next call.
+ * allocation: the returned array holds the marks in its first `end - start`
+ * entries (what follows is left over) and is overwritten by the next call.
  */
 export function utf8ReadAsGbkMarks(text: string, start: number, end: number): Uint8Array {
   const len = end - start;
   if (scratch.bytes.length < len * 2) scratch = newScratch(len * 4);
   const { bytes, owner } = scratch;
-  const marks = scratch.marks.subarray(0, len).fill(0);
+  const marks = scratch.marks.fill(0, 0, len);
   const codes = gbkCodes();
   let n = 0;
   for (let k = 0; k < len; k++) {
@@ -74,6 +78,24 @@ export function utf8ReadAsGbkMarks(text: string, start: number, end: number): Ui
     x = y > x ? y : x + 1;
   }
   return marks;
+}
+
+/**
+ * Whether no chain of utf8ReadAsGbkMarks crosses the boundary before
+ * `text[i]`: the last GBK byte of `text[i - 1]` or the first of `text[i]`
+ * is one that no UTF-8 sequence holds (ASCII, 0xC0, 0xC1, 0xF5 and up, or a
+ * character GBK lacks). Marks computed on a stretch between two such
+ * boundaries equal those computed on the whole line, so a caller may look
+ * at a few characters around what it asks about instead of the whole line.
+ */
+export function gbkChainBoundary(text: string, i: number, codes = gbkCodes()): boolean {
+  return isBarrier(codes, text.charCodeAt(i - 1), false) || isBarrier(codes, text.charCodeAt(i), true);
+}
+
+function isBarrier(codes: Uint16Array, c: number, first: boolean): boolean {
+  const v = c < 0x80 ? c : codes[c];
+  const b = first && v > 0xff ? v >> 8 : v & 0xff;
+  return v === 0 || b < 0x80 || b === 0xc0 || b === 0xc1 || b > 0xf4;
 }
 
 /** Working space of utf8ReadAsGbkMarks for up to `bytes` GBK bytes, reused across calls. */

@@ -65,6 +65,8 @@ export interface MojibakeRepair {
   readonly lost: number;
   /** Drop in cost, for ranking overlapping candidates. */
   readonly gain: number;
+  /** Still mojibake with what lies beside it after several repairs: reported, not made (see settle). */
+  readonly unsettled?: true;
 }
 
 /** Longest run (code units) handed to one walk; longer runs are cut. */
@@ -74,10 +76,11 @@ const MAX_SEGMENT = 2048;
 
 /**
  * Finds every mojibake run in `text` with its exact repair. Never throws;
- * linear in the text.
+ * linear in the text. `settled`: mark the repairs that are not the last
+ * word (see settle); inner layers and settle's own scan do without.
  */
-export function findMojibake(text: string, depth = 0): MojibakeRepair[] {
-  return repairsIn(text, suspiciousWindows(text), 0, text.length, depth);
+export function findMojibake(text: string, depth = 0, settled = depth === 0): MojibakeRepair[] {
+  return repairsIn(text, suspiciousWindows(text), 0, text.length, depth, settled);
 }
 
 /**
@@ -88,7 +91,7 @@ export function findMojibake(text: string, depth = 0): MojibakeRepair[] {
  * holds a line break, so the lines are read as the whole text reads them,
  * each window clipped to them.
  */
-export function repairsIn(text: string, found: SuspiciousWindows, start: number, end: number, depth = 0): MojibakeRepair[] {
+export function repairsIn(text: string, found: SuspiciousWindows, start: number, end: number, depth = 0, settled = depth === 0): MojibakeRepair[] {
   const candidates: MojibakeRepair[] = [];
   for (const { from, to, families } of found.windows) {
     const a = Math.max(from, start);
@@ -99,7 +102,155 @@ export function repairsIn(text: string, found: SuspiciousWindows, start: number,
   const chosen = chooseNonOverlapping(candidates);
   const c1 = found.c1.filter((i) => i >= start && i < end);
   if (c1.length > 0) addC1Controls(text, c1, chosen);
-  return chosen.sort((a, b) => a.start - b.start);
+  chosen.sort((a, b) => a.start - b.start);
+  return settled ? settle(text, chosen, start, end) : chosen;
+}
+
+/**
+ * Makes each repair the last word. In the text with every repair made, the
+ * stretch around each repair is scanned again; a new repair that overlaps
+ * or touches one means the first gave text that is mojibake again with what
+ * lies beside it (another layer, a neighbour read another way). The stretch
+ * is then repaired again, up to ROUNDS times, and its repairs become one,
+ * from the damaged text to the text where no repair is left, so that a
+ * second pass never repairs the first one's result. A stretch that is still
+ * changing after ROUNDS is a guess: its repairs are marked unsettled,
+ * reported and not made.
+ */
+export function settle(text: string, repairs: MojibakeRepair[], start: number, end: number): MojibakeRepair[] {
+  if (repairs.length === 0) return repairs;
+  const at: number[] = []; // where each repair's text lies in `repaired`, text[start, end) with the repairs made
+  let repaired = '';
+  let last = start;
+  for (const r of repairs) {
+    repaired += text.slice(last, r.start);
+    at.push(repaired.length);
+    repaired += r.text;
+    last = r.end;
+  }
+  repaired += text.slice(last, end);
+  const out: MojibakeRepair[] = [];
+  let shift = 0; // repaired offset minus text offset after the repairs handled so far
+  const flags = suspiciousTable();
+  for (let k = 0; k < repairs.length; ) {
+    // No suspicious character within a window of the repaired text or the characters
+    // beside it: no scanned window, so no new repair, can reach it.
+    const lo = Math.max(0, at[k] - WINDOW - 1);
+    const hi = Math.min(repaired.length, at[k] + repairs[k].text.length + WINDOW + 1);
+    let quiet = true;
+    for (let i = lo; i < hi && quiet; i++) quiet = flags[repaired.charCodeAt(i)] === 0;
+    if (quiet) {
+      shift += repairs[k].text.length - (repairs[k].end - repairs[k].start);
+      out.push(repairs[k++]);
+      continue;
+    }
+    const region = mojibakeRegion(repaired, at[k], at[k] + repairs[k].text.length);
+    let m = k;
+    while (m < repairs.length && at[m] < region.end) m++;
+    const group = repairs.slice(k, m);
+    const regionShift = shift;
+    for (const r of group) shift += r.text.length - (r.end - r.start);
+    k = m;
+    let stretch = repaired.slice(region.start, region.end);
+    let again = findMojibake(stretch, 0, false);
+    const touches = again.some((a) => group.some((r, j) => a.start + region.start <= at[k - group.length + j] + r.text.length && a.end + region.start >= at[k - group.length + j]));
+    if (!touches) {
+      out.push(...group);
+      continue;
+    }
+    for (let round = 0; round < ROUNDS && again.length > 0; round++) {
+      stretch = applyRepairs(stretch, again);
+      again = findMojibake(stretch, 0, false);
+    }
+    // The stretch's edges lie outside every repair: map them back to `text`.
+    const from = start + region.start - regionShift;
+    const to = start + region.end - shift;
+    const combined = again.length === 0 && from >= (out.length > 0 ? out[out.length - 1].end : start) ? joinRepairs(text, from, to, stretch, group) : undefined;
+    if (combined) out.push(combined);
+    else for (const r of group) out.push({ ...r, unsettled: true });
+  }
+  return out;
+}
+
+/**
+ * A stretch of `text` around `[from, to)` that settle reads apart from the
+ * rest, given the repairs the scan found (`scan`, in order): it starts and
+ * ends with 2·WINDOW + 2 characters that are not suspicious and lie in no
+ * repair (or at an end of the text), which stay as they are in the
+ * repaired text. No region, window or group of settle reaches across such
+ * a gap, so settle on the stretch gives what settle on the whole text gives
+ * there (incremental analysis settles only the stretch around an edit).
+ */
+export function settleStretch(text: string, scan: readonly MojibakeRepair[], from: number, to: number): { start: number; end: number } {
+  const flags = suspiciousTable();
+  const gap = 2 * WINDOW + 2;
+  let start = 0;
+  let j = scan.length - 1; // the last repair that starts at or before i
+  for (let i = from - 1, clean = 0; i >= 0; i--) {
+    while (j >= 0 && scan[j].start > i) j--;
+    clean = (j < 0 || scan[j].end <= i) && flags[text.charCodeAt(i)] === 0 ? clean + 1 : 0;
+    if (clean === gap) {
+      start = i;
+      break;
+    }
+  }
+  let end = text.length;
+  let k = 0; // the first repair that ends after i
+  for (let i = to, clean = 0; i < text.length; i++) {
+    while (k < scan.length && scan[k].end <= i) k++;
+    clean = (k >= scan.length || scan[k].start > i) && flags[text.charCodeAt(i)] === 0 ? clean + 1 : 0;
+    if (clean === gap) {
+      end = i + 1;
+      break;
+    }
+  }
+  return { start, end };
+}
+
+/** Repaired again at most this many times (layers, or neighbours read another way, one by one). */
+const ROUNDS = 8;
+
+function applyRepairs(text: string, repairs: readonly MojibakeRepair[]): string {
+  let out = '';
+  let last = 0;
+  for (const r of repairs) {
+    out += text.slice(last, r.start) + r.text;
+    last = r.end;
+  }
+  return out + text.slice(last);
+}
+
+/** One repair from `text[from, to)` to `result`, trimmed to where they differ (on code point boundaries). */
+function joinRepairs(text: string, from: number, to: number, result: string, group: readonly MojibakeRepair[]): MojibakeRepair | undefined {
+  const before = text.slice(from, to);
+  let p = 0;
+  while (p < before.length && p < result.length && before.charCodeAt(p) === result.charCodeAt(p)) p++;
+  if (p > 0 && isLowSurrogate(before.charCodeAt(p))) p--;
+  let q = 0;
+  while (q < before.length - p && q < result.length - p && before.charCodeAt(before.length - 1 - q) === result.charCodeAt(result.length - 1 - q)) q++;
+  if (q > 0 && isLowSurrogate(before.charCodeAt(before.length - q))) q--;
+  if (p + q >= before.length) return undefined;
+  const repairedText = result.slice(p, result.length - q);
+  const lostBefore = count(before.slice(p, before.length - q), 0xfffd);
+  return {
+    start: from + p,
+    end: to - q,
+    text: repairedText,
+    kind: group[0].kind,
+    ...(group[0].inner ? { inner: group[0].inner } : {}),
+    lost: Math.max(0, count(repairedText, 0xfffd) - lostBefore),
+    gain: group.reduce((sum, r) => sum + r.gain, 0),
+  };
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
+
+function count(s: string, code: number): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) === code) n++;
+  return n;
 }
 
 /** Characters around a suspicious one that are scanned with it. */
@@ -235,17 +386,10 @@ function suspiciousTable(): Uint8Array {
   return suspicious;
 }
 
-/** Applies findMojibake's repairs to a whole string. */
+/** Applies findMojibake's repairs to a whole string (those it makes: not the unsettled ones). */
 export function repairText(text: string, depth = 0): string {
-  const reps = findMojibake(text, depth);
-  if (reps.length === 0) return text;
-  let out = '';
-  let at = 0;
-  for (const r of reps) {
-    out += text.slice(at, r.start) + r.text;
-    at = r.end;
-  }
-  return out + text.slice(at);
+  const reps = findMojibake(text, depth).filter((r) => !r.unsettled);
+  return reps.length === 0 ? text : applyRepairs(text, reps);
 }
 
 function chooseNonOverlapping(cands: MojibakeRepair[]): MojibakeRepair[] {
@@ -289,6 +433,8 @@ function addC1Controls(text: string, positions: readonly number[], chosen: Mojib
 
 function scanKind(text: string, from: number, to: number, kind: KindImpl, depth: number, out: MojibakeRepair[]): void {
   const page = kind.wrongPage();
+  const encoded = encodable(page);
+  const byChar = charToChar(kind);
   const minCode = 0x80;
   const asciiTrails = bridgesAscii(kind);
   const n = to;
@@ -296,32 +442,32 @@ function scanKind(text: string, from: number, to: number, kind: KindImpl, depth:
   const bridgeEnd = (j: number): number => {
     let b = j;
     while (b < n && b - j < MAX_BRIDGE && isBridge(text.charCodeAt(b))) b++;
-    return b > j && b < n && inRun(page, text.charCodeAt(b), minCode) ? b : j;
+    return b > j && b < n && inRun(encoded, text.charCodeAt(b), minCode) ? b : j;
   };
   let i = from;
   while (i < n) {
     // Skip to the next character the wrong code page encodes as high bytes.
-    while (i < n && !inRun(page, text.charCodeAt(i), minCode)) i++;
+    while (i < n && !inRun(encoded, text.charCodeAt(i), minCode)) i++;
     if (i >= n) break;
     let j = i;
     const gluedLeft = i > 0 && isLatinLetter(text.charCodeAt(i - 1));
     while (j < n && j - i < MAX_RUN) {
       const c = text.charCodeAt(j);
-      if (inRun(page, c, minCode)) {
+      if (inRun(encoded, c, minCode)) {
         j++;
         continue;
       }
       // Big5-HKSCS reads some codes as characters outside the BMP.
-      if (c >= 0xd800 && c <= 0xdbff && charToChar(kind) && page.encodeChar(text.codePointAt(j) ?? 0) !== undefined) {
+      if (c >= 0xd800 && c <= 0xdbff && byChar && page.encodeChar(text.codePointAt(j) ?? 0) !== undefined) {
         j += 2;
         continue;
       }
-      if (charToChar(kind)) {
+      if (byChar) {
         // ASCII is one byte in GBK and Big5 alike: it stays inside the run
         // (`165億元`, `第 三 款`) and means the same in both readings.
         let b = j;
         while (b < n && b - j < MAX_BRIDGE && c >= 0x20 && text.charCodeAt(b) >= 0x20 && text.charCodeAt(b) < 0x7f) b++;
-        if (b === j || b >= n || !inRun(page, text.charCodeAt(b), minCode)) break;
+        if (b === j || b >= n || !inRun(encoded, text.charCodeAt(b), minCode)) break;
         j = b;
         continue;
       }
@@ -332,7 +478,7 @@ function scanKind(text: string, from: number, to: number, kind: KindImpl, depth:
       // Latin or nothing, nor before a bridge in a run glued to a Latin word
       // (`MÄ£ÄM ÌÑÌ` is Latin).
       if (c >= 0x40 && c <= 0x7e && j > i && (page.encodeChar(text.charCodeAt(j - 1)) ?? 0) >= 0x81) {
-        if (j + 1 < n && inRun(page, text.charCodeAt(j + 1), minCode)) {
+        if (j + 1 < n && inRun(encoded, text.charCodeAt(j + 1), minCode)) {
           j++;
           continue;
         }
@@ -352,10 +498,23 @@ function scanKind(text: string, from: number, to: number, kind: KindImpl, depth:
       if (b === j) break;
       j = b;
     }
-    if (charToChar(kind)) scanCharToChar(text, i, j, kind, page, depth, out);
-    else scanRun(text, i, j, kind, page, depth, out);
+    if (byChar) scanCharToChar(text, i, j, from, to, kind, page, depth, out);
+    else if (mayRepair(text, i, j, kind)) scanRun(text, i, j, kind, page, depth, out);
     i = j;
   }
+}
+
+/**
+ * Whether scanRun could repair anything in `text[from, to)`: it tries only
+ * segments whose characters cost at least `kind.minGain` in all (costs are
+ * never negative), so a run that costs less in all is passed over. Most
+ * runs of clean Chinese cost nothing.
+ */
+function mayRepair(text: string, from: number, to: number, kind: KindImpl): boolean {
+  const costs = costTable16();
+  let sum = 0;
+  for (let i = from; i < to; i++) sum += costs[text.charCodeAt(i)];
+  return sum >= kind.minGain;
 }
 
 /** Longest stretch of bridge characters inside one run. */
@@ -380,8 +539,14 @@ function charToChar(kind: KindImpl): boolean {
   return kind.family === CJK && kind.target() !== UTF8_TARGET;
 }
 
-/** Cost of switching between clean text and damage, and of each damaged character. */
-const SWITCH_COST = 4;
+/**
+ * Cost of switching between clean text and damage, and of each damaged
+ * character. Damage is whole pieces of text (a line, a sentence, a field):
+ * a switch at a pause (after a clause's end, before an opening mark, next to
+ * a lost character) costs less than one inside a clause.
+ */
+const SWITCH_COST = 5;
+const PAUSE_SWITCH_COST = 3;
 const DAMAGE_COST = 0.1;
 /** Bonus for a common two-character word across a step (國會). */
 const WORD_BONUS = 1.5;
@@ -396,8 +561,9 @@ const WORD_BONUS = 1.5;
  * the damage (把某 for 參議) go with their neighbours, and clean text beside
  * it stays clean.
  */
-function scanCharToChar(text: string, from: number, to: number, kind: KindImpl, page: CodePage, depth: number, out: MojibakeRepair[]): void {
+function scanCharToChar(text: string, from: number, to: number, lo: number, hi: number, kind: KindImpl, page: CodePage, depth: number, out: MojibakeRepair[]): void {
   const target = kind.target();
+  if (!mayGain(text, from, to, kind, page, target)) return;
   const len = to - from;
   const sc = scratch(depth, len);
   // Per character (code point) k: its offset, its right reading (0: none),
@@ -406,11 +572,16 @@ function scanCharToChar(text: string, from: number, to: number, kind: KindImpl, 
   const right = sc.bs;
   const fromDamaged = sc.wild;
   const fromCleanToDamaged = sc.bytes;
-  // A run starts and ends where the text stops being readable both ways,
-  // so damage may start or end there without a switch.
+  // Damage may start or end at a run's edge without a switch where the text
+  // stops (a line's start or end, the window's edge, a run cut short); next
+  // to text the wrong code page cannot hold, which is clean for certain, it
+  // pays the switch there as inside the run, and a word across the edge
+  // counts (`市领` keeps 市 clean after the damage).
+  const before = cleanNeighbour(text, from - 1, -1, lo, encodable(page));
+  const after = cleanNeighbour(text, to, 1, hi - 1, encodable(page));
   let clean = 0;
-  let damaged = 0;
-  let prevClean = 0;
+  let damaged = before ? Infinity : 0;
+  let prevClean = before;
   let prevRight = 0;
   let m = 0;
   const readings = rightReadings(kind);
@@ -427,13 +598,13 @@ function scanCharToChar(text: string, from: number, to: number, kind: KindImpl, 
     // Best cost ending in each state at k, and where it came from; a
     // common word across the step (國會) earns a bonus.
     const stayClean = clean - word(prevClean, c);
-    const switchToClean = damaged + SWITCH_COST - word(prevRight, c);
+    const switchToClean = damaged + switchCost(prevRight, c) - word(prevRight, c);
     fromDamaged[m] = switchToClean < stayClean ? 1 : 0;
     const nextClean = Math.min(stayClean, switchToClean) + frequencyCost(c);
     let nextDamaged = Infinity;
     if (r !== 0) {
       const stay = damaged - word(prevRight, r);
-      const enter = clean + SWITCH_COST - word(prevClean, r);
+      const enter = clean + switchCost(prevClean, r) - word(prevClean, r);
       fromCleanToDamaged[m] = enter < stay ? 1 : 0;
       nextDamaged = Math.min(stay, enter) + frequencyCost(r) + DAMAGE_COST;
     }
@@ -443,6 +614,10 @@ function scanCharToChar(text: string, from: number, to: number, kind: KindImpl, 
     prevRight = r;
   }
   at[m] = to;
+  if (after) {
+    clean -= word(prevClean, after);
+    damaged += switchCost(prevRight, after) - word(prevRight, after);
+  }
   // Walk back, collecting damaged stretches [k, end).
   let inDamage = damaged < clean;
   let end = m;
@@ -458,6 +633,59 @@ function scanCharToChar(text: string, from: number, to: number, kind: KindImpl, 
     }
   }
   if (inDamage) addCharToChar(text, at, right, 0, end, kind, out);
+}
+
+/**
+ * The character at `i`, next to a run's edge, when the text there is one the
+ * wrong code page cannot hold (past a few ASCII characters, which read the
+ * same both ways), so clean for certain; 0 at a line break, past the
+ * window's edge `limit` (inclusive) or before more of the run.
+ */
+function cleanNeighbour(text: string, i: number, dir: 1 | -1, limit: number, encoded: Uint8Array): number {
+  for (let x = i, n = 0; n <= MAX_BRIDGE && (dir > 0 ? x <= limit : x >= limit); x += dir, n++) {
+    const c = text.charCodeAt(x);
+    if (c < 0x20 || c === 0x7f) return 0;
+    if (c < 0x7f) continue;
+    return inRun(encoded, c, 0x80) ? 0 : text.charCodeAt(i);
+  }
+  return 0;
+}
+
+/**
+ * Whether some stretch of `text[from, to)` could pass addCharToChar, which
+ * keeps a damaged stretch only when its gain (the drop in the cost its
+ * non-ASCII characters are scored at, once read right) is at least
+ * `kind.minGain`. Per character, that drop is at most its frequency cost
+ * less that of its right reading, plus the bonus of a common word with the
+ * reading before it (the words of the damaged text only add to its cost).
+ * A damaged stretch holds no character without a right reading, so the
+ * largest sum of these bounds between such characters (Kadane's maximum
+ * subarray, one pass) bounds every gain: when it falls short, the Viterbi
+ * could find nothing and is not run. Most runs of real text read through
+ * the other table only get rarer.
+ */
+function mayGain(text: string, from: number, to: number, kind: KindImpl, page: CodePage, target: Target): boolean {
+  const readings = rightReadings(kind);
+  // addCharToChar sums the two costs apart; a margin covers the rounding of summing differences.
+  const needed = kind.minGain - 1e-6;
+  let drop = 0;
+  let prevRight = 0;
+  for (let u = from; u < to; ) {
+    const c = text.codePointAt(u) ?? 0;
+    u += c > 0xffff ? 2 : 1;
+    let r = c <= 0xffff ? readings[c] : -1;
+    if (r < 0) {
+      r = readRight(c, page, target);
+      if (c <= 0xffff) readings[c] = r;
+    }
+    if (r === 0) drop = 0;
+    else if (c >= 0x80) {
+      drop = Math.max(0, drop + frequencyCost(c) - frequencyCost(r) + word(prevRight, r));
+      if (drop >= needed) return true;
+    }
+    prevRight = r;
+  }
+  return false;
 }
 
 const readingsByKind = new Map<string, Int32Array>();
@@ -492,6 +720,21 @@ function readRight(c: number, page: CodePage, target: Target): number {
   return r;
 }
 
+const PAUSE_AFTER = 1;
+const PAUSE_BEFORE = 2;
+let pauses: Uint8Array | undefined;
+
+/** The cost of a switch between adjacent characters a and b (see SWITCH_COST). */
+function switchCost(a: number, b: number): number {
+  if (!pauses) {
+    pauses = new Uint8Array(0x10000);
+    for (const c of '。，、；：！？）」』》】”’…,.;:!?) \ufffd') pauses[c.charCodeAt(0)] |= PAUSE_AFTER;
+    for (const c of '（「『《【“‘( \ufffd') pauses[c.charCodeAt(0)] |= PAUSE_BEFORE;
+  }
+  const pause = (a <= 0xffff && pauses[a] & PAUSE_AFTER) || (b <= 0xffff && pauses[b] & PAUSE_BEFORE);
+  return pause ? PAUSE_SWITCH_COST : SWITCH_COST;
+}
+
 function word(a: number, b: number): number {
   return a > 0 && b > 0 && a <= 0xffff && b <= 0xffff && isCommonWord(a, b) ? WORD_BONUS : 0;
 }
@@ -511,8 +754,11 @@ function addCharToChar(text: string, at: Int32Array, right: Int32Array, k: numbe
     repaired += String.fromCodePoint(right[x]);
     if (c < 0x80) continue;
     n++;
-    oCost += frequencyCost(c);
-    rCost += frequencyCost(right[x]);
+    // Scored as the walk scores them: common words (铿锵, 生豬) make rare
+    // characters natural.
+    const prev = x > k ? (text.codePointAt(at[x - 1]) ?? 0) : 0;
+    oCost += frequencyCost(c) - word(prev, c);
+    rCost += frequencyCost(right[x]) - (x > k ? word(right[x - 1], right[x]) : 0);
   }
   if (n < 2) return;
   const start = at[k];
@@ -558,9 +804,26 @@ function savedLost(next: number): boolean {
   return next === 0x3f || next === 0xfffd;
 }
 
-/** U+FFFD inside a run stands for one byte the wrong decoder could not map. */
-function inRun(page: CodePage, c: number, minCode: number): boolean {
-  return c >= minCode && (c === 0xfffd || page.encodeChar(c) !== undefined);
+/** U+FFFD inside a run stands for one byte the wrong decoder could not map. `encoded`: see encodable. */
+function inRun(encoded: Uint8Array, c: number, minCode: number): boolean {
+  return c >= minCode && (c === 0xfffd || encoded[c] === 1);
+}
+
+const encodableByPage = new Map<string, Uint8Array>();
+
+/**
+ * 1 for each code unit `page` encodes (`encodeChar` is not undefined), 0
+ * otherwise: runs are found by a table look-up per character rather than a
+ * call through the page (a different function for every page).
+ */
+function encodable(page: CodePage): Uint8Array {
+  let t = encodableByPage.get(page.name);
+  if (!t) {
+    t = new Uint8Array(0x10000);
+    for (let c = 0; c < 0x10000; c++) t[c] = page.encodeChar(c) !== undefined ? 1 : 0;
+    encodableByPage.set(page.name, t);
+  }
+  return t;
 }
 
 /** The byte a U+FFFD stands for is unknown: any continuation byte. */

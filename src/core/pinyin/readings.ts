@@ -43,7 +43,28 @@ export function normalizeSyllable(s: string): string | undefined {
 
 /** True when the syllable carries a tone (mark or digit). */
 export function hasTone(s: string): boolean {
-  return /[1-5\u0300\u0301\u0304\u030c]/.test(s.normalize('NFD'));
+  return syllableFacts(s).tone;
+}
+
+interface SyllableFacts {
+  readonly tone: boolean;
+  /** The normal form without its tone; undefined when not a syllable shape. */
+  readonly base: string | undefined;
+}
+
+/** Annotations repeat a few hundred syllables: what is known of each is kept (at most SYLLABLES of them). */
+const syllables = new Map<string, SyllableFacts>();
+const SYLLABLES = 4096;
+
+function syllableFacts(s: string): SyllableFacts {
+  let facts = syllables.get(s);
+  if (!facts) {
+    const n = normalizeSyllable(s);
+    facts = { tone: /[1-5\u0300\u0301\u0304\u030c]/.test(s.normalize('NFD')), base: n ? toneless(n) : undefined };
+    if (syllables.size >= SYLLABLES) syllables.clear();
+    syllables.set(s, facts);
+  }
+  return facts;
 }
 
 /** Every reading of `ch`, normalised; empty when pinyin-pro does not know it. */
@@ -70,8 +91,18 @@ export function toneless(s: string): string {
 
 /** True when `syllable` (any notation) is a reading of `ch`; tones may differ (sandhi: 一 yí, 不 bú). */
 export function isReadingOf(ch: string, syllable: string): boolean {
-  const n = normalizeSyllable(syllable);
-  if (!n) return false;
-  const base = toneless(n);
-  return readings(ch).some((r) => toneless(r) === base);
+  const { base } = syllableFacts(syllable);
+  return base !== undefined && readingBases(ch).has(base);
+}
+
+const bases = new Map<string, ReadonlySet<string>>();
+
+/** The readings of `ch` without their tones. */
+function readingBases(ch: string): ReadonlySet<string> {
+  let b = bases.get(ch);
+  if (!b) {
+    b = new Set(readings(ch).map(toneless));
+    bases.set(ch, b);
+  }
+  return b;
 }

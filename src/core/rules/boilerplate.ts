@@ -1,4 +1,4 @@
-import { t } from '@vscode/l10n';
+import { t } from '../text/localize';
 import type { NewsDocument } from '../document';
 import type { Report, Rule } from '../finding';
 import type { Settings } from '../config';

@@ -1,4 +1,4 @@
-import { t } from '@vscode/l10n';
+import { t } from '../text/localize';
 import type { Line, NewsDocument, Range } from '../document';
 import type { Settings } from '../config';
 import type { RelatedInformation, Report, Rule, RuleContext } from '../finding';
@@ -23,6 +23,7 @@ export const duplicateBlock: Rule = {
   defaultSeverity: 'warning',
   fixable: true,
   safeToClean: true,
+  largeBuffers: true,
   check(ctx, report) {
     reportDuplicates(ctx, scanRepeats(ctx.document, duplicateMinLength(ctx.settings)), report);
   },

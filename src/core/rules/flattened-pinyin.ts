@@ -1,4 +1,4 @@
-import { t } from '@vscode/l10n';
+import { t } from '../text/localize';
 import type { NewsDocument } from '../document';
 import type { Edit, Fix, Report, Rule } from '../finding';
 import { matchesIn } from '../text/lines';
@@ -44,13 +44,16 @@ export const flattenedPinyin: Rule = {
 /** The annotations on the document's lines (a view's lines only), in order. */
 export function findAnnotations(document: NewsDocument): Annotation[] {
   const found: Annotation[] = [];
+  const lines = document.lines;
+  let k = 0; // the line of the last annotation: they come in order
   for (const m of matchesIn(document, ANNOTATION)) {
     const syllable = m[3];
     if (!hasTone(syllable)) continue;
     // The closing mark must match the opening one's width loosely; both kinds are seen.
     if (!isReadingOf(m[1], syllable)) continue;
     const start = m.index + 1;
-    found.push({ char: m[1], start, end: m.index + m[0].length, syllable, line: document.lineAt(start).index });
+    while (k + 1 < lines.length && lines[k + 1].start <= start) k++;
+    found.push({ char: m[1], start, end: m.index + m[0].length, syllable, line: lines[k].index });
   }
   return found;
 }
@@ -70,13 +73,13 @@ export function reportAnnotations(document: NewsDocument, found: readonly Annota
     else perLine.set(a.line, [a]);
   }
   if (allDense(found.length)) {
-    const fix = removeAllFix(found.length, () => found);
+    const fix = removeAllFix(found.length, spansOf(found));
     for (const [line, list] of perLine) report(denseLine(line, list, fix));
     return;
   }
   const dense = found.filter((a) => perLine.get(a.line)!.length >= 2 || hanLevel(a.char.charCodeAt(0)) === 0);
   const denseSet = new Set(dense);
-  const allFix = dense.length > 0 ? removeAllFix(dense.length, () => dense) : undefined;
+  const allFix = dense.length > 0 ? removeAllFix(dense.length, spansOf(dense)) : undefined;
   for (const [line, list] of perLine) {
     const ours = list.filter((a) => denseSet.has(a));
     if (ours.length > 0) report(denseLine(line, ours, allFix!));
@@ -104,6 +107,22 @@ export function denseLine(line: number, list: readonly Annotation[], fix: Fix, s
     range: { start: list[0].start + shift, end: list[list.length - 1].end + shift },
     message: t('Line {0} has {1} flattened pinyin annotation(s), e.g. {2}.', line + 1, list.length, sample),
     fix,
+  };
+}
+
+/**
+ * The offsets of annotations, for removeAllFix to list: kept in an
+ * Int32Array (a 10 MB transcript can hold 200,000 annotations, ~35 MB as
+ * objects), so that the annotations themselves need not outlive the check.
+ */
+function spansOf(list: readonly Annotation[]): () => Iterable<{ readonly start: number; readonly end: number }> {
+  const spans = new Int32Array(2 * list.length);
+  for (let i = 0; i < list.length; i++) {
+    spans[2 * i] = list[i].start;
+    spans[2 * i + 1] = list[i].end;
+  }
+  return function* () {
+    for (let i = 0; i < spans.length; i += 2) yield { start: spans[i], end: spans[i + 1] };
   };
 }
 

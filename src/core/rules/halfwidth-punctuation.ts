@@ -1,4 +1,4 @@
-import { t } from '@vscode/l10n';
+import { t } from '../text/localize';
 import type { Edit, Report, Rule } from '../finding';
 import { isProtectedAt, protectedRanges } from '../protect';
 import type { Range } from '../document';
@@ -27,14 +27,22 @@ export const halfwidthPunctuation: Rule = {
     const quoteSetting = settings.get('newsclean.punctuation.quotes') ?? 'auto';
     const target = settings.get('newsclean.script.target') ?? 'auto';
     const corner = quoteSetting === 'corner' || (quoteSetting === 'auto' && (target === 'zh-TW' || target === 'zh-HK'));
+    // A few marks make every message: each is localized once per check, and its strings are shared.
+    const wording = new Map<string, Wording>();
     for (const line of document.lines) {
       if (line.blank || !CANDIDATE.test(line.text)) continue;
-      checkLine(line.text, line.start, corner, report);
+      checkLine(line.text, line.start, corner, wording, report);
     }
   },
 };
 
 const CANDIDATE = /[,:;!?()"'.-]/;
+
+/** The message and the fix title of one replacement (`,` → `，`). */
+interface Wording {
+  readonly message: string;
+  readonly title: string;
+}
 
 const enum K {
   Edge,
@@ -86,6 +94,13 @@ function kind(s: View, i: number): K {
 
 const cjk = (k: K) => k === K.Han || k === K.Punct;
 
+/** The marks `checkLine` looks at: `,:;!?()"'.-` and the full-width parentheses. */
+function isMark(c: number): boolean {
+  return c < 0x80 ? CANDIDATE_CODES[c] === 1 : c === 0xff08 || c === 0xff09;
+}
+const CANDIDATE_CODES = new Uint8Array(0x80);
+for (const ch of ',:;!?()"\'.-') CANDIDATE_CODES[ch.charCodeAt(0)] = 1;
+
 const FULL: Record<string, string> = { ',': '，', ':': '：', ';': '；', '!': '！', '?': '？', '(': '（', ')': '）' };
 
 /** Index of the next non-space character at or after i (at most 8 spaces are skipped). */
@@ -104,7 +119,7 @@ function leftContext(s: View, i: number): K {
   return K.Edge;
 }
 
-function checkLine(s: string, base: number, corner: boolean, report: (r: Report) => void): void {
+function checkLine(s: string, base: number, corner: boolean, wording: Map<string, Wording>, report: (r: Report) => void): void {
   let guarded: Range[] | undefined;
   const isGuarded = (i: number) => isProtectedAt((guarded ??= protectedRanges(s)), i);
   const v: View = new Uint16Array(s.length);
@@ -119,18 +134,29 @@ function checkLine(s: string, base: number, corner: boolean, report: (r: Report)
     }
     return hanBefore[to] - hanBefore[from] > 0;
   };
-  const emit = (range: Range, from: string, to: string, edits: Edit[]) =>
+  const emit = (range: Range, from: string, to: string, edits: Edit[]) => {
+    const key = `${from}\u0000${to}`;
+    let w = wording.get(key);
+    if (!w) {
+      w = { message: t('Half-width “{0}” in Chinese text: use “{1}”.', from, to), title: t('Replace “{0}” with “{1}”', from, to) };
+      wording.set(key, w);
+    }
+    const start = base + range.start;
+    const end = base + range.end;
+    const first = edits[0].range; // most often the very range flagged: one object for both
     report({
-      message: t('Half-width “{0}” in Chinese text: use “{1}”.', from, to),
-      range: { start: base + range.start, end: base + range.end },
-      fix: { title: t('Replace “{0}” with “{1}”', from, to), edits },
+      message: w.message,
+      range: first.start === start && first.end === end ? first : { start, end },
+      fix: { title: w.title, edits },
     });
+  };
   const edit = (start: number, end: number, text: string): Edit => ({ range: { start: base + start, end: base + end }, text });
 
   const parens: number[] = []; // stack of open parentheses (half- or full-width)
   const dquotes: number[] = [];
   const squotes: number[] = [];
   for (let i = 0; i < s.length; i++) {
+    if (!isMark(s.charCodeAt(i))) continue; // most characters: no one-character string made
     const ch = s[i];
     switch (ch) {
       case ',':

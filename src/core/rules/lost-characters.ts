@@ -1,4 +1,4 @@
-import { t } from '@vscode/l10n';
+import { t } from '../text/localize';
 import type { Rule } from '../finding';
 import { matchesIn } from '../text/lines';
 

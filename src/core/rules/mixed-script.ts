@@ -1,7 +1,7 @@
 import { t } from '@vscode/l10n';
 import type { Edit, Fix, Rule } from '../finding';
 import type { Line } from '../document';
-import { utf8ReadAsGbkMarks } from '../encodings';
+import { gbkChainBoundary, gbkCodes, utf8ReadAsGbkMarks } from '../encodings';
 import { convert, countScript, scriptRunOffsets, type ConvertOptions, type Script, type ScriptTarget } from '../script';
 
 /**
@@ -69,7 +69,7 @@ export const mixedScript: Rule = {
       let otherCount = 0;
       for (let r = 0; r < 2 * n; r += 2) otherCount += runs[r + 1] - runs[r];
       const ownCount = own === 'zh-Hans' ? hans : hant;
-      const lineFix = lazyLineFix(line, target, options, lineFixTitle);
+      const lineFix = new LineFix(lineFixTitle, line, target, options);
       if (otherCount > ownCount) {
         report({
           message: lineMessage.replaceAll(LINE_NUMBER, String(line.index + 1)),
@@ -83,7 +83,7 @@ export const mixedScript: Rule = {
           report({
             message: t('“{0}” is {1} Chinese in {2} text.', chars, otherName, ownName),
             range: run,
-            fix: lazySubsetFix(lineFix, run.start, run.end, t('Convert “{0}” to {1} Chinese', chars, ownName)),
+            fix: new SubsetFix(t('Convert “{0}” to {1} Chinese', chars, ownName), lineFix, run.start, run.end),
           });
         }
       }
@@ -97,20 +97,35 @@ const LINE_NUMBER = '\u0000';
 
 /**
  * Keeps, in place, the runs (start, end pairs in `runs`) of which less than
- * half is marked as UTF-8 read as GBK; returns how many are left.
+ * half is marked as UTF-8 read as GBK; returns how many are left. The marks
+ * are computed on the stretch around each run up to the nearest chain
+ * boundaries (the same marks as on the whole line, for a fraction of the
+ * work); runs that share a stretch share its marks.
  */
 function dropMojibakeRuns(text: string, line: Line, runs: Int32Array, n: number): number {
-  const marks = utf8ReadAsGbkMarks(text, line.start, line.end);
+  const codes = gbkCodes();
   let kept = 0;
-  for (let r = 0; r < 2 * n; r += 2) {
-    const start = runs[r];
-    const end = runs[r + 1];
-    let marked = 0;
-    for (let i = start; i < end; i++) marked += marks[i - line.start];
-    if (marked * 2 < end - start) {
-      runs[2 * kept] = start;
-      runs[2 * kept + 1] = end;
-      kept++;
+  for (let r = 0; r < 2 * n; ) {
+    // The stretch: from a boundary before this run to one after the last run it reaches.
+    let from = runs[r];
+    while (from > line.start && !gbkChainBoundary(text, from, codes)) from--;
+    let to = runs[r];
+    let last = r;
+    for (; last < 2 * n && runs[last] <= to; last += 2) {
+      to = Math.max(to, runs[last + 1]);
+      while (to < line.end && !gbkChainBoundary(text, to, codes)) to++;
+    }
+    const marks = utf8ReadAsGbkMarks(text, from, to);
+    for (; r < last; r += 2) {
+      const start = runs[r];
+      const end = runs[r + 1];
+      let marked = 0;
+      for (let i = start; i < end; i++) marked += marks[i - from];
+      if (marked * 2 < end - start) {
+        runs[2 * kept] = start;
+        runs[2 * kept + 1] = end;
+        kept++;
+      }
     }
   }
   return kept;
@@ -121,33 +136,46 @@ function hasCjk(s: string): boolean {
   return false;
 }
 
-/** A fix whose edits (the conversion of the line) are computed when first read. */
-function lazyLineFix(line: Line, target: ScriptTarget, options: ConvertOptions, title: string): Fix {
-  let edits: Edit[] | undefined;
-  return {
-    title,
-    get edits(): Edit[] {
-      if (!edits) {
-        try {
-          edits = charEdits(line.text, convert(line.text, target, options), line.start);
-        } catch {
-          edits = [];
-        }
+/**
+ * A fix whose edits (the conversion of the line) are computed when first
+ * read. A class, not an object literal with a getter: thousands are made
+ * per analysis and most are never read.
+ */
+class LineFix implements Fix {
+  private computed?: Edit[];
+  constructor(
+    readonly title: string,
+    private readonly line: Line,
+    private readonly target: ScriptTarget,
+    private readonly options: ConvertOptions,
+  ) {}
+
+  get edits(): Edit[] {
+    if (!this.computed) {
+      try {
+        this.computed = charEdits(this.line.text, convert(this.line.text, this.target, this.options), this.line.start);
+      } catch {
+        this.computed = [];
       }
-      return edits;
-    },
-  };
+    }
+    return this.computed;
+  }
 }
 
-function lazySubsetFix(whole: Fix, start: number, end: number, title: string): Fix {
-  let edits: Edit[] | undefined;
-  return {
-    title,
-    get edits(): Edit[] {
-      edits ??= whole.edits.filter((e) => e.range.end > start && e.range.start < end);
-      return edits;
-    },
-  };
+/** The edits of a line's fix that fall on `[start, end)`, computed when first read. */
+class SubsetFix implements Fix {
+  private computed?: Edit[];
+  constructor(
+    readonly title: string,
+    private readonly whole: Fix,
+    private readonly start: number,
+    private readonly end: number,
+  ) {}
+
+  get edits(): Edit[] {
+    this.computed ??= this.whole.edits.filter((e) => e.range.end > this.start && e.range.start < this.end);
+    return this.computed;
+  }
 }
 
 /**

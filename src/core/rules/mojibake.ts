@@ -1,4 +1,4 @@
-import { t } from '@vscode/l10n';
+import { t } from '../text/localize';
 import type { NewsDocument } from '../document';
 import type { Report, Rule } from '../finding';
 import { findMojibake, wholeFileVerdict, type MojibakeRepair } from '../encodings';
@@ -12,6 +12,9 @@ function preview(s: string): string {
 
 function message(r: MojibakeRepair): string {
   const fixed = preview(r.text);
+  if (r.unsettled) {
+    return t('Mojibake ({0} text read as {1}) that one repair cannot undo: it would give “{2}”, still mojibake with the text beside it (more layers or lost bytes). Not repaired.', r.kind.right, r.kind.wrong, fixed);
+  }
   if (r.inner) {
     return r.lost > 0
       ? t('Mojibake in two layers ({0} read as {1}, then {2} read as {3}): it reads “{4}”; {5} character(s) are lost.', r.kind.right, r.kind.wrong, r.inner.right, r.inner.wrong, fixed, r.lost)
@@ -51,6 +54,7 @@ export function reportMojibake(document: NewsDocument, repairs: readonly Mojibak
   if (repairs.length === 0) return;
   const whole = wholeFileVerdict(text, repairs, nonAscii);
   if (whole) {
+    const settled = repairs.filter((r) => !r.unsettled);
     const first = document.lines.find((l) => !l.blank) ?? document.lines[0];
     report({
       range: { start: first.start, end: first.end },
@@ -60,9 +64,9 @@ export function reportMojibake(document: NewsDocument, repairs: readonly Mojibak
         whole.readAs,
         repairs.length,
       ),
-      fix: {
-        title: t('Repair the whole document as {0} ({1} runs)', whole.encoding, repairs.length),
-        edits: repairs.map((r) => ({ range: { start: r.start, end: r.end }, text: r.text })),
+      fix: settled.length === 0 ? undefined : {
+        title: t('Repair the whole document as {0} ({1} runs)', whole.encoding, settled.length),
+        edits: settled.map((r) => ({ range: { start: r.start, end: r.end }, text: r.text })),
       },
     });
     return;
@@ -75,6 +79,6 @@ export function repairReport(r: MojibakeRepair): Report {
   return {
     range: { start: r.start, end: r.end },
     message: message(r),
-    fix: { title: t('Repair as “{0}”', preview(r.text)), edits: [{ range: { start: r.start, end: r.end }, text: r.text }] },
+    fix: r.unsettled ? undefined : { title: t('Repair as “{0}”', preview(r.text)), edits: [{ range: { start: r.start, end: r.end }, text: r.text }] },
   };
 }

@@ -100,10 +100,15 @@ export function normalize(text: string, from = 0, to = text.length): NormalizedS
     prevHan = common || (f >= 0 && isHanCode(f));
     i += width;
   }
-  // Views of the arrays, not copies: a stream is at most as long as its text.
+  // Views, not copies: most characters are kept, and a copy would double the peak.
   if (n < cap) {
     codes = codes.subarray(0, n);
     starts = starts.subarray(0, n);
   }
   return { codes, starts, length: n };
+}
+
+/** Original offset just past kept character `i`. */
+export function streamEnd(stream: NormalizedStream, i: number): number {
+  return stream.starts[i] + (stream.codes[i] > 0xffff ? 2 : 1);
 }

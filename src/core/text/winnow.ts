@@ -70,8 +70,12 @@ export function winnow(hashes: Uint32Array, w: number): Int32Array {
   if (n === 0) return new Int32Array(0);
   const win = Math.max(1, Math.min(w, n));
   // deque[head, tail): positions whose hashes rise strictly from head to
-  // tail; the head is the current window's rightmost minimum.
-  const deque = new Int32Array(n);
+  // tail; the head is the current window's rightmost minimum. It never holds
+  // more than a window, so it is a ring (indices `& ring`).
+  let size = 2;
+  while (size <= win) size *= 2;
+  const ring = size - 1;
+  const deque = new Int32Array(size);
   let head = 0;
   let tail = 0;
   const out = new Int32Array(n);
@@ -79,10 +83,11 @@ export function winnow(hashes: Uint32Array, w: number): Int32Array {
   for (let i = 0; i < n; i++) {
     // Keep the rightmost minimum: drop every entry >= the new hash.
     const h = hashes[i];
-    while (tail > head && hashes[deque[tail - 1]] >= h) tail--;
-    deque[tail++] = i;
-    if (deque[head] <= i - win) head++;
-    if (i >= win - 1 && (count === 0 || out[count - 1] !== deque[head])) out[count++] = deque[head];
+    while (tail > head && hashes[deque[(tail - 1) & ring]] >= h) tail--;
+    deque[tail++ & ring] = i;
+    if (deque[head & ring] <= i - win) head++;
+    const min = deque[head & ring];
+    if (i >= win - 1 && (count === 0 || out[count - 1] !== min)) out[count++] = min;
   }
   return out.slice(0, count);
 }
@@ -98,22 +103,24 @@ export function findRepeats(codes: Int32Array, options: RepeatOptions): Repeat[]
   const maxCandidates = options.maxCandidates ?? 8;
   const n = codes.length;
   if (n < minLength * 2) return [];
-  const hashes = kgramHashes(codes, k);
-  const prints = winnow(hashes, w);
-  // Earlier fingerprints by hash: the latest one with each hash (open addressing; the hashes are
-  // well mixed), and from each the one before it with its hash.
-  const size = 1 << Math.ceil(Math.log2(2 * prints.length + 2));
-  const keys = new Uint32Array(size);
-  const latest = new Int32Array(size).fill(-1);
-  const next = new Int32Array(prints.length);
+  const { prints, hashes } = fingerprints(codes, k, w);
+  // The fingerprints seen so far by hash: an open-addressing table from each
+  // hash to its latest fingerprint (-1: none), and from each fingerprint to
+  // the one before it with the same hash (`earlier`).
+  let capacity = 16;
+  while (capacity < 2 * prints.length) capacity *= 2;
+  const mask = capacity - 1;
+  const keys = new Uint32Array(capacity);
+  const latest = new Int32Array(capacity).fill(-1);
+  const earlier = new Int32Array(prints.length);
   const repeats: Repeat[] = [];
   let covered = 0;
   for (let f = 0; f < prints.length; f++) {
     const p = prints[f];
-    const h = hashes[p];
-    let slot = h & (size - 1);
-    while (latest[slot] >= 0 && keys[slot] !== h) slot = (slot + 1) & (size - 1);
-    const head = latest[slot]; // a fingerprint's index in prints, or -1
+    const h = hashes[f];
+    let slot = h & mask;
+    while (latest[slot] >= 0 && keys[slot] !== h) slot = (slot + 1) & mask;
+    const head = latest[slot];
     // A fingerprint near the end of the last repeat may find an earlier copy
     // that goes on further (the repeat took a near-twin line, `…（下）`, for
     // the exact one, `…（上）`): then that copy replaces it. Only the last
@@ -126,7 +133,7 @@ export function findRepeats(codes: Int32Array, options: RepeatOptions): Repeat[]
       let bestSrc = -1;
       let bestDst = -1;
       let tries = 0;
-      for (let g = head; g >= 0 && tries < maxCandidates; g = next[g]) {
+      for (let g = head; g >= 0 && tries < maxCandidates; g = earlier[g]) {
         const q = prints[g];
         if (q + k > p) continue;
         tries++;
@@ -168,9 +175,18 @@ export function findRepeats(codes: Int32Array, options: RepeatOptions): Repeat[]
         covered = end;
       }
     }
-    next[f] = head;
+    earlier[f] = head;
     keys[slot] = h;
     latest[slot] = f;
   }
   return repeats;
+}
+
+/** The fingerprints (positions) and their hashes; the hashes of the other k-grams are let go here. */
+function fingerprints(codes: Int32Array, k: number, w: number): { prints: Int32Array; hashes: Uint32Array } {
+  const all = kgramHashes(codes, k);
+  const prints = winnow(all, w);
+  const hashes = new Uint32Array(prints.length);
+  for (let f = 0; f < prints.length; f++) hashes[f] = all[prints[f]];
+  return { prints, hashes };
 }
