@@ -152,7 +152,7 @@ export function settle(text: string, repairs: MojibakeRepair[], start: number, e
     for (const r of group) shift += r.text.length - (r.end - r.start);
     k = m;
     let stretch = repaired.slice(region.start, region.end);
-    let again = findMojibake(stretch, 0, false);
+    let again = scanRegion(stretch);
     const touches = again.some((a) => group.some((r, j) => a.start + region.start <= at[k - group.length + j] + r.text.length && a.end + region.start >= at[k - group.length + j]));
     if (!touches) {
       out.push(...group);
@@ -206,6 +206,29 @@ export function settleStretch(text: string, scan: readonly MojibakeRepair[], fro
   }
   return { start, end };
 }
+
+/**
+ * findMojibake of a region settle reads again, remembered by its text: after
+ * an edit, settle reads the regions around it again, most of them as they
+ * were (incremental analysis). A pure function of the text; at most about a
+ * million characters of regions are kept.
+ */
+function scanRegion(region: string): MojibakeRepair[] {
+  let found = regionScans.get(region);
+  if (!found) {
+    found = findMojibake(region, 0, false);
+    if (regionChars + region.length > 1 << 20) {
+      regionScans.clear();
+      regionChars = 0;
+    }
+    regionScans.set(region, found);
+    regionChars += region.length;
+  }
+  return found;
+}
+
+const regionScans = new Map<string, MojibakeRepair[]>();
+let regionChars = 0;
 
 /** Repaired again at most this many times (layers, or neighbours read another way, one by one). */
 const ROUNDS = 8;
