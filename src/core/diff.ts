@@ -65,3 +65,25 @@ function charEdits(start: number, removed: string, added: string): Edit[] {
   if (eStart >= 0) edits.push({ range: { start: eStart, end: eEnd }, text: eText });
   return edits;
 }
+
+/**
+ * The lengths of the common prefix and suffix of `before` and `after`, not
+ * overlapping, each ending on a code point boundary of both texts (two
+ * astral characters can share their high surrogate: 𥐯 U+2542F, 𥖅 U+25585).
+ */
+export function commonEnds(before: string, after: string): { prefix: number; suffix: number } {
+  let p = 0;
+  while (p < before.length && p < after.length && before.charCodeAt(p) === after.charCodeAt(p)) p++;
+  if (splitsPair(before, p) || splitsPair(after, p)) p--;
+  let q = 0;
+  while (q < before.length - p && q < after.length - p && before.charCodeAt(before.length - 1 - q) === after.charCodeAt(after.length - 1 - q)) q++;
+  if (q > 0 && (splitsPair(before, before.length - q) || splitsPair(after, after.length - q))) q--;
+  return { prefix: p, suffix: q };
+}
+
+/** Whether offset `i` falls between the two halves of a surrogate pair. */
+export function splitsPair(s: string, i: number): boolean {
+  const high = s.charCodeAt(i - 1);
+  const low = s.charCodeAt(i);
+  return high >= 0xd800 && high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff;
+}

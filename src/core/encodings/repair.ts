@@ -10,6 +10,7 @@
  */
 import { charCost, costTable16, frequencyCost, isCommonWord, naturalness, type Naturalness } from './score';
 import { UTF8_TARGET, big5, cp1251, cp1252Char, gbk, latin, utf8SeqLen, type CodePage } from './tables';
+import { commonEnds } from '../diff';
 
 interface Target {
   readonly name: string;
@@ -246,12 +247,7 @@ function applyRepairs(text: string, repairs: readonly MojibakeRepair[]): string 
 /** One repair from `text[from, to)` to `result`, trimmed to where they differ (on code point boundaries). */
 function joinRepairs(text: string, from: number, to: number, result: string, group: readonly MojibakeRepair[]): MojibakeRepair | undefined {
   const before = text.slice(from, to);
-  let p = 0;
-  while (p < before.length && p < result.length && before.charCodeAt(p) === result.charCodeAt(p)) p++;
-  if (p > 0 && isLowSurrogate(before.charCodeAt(p))) p--;
-  let q = 0;
-  while (q < before.length - p && q < result.length - p && before.charCodeAt(before.length - 1 - q) === result.charCodeAt(result.length - 1 - q)) q++;
-  if (q > 0 && isLowSurrogate(before.charCodeAt(before.length - q))) q--;
+  const { prefix: p, suffix: q } = commonEnds(before, result);
   if (p + q >= before.length) return undefined;
   const repairedText = result.slice(p, result.length - q);
   const lostBefore = count(before.slice(p, before.length - q), 0xfffd);
@@ -264,10 +260,6 @@ function joinRepairs(text: string, from: number, to: number, result: string, gro
     lost: Math.max(0, count(repairedText, 0xfffd) - lostBefore),
     gain: group.reduce((sum, r) => sum + r.gain, 0),
   };
-}
-
-function isLowSurrogate(c: number): boolean {
-  return c >= 0xdc00 && c <= 0xdfff;
 }
 
 function count(s: string, code: number): number {

@@ -1,6 +1,7 @@
 import { t } from '@vscode/l10n';
 import type { Edit, Fix, Rule } from '../finding';
 import type { Line } from '../document';
+import { commonEnds, splitsPair } from '../diff';
 import { gbkChainBoundary, gbkCodes, utf8ReadAsGbkMarks } from '../encodings';
 import { convert, countScript, scriptRunOffsets, type ConvertOptions, type Script, type ScriptTarget } from '../script';
 
@@ -201,20 +202,8 @@ export function charEdits(before: string, after: string, base: number): Edit[] {
     }
     return edits;
   }
-  let p = 0;
-  while (p < before.length && p < after.length && before[p] === after[p]) p++;
-  if (splitsPair(before, p) || splitsPair(after, p)) p--;
-  let q = 0;
-  while (q < before.length - p && q < after.length - p && before[before.length - 1 - q] === after[after.length - 1 - q]) q++;
-  if (q > 0 && (splitsPair(before, before.length - q) || splitsPair(after, after.length - q))) q--;
+  const { prefix: p, suffix: q } = commonEnds(before, after);
   return [{ range: { start: base + p, end: base + before.length - q }, text: after.slice(p, after.length - q) }];
-}
-
-/** Whether offset `i` falls between the two halves of a surrogate pair. */
-function splitsPair(s: string, i: number): boolean {
-  const high = s.charCodeAt(i - 1);
-  const low = s.charCodeAt(i);
-  return high >= 0xd800 && high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff;
 }
 
 /** For protected terms: returns, at an offset where a term starts, the offset just past it. */
