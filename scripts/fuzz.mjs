@@ -18,7 +18,7 @@ const runs = process.env.NEWSCLEAN_FUZZ_RUNS ?? '1000000';
 console.log(`fuzz: ${Number(runs).toLocaleString('en-US')} documents from seed ${seed}`);
 console.log(`      again: NEWSCLEAN_FUZZ_SEED=${seed} NEWSCLEAN_FUZZ_RUNS=${runs} npm run fuzz`);
 const mocha = require.resolve('mocha/bin/mocha.js');
-const result = spawnSync(process.execPath, [mocha, '--no-config', '--reporter', 'spec', 'out/test/unit/properties.test.js'], {
+const result = spawnSync(process.execPath, [mocha, '--no-config', '--reporter', 'spec', 'out/test/unit/engine/properties.test.js'], {
   cwd: root,
   stdio: 'inherit',
   env: { ...process.env, NEWSCLEAN_FUZZ_SEED: seed, NEWSCLEAN_FUZZ_RUNS: runs },

@@ -2,9 +2,9 @@
 export { NewsDocument, type Eol, type Line, type Position, type Range, type TextSource } from './document';
 export type { Edit, Finding, Fix, Report, Rule, RuleContext, RuleMeta, Severity } from './finding';
 export { SEVERITIES } from './finding';
-export { applyEdits, applyFixes, selectEdits } from './fix';
-export { analyze, fixAll, type AnalyzeOptions, type CleanResult } from './analyze';
-export { analyzeIncremental, type IncrementalOptions, type IncrementalState } from './incremental';
+export { applyEdits, applyFixes, selectEdits } from './engine/fix';
+export { analyze, fixAll, type AnalyzeOptions, type CleanResult } from './engine/analyze';
+export { analyzeIncremental, type IncrementalOptions, type IncrementalState } from './engine/incremental';
 export { RULES, ruleById, ruleFamily } from './rules';
 export { parseOutline, type OutlineEntry, type OutlineKind } from './outline';
 export {
@@ -19,6 +19,6 @@ export {
   type Settings,
   type SettingKey,
 } from './config';
-export { minimalEdits } from './diff';
+export { minimalEdits } from './engine/minimal-edits';
 export { convert, convertWith, detectScript, SCRIPT_TARGETS, type ScriptTarget } from './script';
 export { detectWholeFileEncoding } from './encodings';

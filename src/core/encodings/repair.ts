@@ -10,7 +10,7 @@
  */
 import { charCost, costTable16, frequencyCost, isCommonWord, naturalness, type Naturalness } from './score';
 import { UTF8_TARGET, big5, cp1251, cp1252Char, gbk, latin, utf8SeqLen, type CodePage } from './tables';
-import { commonEnds } from '../diff';
+import { commonEnds } from '../engine/minimal-edits';
 
 interface Target {
   readonly name: string;

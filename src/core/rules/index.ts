@@ -1,12 +1,12 @@
 import type { Rule } from '../finding';
-import { boilerplate } from './boilerplate';
-import { duplicateBlock } from './duplicate-block';
-import { flattenedPinyin } from './flattened-pinyin';
-import { halfwidthPunctuation } from './halfwidth-punctuation';
-import { lostCharacters } from './lost-characters';
-import { mixedScript } from './mixed-script';
-import { mojibake } from './mojibake';
-import { strayLineBreak } from './stray-line-break';
+import { boilerplate } from './boilerplate/rule';
+import { duplicateBlock } from './duplicate-block/rule';
+import { flattenedPinyin } from './flattened-pinyin/rule';
+import { halfwidthPunctuation } from './halfwidth-punctuation/rule';
+import { lostCharacters } from './lost-characters/rule';
+import { mixedScript } from './mixed-script/rule';
+import { mojibake } from './mojibake/rule';
+import { strayLineBreak } from './stray-line-break/rule';
 
 /**
  * Every rule, one file each. When fixes collide, the one that starts first

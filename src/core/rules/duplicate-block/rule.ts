@@ -1,0 +1,294 @@
+import { t } from '../../text/localize';
+import type { Line, NewsDocument, Range } from '../../document';
+import type { Settings } from '../../config';
+import type { RelatedInformation, Report, Rule, RuleContext } from '../../finding';
+import { CONTINUING_START, OPEN_END, isCreditLine, isSpeakerLabel } from '../../classify';
+import { normalize, type NormalizedStream } from '../../text/normalize';
+import { findRepeats, type Repeat } from '../../text/winnow';
+import { excerpt, lineRemovalRange } from '../../text/lines';
+
+/**
+ * A paragraph or run of paragraphs that repeats earlier text, found whatever
+ * the line breaks, white space and punctuation width: the document becomes a
+ * stream of CJK characters, letters and digits mapped back to the original
+ * offsets, repeats are found with winnowed k-gram fingerprints (linear
+ * time), and a run of whole lines covered by repeats is one finding whose
+ * related information points at the earlier copy. The fix removes the run;
+ * with `newsclean.duplicates.keep: best` the copy with fewer layout defects
+ * is the one kept.
+ */
+export const duplicateBlock: Rule = {
+  id: 'duplicate-block',
+  description: 'A paragraph or passage that repeats earlier text.',
+  defaultSeverity: 'warning',
+  fixable: true,
+  safeToClean: true,
+  largeBuffers: true,
+  check(ctx, report) {
+    reportDuplicates(ctx, scanRepeats(ctx.document, duplicateMinLength(ctx.settings)), report);
+  },
+};
+
+/** `newsclean.duplicates.minLength`, at least 4. */
+export function duplicateMinLength(settings: Settings): number {
+  return Math.max(4, Number(settings.get('newsclean.duplicates.minLength')) || 12);
+}
+
+/**
+ * The document's normalised stream (normalize), line by line, and the
+ * repeats in it. The stream never crosses a line break: a line's part of
+ * it is the stream of the line alone.
+ */
+export interface RepeatScan {
+  /** The stream's characters. */
+  readonly codes: Int32Array;
+  /** Where each of them is: its offset from the start of its line. */
+  readonly columns: Int32Array;
+  /** Line i holds the stream's characters spans[2i] to spans[2i + 1] - 1. */
+  readonly spans: Int32Array;
+  readonly repeats: readonly Repeat[];
+  /** Per line: 1 when it has characters in the stream and each lies in a repeat. */
+  readonly covered: Uint8Array;
+}
+
+export function scanRepeats(doc: NewsDocument, minLength: number): RepeatScan {
+  const stream = normalize(doc.text);
+  const spans = new Int32Array(2 * doc.lineCount);
+  const columns = new Int32Array(stream.length);
+  lineSpans(doc.lines, 0, doc.lineCount - 1, stream, 0, spans, columns);
+  const repeats = findRepeats(stream.codes, { minLength });
+  const covered = new Uint8Array(doc.lineCount);
+  coverLines(spans, repeats, 0, doc.lineCount, covered);
+  return { codes: stream.codes, columns, spans, repeats, covered };
+}
+
+/**
+ * Writes to `spans` the spans of lines `first..last` and to `columns` where
+ * their characters are, given `stream`, the normalised stream of their text,
+ * which starts at the stream's index `base` (`columns` is `stream`'s).
+ */
+export function lineSpans(lines: readonly Line[], first: number, last: number, stream: NormalizedStream, base: number, spans: Int32Array, columns: Int32Array): void {
+  const n = stream.length;
+  let s = 0;
+  for (let i = first; i <= last; i++) {
+    const { start, end } = lines[i];
+    while (s < n && stream.starts[s] < start) s++;
+    spans[2 * i] = base + s;
+    for (; s < n && stream.starts[s] < end; s++) columns[s] = stream.starts[s] - start;
+    spans[2 * i + 1] = base + s;
+  }
+}
+
+/** Writes to `covered` whether each of lines `from..to - 1` is covered by the repeats (sorted, apart). */
+export function coverLines(spans: Int32Array, repeats: readonly Repeat[], from: number, to: number, covered: Uint8Array): void {
+  let r = from < to ? repeatAt(repeats, spans[2 * from]) : 0;
+  for (let i = from; i < to; i++) {
+    const lineFrom = spans[2 * i];
+    const lineTo = spans[2 * i + 1];
+    while (r < repeats.length && repeats[r].dst + repeats[r].length <= lineFrom) r++;
+    let x = lineFrom;
+    for (let q = r; x < lineTo && q < repeats.length && repeats[q].dst <= x; q++) x = repeats[q].dst + repeats[q].length;
+    covered[i] = lineFrom < lineTo && x >= lineTo ? 1 : 0;
+  }
+}
+
+/** Index of the first repeat that ends after stream index `x` (repeats sorted, apart). */
+function repeatAt(repeats: readonly Repeat[], x: number): number {
+  let lo = 0;
+  let hi = repeats.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (repeats[mid].dst + repeats[mid].length <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The findings from the repeats of the document's text. */
+export function reportDuplicates({ document, settings }: RuleContext, scan: RepeatScan, report: (r: Report) => void): void {
+  const minLength = duplicateMinLength(settings);
+  const keep = settings.get('newsclean.duplicates.keep') === 'best' ? 'best' : 'first';
+  for (const d of findDuplicateRuns(document, minLength, scan)) {
+    let removed = d.lines;
+    let kept = d.sources;
+    // Keep best: when the earlier copy is whole lines and has more layout
+    // defects, remove it instead and keep the later one.
+    if (keep === 'best' && d.sourceLines && defects(document, d.sourceLines) > defects(document, d.lines)) {
+      removed = d.sourceLines;
+      kept = [{ start: document.lines[d.lines.first].start, end: document.lines[d.lines.last].end }];
+    }
+    const { first, last } = removed;
+    const range = { start: document.lines[first].start, end: document.lines[last].end };
+    const keptLines = kept.map((r) => document.lineAt(r.start).index + 1);
+    const related: RelatedInformation[] = kept.map((r) => ({
+      range: r,
+      message:
+        removed === d.lines
+          ? t('The earlier copy, which is kept (line {0}).', document.lineAt(r.start).index + 1)
+          : t('The later copy, which is kept: it has fewer layout defects (line {0}).', document.lineAt(r.start).index + 1),
+    }));
+    const what = excerpt(document.text.slice(range.start, Math.min(range.end, range.start + 200)));
+    const removal = lineRemovalRange(document, first, last, d.removedAfter && removed === d.lines);
+    report({
+      range,
+      message:
+        first === last
+          ? t('Line {0} repeats line {1}: “{2}”.', first + 1, keptLines[0], what)
+          : t('Lines {0}–{1} repeat text from line {2} ({3} characters): “{4}”.', first + 1, last + 1, keptLines[0], d.chars, what),
+      related,
+      // No fix where removing the lines would change a line ending.
+      ...(removal && {
+        fix: {
+          title:
+            first === last
+              ? t('Remove the repeated line {0}', first + 1)
+              : t('Remove the repeated lines {0}–{1}', first + 1, last + 1),
+          edits: [{ range: removal, text: '' }],
+        },
+      }),
+    });
+  }
+}
+
+export interface LineSpan {
+  readonly first: number;
+  readonly last: number;
+}
+
+export interface DuplicateRun {
+  /** The repeated lines (the later copy). */
+  readonly lines: LineSpan;
+  /** Where the earlier copy is (one range per distinct source). */
+  readonly sources: readonly Range[];
+  /** The earlier copy as whole lines, when it is exactly whole lines and one place. */
+  readonly sourceLines?: LineSpan;
+  /** Characters (of the normalised stream) repeated. */
+  readonly chars: number;
+  /** Every non-blank line after this run is in a later run too. */
+  readonly removedAfter: boolean;
+}
+
+/**
+ * Runs of whole lines that repeat earlier text. A line counts when every one
+ * of its letters, digits and CJK characters lies in a repeat; lines with
+ * none (`。`) inside or right after a run join it.
+ */
+export function findDuplicateRuns(doc: NewsDocument, minLength: number, scan = scanRepeats(doc, minLength)): DuplicateRun[] {
+  const { spans, repeats, covered } = scan;
+  if (repeats.length === 0) return [];
+  const lines = doc.lines;
+  const empty = (i: number) => spans[2 * i] === spans[2 * i + 1];
+  const runs: { first: number; last: number }[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    if (!covered[i]) {
+      i++;
+      continue;
+    }
+    const first = i;
+    let last = i;
+    let j = i + 1;
+    while (j < lines.length) {
+      if (covered[j]) last = j;
+      else if (lines[j].blank || empty(j)) {
+        // blank or punctuation only: part of the run when coverage goes on
+      } else break;
+      j++;
+    }
+    // Punctuation-only lines (`。`) right after the run belong to it.
+    let k = last + 1;
+    while (k < lines.length && !lines[k].blank && empty(k)) last = k++;
+    runs.push({ first, last });
+    i = Math.max(j, last + 1);
+  }
+  const out: DuplicateRun[] = [];
+  const offsets = streamOffsets(doc, scan);
+  for (const run of runs) {
+    const from = spans[2 * run.first];
+    const to = spans[2 * run.last + 1];
+    const chars = to - from;
+    if (chars < minLength) continue;
+    // Formulaic lines (a speaker label, a credit) alone are not duplicates.
+    let substantive = false;
+    for (let l = run.first; l <= run.last && !substantive; l++) {
+      const text = lines[l].text;
+      if (!lines[l].blank && !empty(l) && !isSpeakerLabel(text) && !isCreditLine(text)) substantive = true;
+    }
+    if (!substantive) continue;
+    const sources = sourceRanges(offsets, repeats, from, to);
+    out.push({ lines: run, sources, sourceLines: wholeLines(doc, sources), chars, removedAfter: false });
+  }
+  // removedAfter: every non-blank line after the run is in a later run.
+  let tailCovered = true;
+  for (let r = out.length - 1, l = lines.length - 1; r >= 0; r--) {
+    for (; l > out[r].lines.last; l--) if (!lines[l].blank) tailCovered = false;
+    (out[r] as { removedAfter: boolean }).removedAfter = tailCovered;
+    l = out[r].lines.first - 1;
+  }
+  return out;
+}
+
+/** Where the stream's characters are in the text: the start and the end of character i. */
+function streamOffsets(doc: NewsDocument, { codes, columns, spans }: RepeatScan): { start(i: number): number; end(i: number): number } {
+  const start = (i: number) => {
+    // The last line whose span starts at or before i (spans follow each other).
+    let lo = 0;
+    let hi = doc.lineCount - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (spans[2 * mid] <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    return doc.lines[lo].start + columns[i];
+  };
+  return { start, end: (i) => start(i) + (codes[i] > 0xffff ? 2 : 1) };
+}
+
+/** The earlier copies of stream range [from, to), merged where they touch. */
+function sourceRanges(offsets: ReturnType<typeof streamOffsets>, repeats: readonly Repeat[], from: number, to: number): Range[] {
+  const ranges: Range[] = [];
+  let x = from;
+  for (let q = repeatAt(repeats, from); x < to && q < repeats.length && repeats[q].dst < to; q++) {
+    const r = repeats[q];
+    x = Math.max(x, r.dst);
+    const end = Math.min(to, r.dst + r.length);
+    const a = r.src + (x - r.dst);
+    const b = r.src + (end - r.dst) - 1;
+    const start = offsets.start(a);
+    const range = { start, end: offsets.end(b) };
+    const prev = ranges[ranges.length - 1];
+    if (prev && range.start >= prev.start && range.start - prev.end <= 64) ranges[ranges.length - 1] = { start: prev.start, end: Math.max(prev.end, range.end) };
+    else ranges.push(range);
+    x = end;
+  }
+  return ranges;
+}
+
+/** The lines of a single source range when it starts and ends at line content edges. */
+function wholeLines(doc: NewsDocument, sources: readonly Range[]): LineSpan | undefined {
+  if (sources.length !== 1) return undefined;
+  const { start, end } = sources[0];
+  const a = doc.lineAt(start);
+  const b = doc.lineAt(Math.max(start, end - 1));
+  const lead = a.text.length - a.text.trimStart().length;
+  if (start !== a.start + lead) return undefined;
+  // Only punctuation and white space may follow the end on its line.
+  if (/[\p{L}\p{N}]/u.test(doc.text.slice(end, b.end))) return undefined;
+  return { first: a.index, last: b.index };
+}
+
+/** Layout defects of lines: stray breaks, spaces before punctuation, U+FFFD. */
+export function defects(doc: NewsDocument, span: LineSpan): number {
+  let n = 0;
+  for (let i = span.first; i <= span.last; i++) {
+    const text = doc.lines[i].text;
+    if (doc.lines[i].blank) continue;
+    if (CONTINUING_START.test(text.trimStart())) n++;
+    if (OPEN_END.test(text.trimEnd())) n++;
+    const spaces = text.match(/[ \u3000]+[，、。；：！？,;:!?]/g);
+    if (spaces) n += spaces.length;
+    const lost = text.match(/\ufffd/g);
+    if (lost) n += lost.length;
+  }
+  return n;
+}

@@ -1,0 +1,84 @@
+import { t } from '../../text/localize';
+import type { NewsDocument } from '../../document';
+import type { Report, Rule } from '../../finding';
+import { findMojibake, wholeFileVerdict, type MojibakeRepair } from '../../encodings';
+
+const PREVIEW = 24;
+
+function preview(s: string): string {
+  const chars = Array.from(s.replace(/[\r\n]+/g, ' '));
+  return chars.length > PREVIEW ? chars.slice(0, PREVIEW).join('') + '…' : chars.join('');
+}
+
+function message(r: MojibakeRepair): string {
+  const fixed = preview(r.text);
+  if (r.unsettled) {
+    return t('Mojibake ({0} text read as {1}) that one repair cannot undo: it would give “{2}”, still mojibake with the text beside it (more layers or lost bytes). Not repaired.', r.kind.right, r.kind.wrong, fixed);
+  }
+  if (r.inner) {
+    return r.lost > 0
+      ? t('Mojibake in two layers ({0} read as {1}, then {2} read as {3}): it reads “{4}”; {5} character(s) are lost.', r.kind.right, r.kind.wrong, r.inner.right, r.inner.wrong, fixed, r.lost)
+      : t('Mojibake in two layers ({0} read as {1}, then {2} read as {3}): it reads “{4}”.', r.kind.right, r.kind.wrong, r.inner.right, r.inner.wrong, fixed);
+  }
+  return r.lost > 0
+    ? t('Mojibake ({0} text read as {1}): it reads “{2}”; {3} character(s) are lost.', r.kind.right, r.kind.wrong, fixed, r.lost)
+    : t('Mojibake ({0} text read as {1}): it reads “{2}”.', r.kind.right, r.kind.wrong, fixed);
+}
+
+/**
+ * Text decoded with the wrong code page (UTF-8 read as GBK `鍗楅槼`, as
+ * Windows-1252 `å—é˜³`, GBK read as Latin-1 `ÄÏÑô`, Big5 ↔ GBK, two layers,
+ * and 问句码 where the last byte became `?`). Each run is repaired by
+ * re-encoding it and decoding the bytes correctly, kept only when the result
+ * is far more natural text (see encodings/score.ts). When most of the
+ * document is mojibake, one finding covers the whole file.
+ */
+export const mojibake: Rule = {
+  id: 'mojibake',
+  description: 'Text decoded with the wrong code page (mojibake), repaired exactly.',
+  defaultSeverity: 'error',
+  fixable: true,
+  safeToClean: true,
+  restoresText: true,
+  check({ document }, report) {
+    reportMojibake(document, findMojibake(document.text), report);
+  },
+};
+
+/**
+ * The findings from the document's repairs (one for the whole file when most
+ * of it is mojibake); `nonAscii`: the document's nonAsciiCount when known.
+ */
+export function reportMojibake(document: NewsDocument, repairs: readonly MojibakeRepair[], report: (r: Report) => void, nonAscii?: number): void {
+  const text = document.text;
+  if (repairs.length === 0) return;
+  const whole = wholeFileVerdict(text, repairs, nonAscii);
+  if (whole) {
+    const settled = repairs.filter((r) => !r.unsettled);
+    const first = document.lines.find((l) => !l.blank) ?? document.lines[0];
+    report({
+      range: { start: first.start, end: first.end },
+      message: t(
+        'Most of this document is {0} text read as {1} ({2} mojibake runs): reopen it with the {0} encoding, or repair it in place.',
+        whole.encoding,
+        whole.readAs,
+        repairs.length,
+      ),
+      fix: settled.length === 0 ? undefined : {
+        title: t('Repair the whole document as {0} ({1} runs)', whole.encoding, settled.length),
+        edits: settled.map((r) => ({ range: { start: r.start, end: r.end }, text: r.text })),
+      },
+    });
+    return;
+  }
+  for (const r of repairs) report(repairReport(r));
+}
+
+/** The finding of one repair, when the document is not mojibake as a whole. */
+export function repairReport(r: MojibakeRepair): Report {
+  return {
+    range: { start: r.start, end: r.end },
+    message: message(r),
+    fix: r.unsettled ? undefined : { title: t('Repair as “{0}”', preview(r.text)), edits: [{ range: { start: r.start, end: r.end }, text: r.text }] },
+  };
+}

@@ -1,0 +1,114 @@
+import { t } from '../../text/localize';
+import type { Line, NewsDocument } from '../../document';
+import type { Report, Rule } from '../../finding';
+import {
+  CONTINUING_START,
+  OPEN_END,
+  endsSentence,
+  isCreditLine,
+  isLatinAlnum,
+  isListItem,
+  isMetadataLine,
+  isPlaceTitleShape,
+  isShortHeadingShape,
+} from '../../classify';
+
+/**
+ * A sentence broken across lines, as when each clause of a web page became
+ * its own line: a line that starts with continuing punctuation (`，` `、` `。`),
+ * a line after one that ends with an opening mark or a comma, and the line
+ * after such a fragment when the fragment does not end its sentence. The fix
+ * joins the two lines, with no space between CJK characters and one between
+ * Latin words.
+ */
+export const strayLineBreak: Rule = {
+  id: 'stray-line-break',
+  description: 'A sentence broken across lines.',
+  defaultSeverity: 'warning',
+  fixable: true,
+  safeToClean: true,
+  check({ document }, report) {
+    let chain = firstChain(document.lines[0]);
+    for (let i = 1; i < document.lines.length; i++) chain = checkBreak(document, i, chain, report);
+  },
+};
+
+/**
+ * What a line leaves for the next one to judge (a bit set): whether it was
+ * joined to the line before it, and whether the logical line it ends began
+ * mid-sentence. Tracking this lets one pass find every break of a chain, so
+ * the fix reaches a fixed point.
+ */
+export type Chain = number;
+const JOINED = 1;
+const FRAGMENT = 2;
+
+/** The chain after the first line. */
+export function firstChain(line: Line): Chain {
+  return CONTINUING_START.test(line.text.trim()) ? FRAGMENT : 0;
+}
+
+/**
+ * Reports the break before line `i` (≥ 1) when a sentence goes on across it;
+ * `chain` is the chain after line i - 1. Returns the chain after line i: it
+ * and the finding depend on lines i - 1 and i and on `chain` alone
+ * (incremental analysis checks the lines after an edit until the chain is
+ * as it was).
+ */
+export function checkBreak(document: NewsDocument, i: number, chain: Chain, report: (r: Report) => void): Chain {
+  const prev = document.lines[i - 1];
+  const line = document.lines[i];
+  const reason = prev.blank || line.blank ? undefined : breakReason(document.lines, i, chain); // a blank line is a paragraph break
+  if (!reason) return CONTINUING_START.test(line.text.trim()) ? FRAGMENT : 0;
+  const prevEnd = prev.start + prev.text.trimEnd().length;
+  const lineStart = line.start + (line.text.length - line.text.trimStart().length);
+  const left = document.text[prevEnd - 1];
+  const right = document.text[lineStart];
+  const glue = (isLatinAlnum(left) || /[,.;:!?)]/.test(left ?? '')) && isLatinAlnum(right) ? ' ' : '';
+  const flagged =
+    reason === 'starts-with-punctuation'
+      ? { start: lineStart, end: lineStart + 1 }
+      : { start: Math.max(prev.start, lastCharStart(document.text, prevEnd)), end: prevEnd };
+  report({
+    range: flagged,
+    message:
+      reason === 'starts-with-punctuation'
+        ? t('Line {0} starts with “{1}”: a sentence was broken here.', line.index + 1, right)
+        : reason === 'open-end'
+          ? t('Line {0} ends with “{1}”: the sentence goes on in the next line.', prev.index + 1, left)
+          : t('Line {0} is a fragment of a sentence that goes on in the next line.', prev.index + 1),
+    fix: {
+      title: t('Join line {0} to line {1}', line.index + 1, prev.index + 1),
+      edits: [{ range: { start: prevEnd, end: lineStart }, text: glue }],
+    },
+  });
+  return JOINED | (chain & FRAGMENT);
+}
+
+/** Where the character ending at `end` starts (a surrogate pair is one character). */
+function lastCharStart(text: string, end: number): number {
+  const low = text.charCodeAt(end - 1);
+  const high = text.charCodeAt(end - 2);
+  return low >= 0xdc00 && low <= 0xdfff && high >= 0xd800 && high <= 0xdbff ? end - 2 : end - 1;
+}
+
+type Reason = 'starts-with-punctuation' | 'open-end' | 'fragment';
+
+function isProtected(text: string): boolean {
+  return (
+    isShortHeadingShape(text) || isPlaceTitleShape(text) || isListItem(text) || isCreditLine(text) || isMetadataLine(text)
+  );
+}
+
+function breakReason(lines: readonly Line[], i: number, chain: Chain): Reason | undefined {
+  const prev = lines[i - 1].text.trim();
+  const cur = lines[i].text.trim();
+  if (isListItem(cur) || isCreditLine(cur) || isCreditLine(prev) || isMetadataLine(cur)) return undefined;
+  if (CONTINUING_START.test(cur)) return 'starts-with-punctuation';
+  if (isProtected(cur)) return undefined;
+  if (OPEN_END.test(prev)) return 'open-end';
+  if (!(chain & JOINED) && isProtected(prev)) return undefined;
+  // A fragment (it began mid-sentence) that does not end its sentence goes on.
+  if ((chain & FRAGMENT || CONTINUING_START.test(prev)) && !endsSentence(prev) && !/[:：]$/.test(prev)) return 'fragment';
+  return undefined;
+}

@@ -1,0 +1,297 @@
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import * as iconv from 'iconv-lite';
+import { NewsDocument, analyze, analyzeIncremental, resolveSettings, type Finding, type IncrementalState, type Settings } from '../../../src/core';
+import { seed, seedNames } from '../helpers';
+
+/** Findings as plain data (fix edits may be computed when first read). */
+function plain(findings: readonly Finding[]): unknown {
+  return findings.map((f) => ({ ...f, ...(f.fix && { fix: { title: f.fix.title, edits: [...f.fix.edits] } }) }));
+}
+
+/** Text inserted by the edits: what typing, pasting and damage bring. */
+const insertion = fc.oneof(
+  fc.constantFrom('\n', '\r\n', '\r', '\n\n', '。', '，', ',', '?', '？', ' ', '\u3000', '\ufffd', '锟斤拷'),
+  fc.constantFrom('簡(jiǎn)陽(yáng)', '臺灣的同胞們', '这里说的是', '鍗楅槼', 'å—é˜³', '记者 | 胡禹', '版權所有 ?2020', '大抓落实勇担当\n'),
+  fc.constantFrom(...seed('001').split('\n').filter(Boolean).slice(0, 12)),
+  fc.string({ maxLength: 4 }),
+);
+const edit = fc.record({ at: fc.nat(), remove: fc.nat({ max: 40 }), insert: insertion });
+const documents = fc.constantFrom(...seedNames().map((n) => seed(n.slice(0, 3))));
+const settingsValues = fc.constantFrom<Record<string, unknown>>(
+  {},
+  { 'newsclean.duplicates.keep': 'best' },
+  { 'newsclean.script.target': 'zh-TW' },
+  { 'newsclean.script.protectedTerms': ['簡陽', '同胞\n'] },
+);
+
+const RUNS = Number(process.env.NEWSCLEAN_FUZZ_RUNS ?? 60);
+const options = { numRuns: RUNS, seed: Number(process.env.NEWSCLEAN_FUZZ_SEED ?? 20261123) };
+
+function applyEdit(text: string, e: { at: number; remove: number; insert: string }): string {
+  const at = e.at % (text.length + 1);
+  return text.slice(0, at) + e.insert + text.slice(at + e.remove);
+}
+
+/**
+ * The seeds' lines one after another, `count` of them (the seeds come round
+ * again: repeated paragraphs), damaged as the benchmark's input is: mojibake,
+ * half-width punctuation, sentences broken across lines, lost characters.
+ */
+function mixedDocument(count: number, eol = '\n'): string {
+  const lines = seedNames()
+    .map((n) => seed(n.slice(0, 3)))
+    .flatMap((s) => s.split('\n'))
+    .filter(Boolean);
+  const out: string[] = [];
+  for (let i = 0; i < count; i++) {
+    let line = lines[i % lines.length];
+    if (i % 9 === 1) line = iconv.decode(Buffer.from(line, 'utf8'), 'gbk');
+    if (i % 9 === 3) line = line.replace(/，/g, ',').replace(/。/g, '.');
+    if (i % 9 === 5) line = line.replace(/，/g, `${eol}，`);
+    if (i % 9 === 7) line = line.slice(0, 40) + '\ufffd\ufffd' + line.slice(40);
+    out.push(line);
+  }
+  return out.join(eol);
+}
+
+/**
+ * Analyses each text after the one before it, reusing its state, and
+ * checks each result against a full analysis; returns the results.
+ */
+function sequence(texts: readonly string[], settings?: Settings): { findings: readonly Finding[]; state: IncrementalState }[] {
+  const results: { findings: readonly Finding[]; state: IncrementalState }[] = [];
+  for (const [i, text] of texts.entries()) {
+    const result = analyzeIncremental(results[results.length - 1]?.state, text, { settings });
+    assert.deepEqual(plain(result.findings), plain(analyze(new NewsDocument(text), { settings })), `text ${i}`);
+    results.push(result);
+  }
+  return results;
+}
+
+/** `text` with `insert` in place of `remove` characters at `at`. */
+function splice(text: string, at: number, remove: number, insert: string): string {
+  return text.slice(0, at) + insert + text.slice(at + remove);
+}
+
+describe('incremental analysis', () => {
+  it('finds after every edit exactly what a full analysis finds', () => {
+    fc.assert(
+      fc.property(documents, fc.array(edit, { minLength: 1, maxLength: 6 }), settingsValues, (start, edits, values) => {
+        const settings: Settings = resolveSettings(values);
+        let text = start;
+        let state: IncrementalState | undefined;
+        for (const e of [{ at: 0, remove: 0, insert: '' }, ...edits]) {
+          text = applyEdit(text, e);
+          const result = analyzeIncremental(state, text, { settings });
+          assert.deepEqual(plain(result.findings), plain(analyze(new NewsDocument(text), { settings })));
+          state = result.state;
+        }
+      }),
+      options,
+    );
+  });
+
+  it('does not reuse findings made with other settings', () => {
+    const text = seed('001');
+    const first = analyzeIncremental(undefined, text);
+    const settings = resolveSettings({ 'newsclean.rules.halfwidth-punctuation': 'off', 'newsclean.script.target': 'zh-TW' });
+    const edited = text.replace('。', '。。');
+    const result = analyzeIncremental(first.state, edited, { settings });
+    assert.deepEqual(plain(result.findings), plain(analyze(new NewsDocument(edited), { settings })));
+  });
+
+  it('reports a rule that fails as a full analysis does', () => {
+    const failing = { id: 'fails', description: '', defaultSeverity: 'warning' as const, fixable: false, safeToClean: false, check: () => { throw new Error('no'); } };
+    const errors: string[] = [];
+    const first = analyzeIncremental(undefined, 'a\nb', { ruleSet: [failing], onRuleError: (id) => errors.push(id) });
+    analyzeIncremental(first.state, 'a\nbc', { ruleSet: [failing], onRuleError: (id) => errors.push(id) });
+    assert.deepEqual(errors, ['fails', 'fails']);
+  });
+
+  it('finds what a full analysis finds after edits anywhere in a long damaged document', () => {
+    const start = mixedDocument(420);
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 4 }), (edits) => {
+        let text = start;
+        let state: IncrementalState | undefined = analyzeIncremental(undefined, text).state;
+        for (const e of edits) {
+          text = applyEdit(text, e);
+          const result = analyzeIncremental(state, text);
+          assert.deepEqual(plain(result.findings), plain(analyze(new NewsDocument(text))));
+          state = result.state;
+        }
+      }),
+      { ...options, numRuns: Math.max(5, Math.round(RUNS / 4)) },
+    );
+  });
+
+  it('keeps the findings before an edit: the same objects, for the rules that reuse them', () => {
+    const text = mixedDocument(420);
+    const at = text.indexOf('\n', text.length >> 1);
+    const [before, after] = sequence([text, splice(text, at, 0, '。')]);
+    const kept = after.findings.filter((f) => f.range.end < at);
+    assert.ok(kept.length > 1000, `${kept.length} findings before the edit`);
+    const previous = new Set(before.findings);
+    const same = new Set(kept.filter((f) => previous.has(f)).map((f) => f.ruleId));
+    // flattened-pinyin's findings share one fix, which removes all annotations: it is made again.
+    assert.deepEqual([...same].sort(), ['boilerplate', 'halfwidth-punctuation', 'lost-characters', 'mixed-script', 'mojibake', 'stray-line-break']);
+  });
+
+  it('follows a document-wide verdict that an edit changes, and changes back', () => {
+    const messages = (r: { findings: readonly Finding[] }, rule: string) => r.findings.filter((f) => f.ruleId === rule).map((f) => f.message);
+    // lost-characters: a folded comma between Han characters says `?` is a question mark.
+    const clean = `${seed('000', '.fixed.txt')}\n他问：这是真的吗？\n南?阳的消息。\n${seed('004', '.fixed.txt')}`;
+    const mid = clean.indexOf('\n', clean.length >> 1) + 1;
+    const lost = sequence([clean, splice(clean, mid, 0, '中,文\n'), clean]);
+    assert.equal(messages(lost[0], 'lost-characters').length, 1);
+    assert.deepEqual(messages(lost[1], 'lost-characters'), []);
+    // mixed-script: enough Traditional text to make it the majority.
+    const text = mixedDocument(300);
+    const at = text.indexOf('\n', text.length >> 1) + 1;
+    const traditional = seed('003');
+    const script = sequence([text, splice(text, at, 0, `${traditional}\n${traditional}\n${traditional}\n`), text]);
+    assert.ok(messages(script[0], 'mixed-script').some((m) => m.includes('the document is Simplified')));
+    assert.ok(messages(script[1], 'mixed-script').some((m) => m.includes('the document is Traditional')));
+    // flattened-pinyin: fewer than three annotations in the document are no longer all dense.
+    const pinyin = '书法作品龘(dá)展出。\n其他的内容在这里。\n龘(dá)字。\n中(zhōng)国。\n';
+    const dense = sequence([pinyin, pinyin.replace('(zhōng)', ''), pinyin, pinyin.replace('龘(dá)字', '字')]);
+    assert.deepEqual(
+      dense.map((r) => r.findings.filter((f) => f.ruleId === 'flattened-pinyin').map((f) => f.severity)),
+      [['warning', 'warning', 'warning'], ['hint', 'hint'], ['warning', 'warning', 'warning'], ['hint', 'warning']],
+    );
+    // mojibake: most of the document mojibake, then not.
+    const garbled = iconv.decode(Buffer.from(seed('000'), 'utf8'), 'gbk');
+    const whole = sequence([garbled, `${garbled}\n${seed('001')}\n${seed('004')}`, garbled, splice(garbled, garbled.length >> 1, 0, '\n')]);
+    assert.deepEqual(
+      whole.map((r) => messages(r, 'mojibake').some((m) => m.startsWith('Most of this document'))),
+      [true, false, true, true],
+    );
+  });
+
+  it('adds and removes lines, in LF, CRLF and CR documents', () => {
+    for (const eol of ['\n', '\r\n', '\r']) {
+      const text = mixedDocument(200, eol);
+      const mid = text.indexOf(eol, text.length >> 1);
+      sequence([
+        text,
+        splice(text, mid, 0, eol),
+        splice(text, mid, 0, `${eol}${eol}新的一段。${eol}`),
+        splice(text, mid, eol.length, ''), // two lines joined
+        splice(text, mid + eol.length, 0, '，'),
+        text,
+      ]);
+    }
+    // A CR and an LF that become one line break, and one that is split again.
+    const crlf = mixedDocument(60, '\r\n');
+    const cr = crlf.indexOf('\r\n', crlf.length >> 1);
+    sequence([crlf, splice(crlf, cr + 1, 1, ''), crlf, splice(crlf, cr + 1, 0, '中'), crlf, splice(crlf, cr, 0, '\n')]);
+  });
+
+  it('edits at the start and at the end of a document', () => {
+    const text = mixedDocument(150);
+    sequence([text, `。${text}`, text.slice(1), text, `${text}\n`, `${text}\n版权所有 ?2020`, text.slice(0, -5), '', text, 'x']);
+  });
+
+  it('creates and breaks a repeated paragraph', () => {
+    const repeats = (results: readonly { findings: readonly Finding[] }[]) => results.map((r) => r.findings.filter((f) => f.ruleId === 'duplicate-block').length);
+    const text = mixedDocument(120); // no line comes round again: nothing repeated
+    const paragraph = text.split('\n')[2]; // a long line, undamaged
+    const added = sequence([
+      text,
+      `${text}\n${paragraph}`, // a repeat at the end
+      `${text}\n${paragraph}\n。`, // and a punctuation-only line after it
+      `${text}\n${paragraph.slice(0, 30)}\n${paragraph.slice(30)}`, // broken across lines, still a repeat
+      `${text}\n${paragraph.slice(0, 30)}中${paragraph.slice(30)}`, // a character inside: no longer whole lines of repeat
+      `${text}\n${paragraph}`,
+    ]);
+    assert.deepEqual(repeats(added), [0, 1, 1, 1, 0, 1]);
+    const doubled = `${text}\n${text}`; // every line repeated: one run
+    const at = doubled.indexOf(paragraph, text.length);
+    const other = '完全不同的一段新闻内容写在这里';
+    const split = sequence([
+      doubled,
+      splice(doubled, at + 10, 0, '，'),
+      splice(doubled, at + 10, 0, '\n'),
+      splice(doubled, at, paragraph.length, other), // the run broken in two
+      doubled,
+      splice(doubled, at, 0, `${other}\n`),
+      doubled,
+    ]);
+    assert.deepEqual(repeats(split), [1, 1, 1, 2, 1, 2, 1]);
+  });
+
+  it('follows a chain of broken lines through an edit', () => {
+    const chain = '这是一个很长的句子\n，被分成了\n，好几行\n，一直到这里\n，才结束。\n下一段落。\n';
+    const text = `${seed('000')}\n${chain}${seed('002')}`;
+    const at = text.indexOf('\n，被分成了');
+    // A paragraph that begins with a comma: each of its lines goes on the sentence, until the edit takes the comma away.
+    const fragment = `${seed('000')}\n\n，这一行以逗号开头，但是句子还没有结束\n接着这一行，也还没有结束句子的意思\n还有这一行，也在继续说下去的内容\n最后这一行，才结束了整个句子。\n${seed('002')}`;
+    const comma = fragment.indexOf('\n，') + 1;
+    const chained = sequence([fragment, splice(fragment, comma, 1, ''), fragment]);
+    assert.deepEqual(
+      chained.map((r) => r.findings.filter((f) => f.ruleId === 'stray-line-break' && f.range.start > comma && f.range.start < comma + 80).length),
+      [3, 0, 3],
+    );
+    const breaks = sequence([text, splice(text, at + 1, 1, ''), text, splice(text, at, 0, '。'), text, splice(text, at, 0, '\n\n'), text]);
+    const chainBreaks = (r: { findings: readonly Finding[] }) => r.findings.filter((f) => f.ruleId === 'stray-line-break' && f.range.start > at - 20 && f.range.start < at + 60).length;
+    assert.deepEqual(breaks.map(chainBreaks), [4, 3, 4, 4, 4, 3, 4]);
+  });
+
+  it('boilerplate: lines at the end of the document, and the neighbours of an edit', () => {
+    const text = `${seed('002')}\n责任编辑：张三\n版权所有 ©2020 南阳日报社\n豫ICP备20017668号-1`;
+    const last = text.lastIndexOf('\n');
+    const results = sequence([text, `${text}\n`, `${text}\n正文又开始了。`, text, splice(text, last, 0, '\n'), splice(text, last + 1, 0, '正文'), text]);
+    // A removal at the end takes the line break before it when the last line is not empty.
+    const footer = `${seed('002')}\n版权所有 ©2020 南阳日报社\n豫ICP备20017668号-1\n\n`;
+    const ends = sequence([footer, `${footer} `, footer]).map((r) => r.findings.find((f) => f.message.includes('版权所有'))!.fix!.edits[0].range);
+    assert.notDeepEqual(ends[0], ends[1]);
+    // Removing a line must not bring a lone CR and an LF together: it depends on the line after it.
+    const cr = `${seed('002')}\r版权所有 ©2020 南阳日报社\n\n正文。`;
+    const blank = cr.indexOf('\n\n') + 1;
+    const fused = sequence([cr, splice(cr, blank, 0, '文'), cr]).map((r) => r.findings.find((f) => f.message.includes('版权所有'))!.fix!.edits[0].range);
+    assert.notDeepEqual(fused[0], fused[1]);
+    // Removing the last lines takes the line break before them, unless the document ends with one.
+    const removals = results.map((r) => r.findings.filter((f) => f.ruleId === 'boilerplate' && f.fix).map((f) => f.fix!.edits[0].range));
+    assert.deepEqual(removals[0].slice(-2), [
+      { start: last - '版权所有 ©2020 南阳日报社'.length - 1, end: last },
+      { start: last, end: text.length },
+    ]);
+    assert.deepEqual(removals[1].slice(-2), [
+      { start: last - '版权所有 ©2020 南阳日报社'.length, end: last + 1 },
+      { start: last + 1, end: text.length + 1 },
+    ]);
+  });
+
+  it('mojibake: a line break typed into a stretch that settle joins across lines', () => {
+    // Found by random edits: settle made one repair of the stretch on both sides of the new line break.
+    const texts = ['南阳发展机遇鍗冭浇闅鹃€€€\ufffd如皋：收心鼓劲，加油干抓寮€灞€如何借助資源優勢政策優勢鎷涘ぇ寮曞挤锛屽\ue1db鐝锯€滅珛鍦掓豢鍦掆€濓紝鍩硅偛涓€澶ф壒鈥滈幃鍦掍箣瀵讹紵大抓发展，开阔思路视野。城市更新提质王凱率簡陽市黨政代表團前往肥西調研'];
+    const edit = (from: string, to: string) => texts.push(texts[texts.length - 1].replace(from, to));
+    edit('調研', '調\n');
+    edit('', ''); // analysed again, unchanged
+    edit('加油干抓', '加油干\n');
+    edit('王凱率', '王凱\ufffd');
+    edit('如何借', '如何借，');
+    edit('寮曞挤锛屽', '寮曞挤\r\n');
+    edit('寮曞挤\r\n', '寮曞挤\n');
+    sequence(texts);
+  });
+
+  it('mojibake: edits that join, split and change the windows around suspicious characters', () => {
+    const garbled = iconv.decode(Buffer.from('南阳市委书记朱是西在北京拜会国家有关部委负责同志', 'utf8'), 'gbk');
+    const latin = iconv.decode(Buffer.from('南阳市委书记', 'utf8'), 'latin1');
+    const clean = seed('004').split('\n').filter(Boolean).slice(0, 8).join('');
+    const text = `${clean}\n${garbled}${clean.slice(0, 50)}${garbled}\n${clean}\n${garbled}\n${clean}`;
+    const gap = text.indexOf(clean.slice(0, 50));
+    const results = sequence([
+      text,
+      splice(text, gap + 20, 0, '鍗'), // a suspicious character in the clean gap: the windows join
+      text,
+      splice(text, gap + 20, 0, clean), // a longer gap: the windows part
+      splice(text, gap + 20, 0, latin), // other kinds of damage in the window
+      splice(text, gap + 20, 0, '\n'),
+      text,
+    ]);
+    for (const r of results) assert.ok(r.findings.filter((f) => f.ruleId === 'mojibake').length >= 3);
+  });
+});

@@ -1,0 +1,220 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { NewsDocument, analyze, fixAll, resolveSettings, type Finding } from '../../../src/core';
+import { duplicateBlock } from '../../../src/core/rules/duplicate-block/rule';
+import { boilerplate } from '../../../src/core/rules/boilerplate/rule';
+import { strayLineBreak } from '../../../src/core/rules/stray-line-break/rule';
+import { normalize } from '../../../src/core/text/normalize';
+import { findRepeats, kgramHashes, winnow } from '../../../src/core/text/winnow';
+import { ROOT, seed, seedNames } from '../helpers';
+
+const ANATOMY = path.join(ROOT, 'test', 'fixtures', 'anatomy');
+
+function check(text: string, settings: Record<string, unknown> = {}): { doc: NewsDocument; findings: Finding[] } {
+  const doc = new NewsDocument(text);
+  return { doc, findings: analyze(doc, { ruleSet: [duplicateBlock], settings: resolveSettings(settings) }) };
+}
+
+/** 1-based first and last line of a range. */
+function lines(doc: NewsDocument, r: { start: number; end: number }): [number, number] {
+  return [doc.positionAt(r.start).line + 1, doc.positionAt(r.end).line + 1];
+}
+
+const PARA =
+  '王智慧指出，南阳要实现高质量跨越发展，根基在产业，支撑在项目，关键在招商。市委、市政府将每月28日定为项目签约推进日，旨在倒逼各级各部门千方百计抓招商、引项目。';
+
+describe('duplicate-block', () => {
+  it('a line repeated exactly is found even after its near twin (…（上） after …（下）)', () => {
+    const text = [
+      '一些正文内容在这里开头。',
+      '专访：薄案疑点与中共高层内幕（上）',
+      '专访：薄案疑点与中共高层内幕（下）',
+      '音频：黄文广谈薄案疑点与中共高层内幕（下）收听06:46',
+      '音频：黄文广谈薄案疑点与中共高层内幕（上）收听05:49',
+      '最多人阅读',
+      '专访：薄案疑点与中共高层内幕（上）',
+      '中国宣布动用一切资源抗击禽流感',
+    ].join('\n');
+    const { doc, findings } = check(text);
+    assert.deepEqual(
+      findings.map((f) => [lines(doc, f.range), f.related?.map((r) => lines(doc, r.range))]),
+      [[[7, 7], [[2, 2]]]],
+    );
+  });
+
+  describe('seed 002', () => {
+    const text = seed('002');
+    const { doc, findings } = check(text);
+
+    it('reports the second copy once, the repeated title line and the repeated footer', () => {
+      assert.deepEqual(
+        findings.map((f) => lines(doc, f.range)),
+        [
+          [54, 54],
+          [56, 117],
+          [120, 120],
+        ],
+      );
+      assert.ok(findings.every((f) => f.ruleId === 'duplicate-block' && f.severity === 'warning' && f.fix));
+    });
+
+    it('points at the first copy through related information', () => {
+      const [title, copy, footer] = findings;
+      assert.deepEqual(title.related!.map((r) => lines(doc, r.range)), [[2, 2]]);
+      assert.equal(copy.related!.length, 1);
+      assert.equal(copy.related![0].range.start, 0, 'the first copy starts at the title');
+      assert.deepEqual(lines(doc, copy.related![0].range), [1, 52]);
+      assert.deepEqual(footer.related!.map((r) => lines(doc, r.range)), [[118, 119]]);
+      assert.match(copy.message, /56–117/);
+    });
+
+    it('with stray-line-break and boilerplate, cleans to one article (golden)', () => {
+      const result = fixAll(text, { ruleSet: [strayLineBreak, duplicateBlock, boilerplate] });
+      const golden = fs.readFileSync(path.join(ANATOMY, '002_7e5994b88d4897fc.clean.txt'), 'utf8');
+      assert.equal(result.text, golden);
+      // One article: each paragraph once, nothing left to fix.
+      const paras = result.text.split('\n');
+      assert.equal(paras.filter((l) => l.startsWith('王智慧指出')).length, 1);
+      assert.equal(paras.filter((l) => l.includes('樹牢項目為王理念')).length, 1);
+      assert.ok(!/版權所有|ICP/.test(result.text));
+      const again = analyze(new NewsDocument(result.text), { ruleSet: [strayLineBreak, duplicateBlock, boilerplate] });
+      assert.deepEqual(again.filter((f) => f.fix), []);
+    });
+
+    it('removes only the repeats by itself, keeping line endings', () => {
+      const result = fixAll(text, { ruleSet: [duplicateBlock] });
+      const out = result.text.split('\n');
+      assert.equal(out.length, 120 - 1 - 62 - 1);
+      assert.equal(out[out.length - 1], '備案序號: 豫ICP備20017668號-1');
+      assert.ok(out[53].startsWith('來源:南陽日報'));
+    });
+  });
+
+  it('finds nothing in the other seeds (a speaker label said twice is not a duplicate)', () => {
+    for (const name of seedNames().filter((n) => !n.startsWith('002'))) {
+      assert.deepEqual(check(seed(name.slice(0, 3))).findings, [], name);
+    }
+  });
+
+  it('finds a copy whatever its line breaks, spaces and punctuation width', () => {
+    const broken = PARA.replace(/，/g, ',\n').replace(/。/g, ' 。\n');
+    const { doc, findings } = check(`标题行\n${PARA}\n其他内容在这里，不重复。\n${broken}\n结尾。`);
+    assert.equal(findings.length, 1);
+    const [first, last] = lines(doc, findings[0].range);
+    assert.equal(first, 4);
+    assert.equal(doc.lines[last - 1].text, '旨在倒逼各级各部门千方百计抓招商、引项目 。');
+    assert.deepEqual(lines(doc, findings[0].related![0].range), [2, 2]);
+  });
+
+  it('ignores short formulaic repeats below the minimum length', () => {
+    const text = `记者 | 胡禹\n${PARA}\n。\n记者 | 胡禹\n。\n市经科信局主要负责同志:\n另一段话完全不同。\n市经科信局主要负责同志:\n`;
+    assert.deepEqual(check(text).findings, []);
+    // With a minimum of 4 the credit line is still not a duplicate (formulaic), but a short repeated line is.
+    const short = '南阳市召开大会\n正文第一段，内容。\n南阳市召开大会\n';
+    assert.equal(check(short).findings.length, 0);
+    assert.equal(check(short, { 'newsclean.duplicates.minLength': 6 }).findings.length, 1);
+  });
+
+  it('keep: best removes the copy with more layout defects', () => {
+    const messy = PARA.replace(/，/g, '\n，');
+    const text = `${messy}\n中间一段不同的文字。\n${PARA}\n`;
+    const first = check(text);
+    assert.equal(first.findings.length, 1);
+    assert.equal(first.doc.positionAt(first.findings[0].range.start).line, messy.split('\n').length + 1);
+    const best = check(text, { 'newsclean.duplicates.keep': 'best' });
+    assert.equal(best.findings.length, 1);
+    assert.equal(best.findings[0].range.start, 0, 'the messy first copy is the one removed');
+    const fixed = fixAll(text, { ruleSet: [duplicateBlock], settings: resolveSettings({ 'newsclean.duplicates.keep': 'best' }) }).text;
+    assert.equal(fixed, `中间一段不同的文字。\n${PARA}\n`);
+  });
+
+  it('a third copy points at the first', () => {
+    const { doc, findings } = check(`${PARA}\n甲。\n${PARA}\n乙。\n${PARA}`);
+    assert.deepEqual(findings.map((f) => lines(doc, f.range)), [[3, 3], [5, 5]]);
+    assert.ok(findings.every((f) => f.related![0].range.start === 0));
+    assert.equal(fixAll(doc.text, { ruleSet: [duplicateBlock] }).text, `${PARA}\n甲。\n乙。`);
+  });
+
+  it('keeps CRLF line endings when removing', () => {
+    const text = `${PARA}\r\n中间。\r\n${PARA}\r\n结尾。\r\n`;
+    assert.equal(fixAll(text, { ruleSet: [duplicateBlock] }).text, `${PARA}\r\n中间。\r\n结尾。\r\n`);
+  });
+
+  it('never throws on hostile input', () => {
+    const inputs = [
+      '\0\0\0' + PARA + '\0' + PARA,
+      '\ud800\udc00\ud800' + PARA + '\udfff' + PARA,
+      Array.from({ length: 5000 }, (_, i) => String.fromCharCode((i * 7919) % 65536)).join(''),
+      'a'.repeat(200_000),
+      '哈'.repeat(100_000) + '\n' + '哈'.repeat(100_000),
+    ];
+    for (const text of inputs) {
+      const errors: unknown[] = [];
+      analyze(new NewsDocument(text), { ruleSet: [duplicateBlock], onRuleError: (_, e) => errors.push(e) });
+      assert.deepEqual(errors, []);
+    }
+  });
+
+  it('handles 200,000 short lines and a 5 MB line', () => {
+    const many = Array.from({ length: 200_000 }, (_, i) => `第${i}行`).join('\n');
+    assert.deepEqual(analyze(new NewsDocument(many), { ruleSet: [duplicateBlock] }), []);
+    const big = '南阳发展机遇千载难逢，'.repeat(500_000);
+    assert.ok(Array.isArray(analyze(new NewsDocument(big), { ruleSet: [duplicateBlock] })));
+  });
+
+  describe('text layer', () => {
+    it('normalises to CJK, letters and digits with offsets, skipping flattened pinyin', () => {
+      const s = normalize('簡(jiǎn)陽, Ａb 1。\n市');
+      assert.equal(String.fromCodePoint(...s.codes), '簡陽ab1市');
+      assert.deepEqual([...s.starts], [0, 7, 10, 11, 13, 16]);
+    });
+
+    it('winnowing keeps one fingerprint per window and finds every long enough repeat', () => {
+      const codes = normalize(`${PARA}另外的话${PARA.slice(10, 40)}`).codes;
+      const prints = winnow(kgramHashes(codes, 5), 8);
+      for (let i = 0; i + 8 <= codes.length - 4; i++) assert.ok(prints.some((p) => p >= i && p < i + 8));
+      const repeats = findRepeats(codes, { minLength: 12 });
+      assert.equal(repeats.length, 1);
+      assert.equal(repeats[0].length, normalize(PARA.slice(10, 40)).length);
+    });
+
+    it('winnowing chooses the rightmost minimum of every window, as by its definition', () => {
+      let seed = 7;
+      const next = (n: number) => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % n;
+      for (const w of [1, 2, 3, 4, 7, 8, 9, 16, 33]) {
+        for (const alphabet of [2, 5, 1 << 30]) {
+          const hashes = Uint32Array.from({ length: 300 }, () => next(alphabet));
+          const expected: number[] = [];
+          for (let end = Math.min(w, hashes.length) - 1; end < hashes.length; end++) {
+            let min = end;
+            for (let i = end; i > end - w && i >= 0; i--) if (hashes[i] < hashes[min]) min = i;
+            if (expected[expected.length - 1] !== min) expected.push(min);
+          }
+          assert.deepEqual([...winnow(hashes, w)], expected, `w=${w}, alphabet=${alphabet}`);
+        }
+      }
+    });
+
+    it('a repeat is found among many fingerprints with the same hashes', () => {
+      // A text made of few k-grams: long chains of equal hashes in the fingerprint table.
+      const filler = '甲乙'.repeat(3000);
+      const codes = normalize(`${filler}${PARA}${filler}${PARA}`).codes;
+      const repeats = findRepeats(codes, { minLength: 12 });
+      const para = normalize(PARA).length;
+      assert.ok(repeats.some((r) => r.length >= para && r.dst >= 6000 + para), JSON.stringify(repeats.slice(-3)));
+    });
+  });
+
+  it('finds every repeat in a 1 MB document', () => {
+    const paras: string[] = [];
+    let size = 0;
+    for (let i = 0; size < 1_000_000; i++) {
+      const p = `第${i}段：${PARA.slice(i % 40)}编号${i * 7919}。`;
+      paras.push(i % 10 === 9 ? paras[i - 5] : p);
+      size += Buffer.byteLength(p) + 1;
+    }
+    const count = analyze(new NewsDocument(paras.join('\n')), { ruleSet: [duplicateBlock] }).length;
+    assert.ok(count >= Math.floor(paras.length / 10) * 0.9, `${count} of ${Math.floor(paras.length / 10)}`);
+  });
+});
