@@ -165,7 +165,7 @@ if (process.argv[2] === '--child') {
 }
 
 const { core, file: coreFile } = await loadCore();
-console.log(`News Transcript Cleaner benchmark — node ${process.version}, rules: ${core.RULES.map((r) => r.id).join(', ')}`);
+console.log(`News Transcript Cleaner benchmark — node ${process.version}, rules: ${core.RULES.map((r) => r.meta.id).join(', ')}`);
 console.log('');
 const dir = mkdtempSync(join(tmpdir(), 'newsclean-bench-in-'));
 const sizes = quick ? [[100e3, '100 KB'], [1e6, '1 MB']] : [[100e3, '100 KB'], [1e6, '1 MB'], [10e6, '10 MB']];
@@ -210,9 +210,9 @@ const perRule1MB = {};
   const rulesMs = (text, rules) => time(() => core.analyze(new core.NewsDocument(text), { rules }), quick ? 5 : 15).median;
   for (const [label, text] of [['clean', clean], ['damaged', inputs['1 MB']]]) {
     for (const rule of core.RULES) {
-      const ms = rulesMs(text, [rule.id]);
-      perRule1MB[`${rule.id} ${label}`] = ms;
-      row(`${rule.id}, 1 MB ${label} (ms)`, fmt(ms));
+      const ms = rulesMs(text, [rule.meta.id]);
+      perRule1MB[`${rule.meta.id} ${label}`] = ms;
+      row(`${rule.meta.id}, 1 MB ${label} (ms)`, fmt(ms));
     }
   }
   row('mojibake+lost-characters+flattened-pinyin, 1 MB clean (ms)', fmt(rulesMs(clean, ['mojibake', 'lost-characters', 'flattened-pinyin'])), 'target ≤ 30');

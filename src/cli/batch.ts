@@ -103,9 +103,8 @@ export function runFile(spec: BatchSpec, settings: Settings, task: FileTask): Fi
   }
   if (!file.exact && spec.mode === 'write') return { kind: 'fix', notUtf8: true, remaining: 1 };
   const result = fixAll(file.text, { settings, rules: spec.rules });
-  const remaining = analyze(new NewsDocument(result.text), { settings, rules: spec.rules }).length;
   const changed = spec.mode === 'stdout' || result.text !== file.text;
-  return { kind: 'fix', out: changed ? (file.bom ? '\ufeff' : '') + result.text : undefined, remaining };
+  return { kind: 'fix', out: changed ? (file.bom ? '\ufeff' : '') + result.text : undefined, remaining: result.remaining.length };
 }
 
 function checkResult(format: BatchSpec['format'], path: string, rows: Record<string, unknown>[]): CheckResult {

@@ -131,7 +131,7 @@ function parseArgs(argv: readonly string[]): Options {
   if (o.command === 'outline' && o.files.length !== 1) throw new UsageError('outline takes one file');
   if (o.format === 'sarif' && o.command !== 'check') throw new UsageError('--format sarif goes with check');
   if (o.rules) {
-    const unknown = o.rules.filter((r) => !RULES.some((rule) => rule.id === r));
+    const unknown = o.rules.filter((r) => !RULES.some((rule) => rule.meta.id === r));
     if (unknown.length) throw new UsageError(`unknown rule '${unknown[0]}'`);
   }
   return o;

@@ -23,7 +23,7 @@ export function toSarif(results: { file: string; findings: Record<string, unknow
           driver: {
             name: 'newsclean',
             informationUri: 'https://www.npmjs.com/package/news-transcript-cleaner',
-            rules: RULES.map((r) => ({
+            rules: RULES.map(({ meta: r }) => ({
               id: r.id,
               shortDescription: { text: r.description },
               defaultConfiguration: { level: LEVEL[r.defaultSeverity] },

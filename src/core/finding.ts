@@ -1,5 +1,4 @@
-import type { NewsDocument, Range } from './document';
-import type { Settings } from './config';
+import type { Range } from './document';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
@@ -30,6 +29,17 @@ export interface Finding {
   readonly range: Range;
   readonly fix?: Fix;
   readonly related?: readonly RelatedInformation[];
+  /** What the rule knew that code actions read back (never recomputed by an adapter). */
+  readonly data?: FindingData;
+}
+
+/**
+ * Data a finding carries for code actions. Each field belongs to the rules
+ * that set it; adapters read what they know and ignore the rest.
+ */
+export interface FindingData {
+  /** mojibake, when most of the document is mojibake: the encoding its bytes are in, as VS Code names it, and what they were read as. */
+  readonly wholeFile?: { readonly encoding: string; readonly vscodeEncodingId: string; readonly readAs: string };
 }
 
 /** What a rule reports; the engine fills in the rule id and the severity. */
@@ -40,38 +50,25 @@ export interface Report {
   readonly related?: readonly RelatedInformation[];
   /** Overrides the rule's default severity for this finding (e.g. a hint). */
   readonly severity?: Severity;
+  readonly data?: FindingData;
 }
 
-/** The frozen context handed to every rule: the document parsed once. */
-export interface RuleContext {
-  readonly document: NewsDocument;
-  readonly settings: Settings;
+/**
+ * A finding, without the fix and the related information it does not have.
+ * Made here alone, so that findings come in few shapes and code that reads
+ * many of them (sorting, merging, moving) stays fast.
+ */
+export function makeFinding(ruleId: string, severity: Severity, message: string, range: Range, fix?: Fix, related?: readonly RelatedInformation[]): Finding {
+  if (fix) return related ? { ruleId, severity, message, range, fix, related } : { ruleId, severity, message, range, fix };
+  return related ? { ruleId, severity, message, range, related } : { ruleId, severity, message, range };
 }
 
-export interface RuleMeta {
-  /** Stable, English, kebab-case. */
-  readonly id: string;
-  /** Localised one-line description (documentation and settings). */
-  readonly description: string;
-  readonly defaultSeverity: Severity;
-  readonly fixable: boolean;
-  /** Whether "Clean Document" applies this rule's fixes by default. */
-  readonly safeToClean: boolean;
-  /**
-   * The fix restores the text's real characters (mojibake). Fix-all applies
-   * such fixes in a pass of their own before any other, so that the other
-   * rules judge the repaired text, not the garbage.
-   */
-  readonly restoresText?: boolean;
-  /**
-   * The rule holds large buffers while it runs (duplicate-block: the whole
-   * text as code points and offsets, and its fingerprints). `analyze` runs
-   * such rules before the others, while no findings are held yet, so that
-   * the two do not add up; their findings keep their place.
-   */
-  readonly largeBuffers?: boolean;
+/** A finding with the data its code actions read (few findings carry any). */
+export function withData(f: Finding, data: FindingData): Finding {
+  return { ...f, data };
 }
 
-export interface Rule extends RuleMeta {
-  check(ctx: RuleContext, report: (r: Report) => void): void;
+/** The order of findings: by start, then by end (a stable sort keeps the rules' order for ties). */
+export function byPosition(a: Finding, b: Finding): number {
+  return a.range.start - b.range.start || a.range.end - b.range.end;
 }

@@ -1,11 +1,15 @@
 /** The engine's public surface: what the extension, the CLI and tests use. */
 export { NewsDocument, type Eol, type Line, type Position, type Range, type TextSource } from './document';
-export type { Edit, Finding, Fix, Report, Rule, RuleContext, RuleMeta, Severity } from './finding';
+export type { Edit, Finding, FindingData, Fix, Report, Severity } from './finding';
 export { SEVERITIES } from './finding';
+export type { AnyRule, Check, Rule, RuleContext, RuleFamily, RuleMeta } from './rule';
 export { applyEdits, applyFixes, selectEdits } from './engine/fix';
-export { analyze, fixAll, type AnalyzeOptions, type CleanResult } from './engine/analyze';
+export { analyze, type AnalyzeOptions } from './engine/analyze';
+export { fixAll, type CleanResult } from './engine/fix-all';
 export { analyzeIncremental, type IncrementalOptions, type IncrementalState } from './engine/incremental';
-export { RULES, ruleById, ruleFamily } from './rules';
+export type { TextChange } from './engine/incremental/change';
+export { RULES } from './rules';
+export { ruleById, ruleFamily } from './engine/registry';
 export { parseOutline, type OutlineEntry, type OutlineKind } from './outline';
 export {
   SETTINGS,
@@ -21,4 +25,3 @@ export {
 } from './config';
 export { minimalEdits } from './engine/minimal-edits';
 export { convert, convertWith, detectScript, SCRIPT_TARGETS, type ScriptTarget } from './script';
-export { detectWholeFileEncoding } from './encodings';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { applyFixes, detectWholeFileEncoding, type Finding } from '../core';
+import { applyFixes, ruleById, type Finding } from '../core';
 import type { Analyzer } from './analysis';
 import { SOURCE, toRange, toWorkspaceEdit } from './convert';
 import { planClean } from './clean';
@@ -45,26 +45,25 @@ export class CodeActions implements vscode.CodeActionProvider {
       }
       if (rulesSeen.has(finding.ruleId)) continue;
       rulesSeen.add(finding.ruleId);
-      if (finding.ruleId === 'mojibake') actions.push(...this.reopenWithEncoding(document));
+      if (finding.data?.wholeFile) actions.push(...this.reopenWithEncoding(document, finding.data.wholeFile.encoding));
       const sameRule = analysis.findings.filter((f) => f.ruleId === finding.ruleId && f.fix);
       if (sameRule.length > 1) actions.push(this.fixRule(document, finding.ruleId, sameRule));
       const docs = new vscode.CodeAction(vscode.l10n.t('Show documentation for {0}', finding.ruleId), vscode.CodeActionKind.QuickFix);
       docs.command = {
         command: 'vscode.open',
         title: docs.title,
-        arguments: [this.docsUri.with({ fragment: `rule-${finding.ruleId}` })],
+        arguments: [this.docsUri.with({ fragment: ruleById(finding.ruleId)?.meta.docs ?? '' })],
       };
       actions.push(docs);
     }
     return actions;
   }
 
-  /** When most of the file is mojibake, the real fix is to read its bytes again. */
-  private reopenWithEncoding(document: vscode.TextDocument): vscode.CodeAction[] {
-    const guess = detectWholeFileEncoding(document.getText());
-    if (!guess || document.uri.scheme === 'untitled') return [];
+  /** When most of the file is mojibake (the finding says in which encoding), the real fix is to read its bytes again. */
+  private reopenWithEncoding(document: vscode.TextDocument, encoding: string): vscode.CodeAction[] {
+    if (document.uri.scheme === 'untitled') return [];
     const action = new vscode.CodeAction(
-      vscode.l10n.t('Reopen with Encoding… (the bytes look like {0})', guess.encoding),
+      vscode.l10n.t('Reopen with Encoding… (the bytes look like {0})', encoding),
       vscode.CodeActionKind.QuickFix,
     );
     action.command = { command: 'workbench.action.editor.changeEncoding', title: action.title };

@@ -5,7 +5,7 @@ import { RULES, SETTINGS, cleanKey, resolveSettings, ruleKey, type Settings } fr
 export function settingsFor(scope: vscode.ConfigurationScope | undefined, onError?: (m: string) => void): Settings {
   const config = vscode.workspace.getConfiguration(undefined, scope);
   const values: Record<string, unknown> = {};
-  for (const key of [...Object.keys(SETTINGS), ...RULES.flatMap((r) => [ruleKey(r.id), cleanKey(r.id)])]) values[key] = config.get(key);
+  for (const key of [...Object.keys(SETTINGS), ...RULES.flatMap(({ meta: r }) => [ruleKey(r.id), cleanKey(r.id)])]) values[key] = config.get(key);
   return resolveSettings(values, onError);
 }
 

@@ -6,7 +6,7 @@
  *
  * Every line gets one role from its shape (on the text with flattened pinyin
  * removed) and its neighbours; never from a list of known headings:
- *  - boilerplate / credits / photo credits: `boilerplateKind` (classify.ts);
+ *  - boilerplate / credits / photo credits: `boilerplateKind` (rules/boilerplate/kinds.ts);
  *  - speaker: a short label ending with a colon, followed by prose;
  *  - section: a short standalone heading (or `place:title`) followed by prose;
  *    `一、…` numbered headings are sections, `（一）…` and `1.` ones sub-sections;
@@ -16,22 +16,12 @@
  *    a dateline), or anywhere right before a dateline (a repeated copy).
  */
 import type { NewsDocument } from '../document';
-import {
-  RECORD_KINDS,
-  endsSentence,
-  headingShape,
-  isHeadingLike,
-  isNarrativeCaptionShape,
-  isProse,
-  isSpeakerLabel,
-  speakerLabelShape,
-  stripRuby,
-  visibleLength,
-  isStandaloneArtefact,
-  type BoilerplateKind,
-} from '../classify';
-import type { OutlineEntry, OutlineKind } from './index';
-import { lineKinds } from '../text/kinds';
+import { RECORD_KINDS, isStandaloneArtefact, type BoilerplateKind } from '../rules/boilerplate/kinds';
+import { endsSentence } from '../text/punctuation';
+import { headingShape, isHeadingLike, isNarrativeCaptionShape, isSpeakerLabel, speakerLabelShape } from './shapes';
+import { isProse, stripRuby, visibleLength } from '../text/shapes';
+import type { OutlineEntry, OutlineKind } from './types';
+import { lineKinds } from '../rules/boilerplate/line-kinds';
 
 const DATELINE = /^\s*[^\s，。,]{0,12}?(讯|訊|电|電)[\s(（]|^\s*[^\s，。,]{0,12}(讯|訊)\s*\d{1,2}月\d{1,2}日/;
 const NUMBERED_SECTION = /^[一二三四五六七八九十]{1,3}[、.．]\s*\S/;

@@ -5,21 +5,5 @@
  * the symbol tree and folding ranges are short adapters. The parser is in
  * anatomy.ts.
  */
-import type { Range } from '../document';
-
 export { parseAnatomy as parseOutline } from './anatomy';
-
-export type OutlineKind = 'title' | 'subtitle' | 'dateline' | 'section' | 'subsection' | 'speaker' | 'caption' | 'credits' | 'boilerplate';
-
-export interface OutlineEntry {
-  readonly name: string;
-  readonly kind: OutlineKind;
-  /** 0-based first and last line of `range`. */
-  readonly line: number;
-  readonly endLine: number;
-  /** The heading line. */
-  readonly selectionRange: Range;
-  /** The heading and everything it heads. */
-  readonly range: Range;
-  readonly children: readonly OutlineEntry[];
-}
+export type { OutlineEntry, OutlineKind } from './types';

@@ -38,7 +38,7 @@ describe('adversarial inputs: every rule and the outline stay linear', function 
   this.timeout(120_000);
   const SMALL = 50_000;
   const targets: [string, (text: string) => void][] = [
-    ...RULES.map((r): [string, (text: string) => void] => [r.id, (text) => void analyze(new NewsDocument(text), { rules: [r.id] })]),
+    ...RULES.map((r): [string, (text: string) => void] => [r.meta.id, (text) => void analyze(new NewsDocument(text), { rules: [r.meta.id] })]),
     ['outline', (text) => void parseOutline(new NewsDocument(text))],
   ];
   for (const [name, make] of Object.entries(generators)) {

@@ -71,12 +71,7 @@ describe('analyze', () => {
   it('runs rules with large buffers first, and gives every finding in the rules’ order', () => {
     const ran: string[] = [];
     const rule = (id: string, largeBuffers: boolean): Rule => ({
-      id,
-      description: id,
-      defaultSeverity: 'warning',
-      fixable: false,
-      safeToClean: false,
-      largeBuffers,
+      meta: { id, description: id, family: 'other', docs: `rule-${id}`, defaultSeverity: 'warning', fixable: false, safeToClean: false, largeBuffers },
       check(_ctx, report) {
         ran.push(id);
         report({ message: id, range: { start: 0, end: 1 } });

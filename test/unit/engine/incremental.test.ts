@@ -102,7 +102,7 @@ describe('incremental analysis', () => {
   });
 
   it('reports a rule that fails as a full analysis does', () => {
-    const failing = { id: 'fails', description: '', defaultSeverity: 'warning' as const, fixable: false, safeToClean: false, check: () => { throw new Error('no'); } };
+    const failing = { meta: { id: 'fails', description: '', family: 'other' as const, docs: 'rule-fails', defaultSeverity: 'warning' as const, fixable: false, safeToClean: false }, check: () => { throw new Error('no'); } };
     const errors: string[] = [];
     const first = analyzeIncremental(undefined, 'a\nb', { ruleSet: [failing], onRuleError: (id) => errors.push(id) });
     analyzeIncremental(first.state, 'a\nbc', { ruleSet: [failing], onRuleError: (id) => errors.push(id) });

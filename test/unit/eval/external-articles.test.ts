@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { NewsDocument, analyze, parseOutline, resolveSettings, type OutlineEntry, type Rule } from '../../../src/core';
-import { RECORD_KINDS } from '../../../src/core/classify';
+import { NewsDocument, analyze, parseOutline, resolveSettings, type OutlineEntry, type AnyRule } from '../../../src/core';
+import { RECORD_KINDS } from '../../../src/core/rules/boilerplate/kinds';
 import { findBoilerplate } from '../../../src/core/rules/boilerplate/rule';
-import { duplicateBlock } from '../../../src/core/rules/duplicate-block/rule';
-import { strayLineBreak } from '../../../src/core/rules/stray-line-break/rule';
+import { duplicateBlock } from '../../../src/core/rules/duplicate-block';
+import { strayLineBreak } from '../../../src/core/rules/stray-line-break';
 import { ROOT } from '../helpers';
 
 /**
@@ -77,7 +77,7 @@ function articles(): Article[] {
 }
 
 const settings = resolveSettings({});
-const run = (doc: NewsDocument, rule: Rule) => analyze(doc, { ruleSet: [rule], settings });
+const run = (doc: NewsDocument, rule: AnyRule) => analyze(doc, { ruleSet: [rule], settings });
 const lineOf = (doc: NewsDocument, offset: number) => doc.positionAt(offset).line + 1;
 const flat = (entries: readonly OutlineEntry[]): OutlineEntry[] => entries.flatMap((e) => [e, ...flat(e.children)]);
 

@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { NewsDocument } from '../../../src/core/document';
-import { analyze, fixAll } from '../../../src/core/engine/analyze';
+import { analyze } from '../../../src/core/engine/analyze';
+import { fixAll } from '../../../src/core/engine/fix-all';
 import { ROOT } from '../helpers';
 
 /**

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { NewsDocument, analyze, fixAll, resolveSettings, type Finding } from '../../../src/core';
-import { boilerplate } from '../../../src/core/rules/boilerplate/rule';
+import { boilerplate } from '../../../src/core/rules/boilerplate';
 import { seed } from '../helpers';
 
 function check(text: string, settings: Record<string, unknown> = {}): { doc: NewsDocument; findings: Finding[] } {

@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { NewsDocument, analyze, fixAll, resolveSettings } from '../../../src/core';
-import { halfwidthPunctuation } from '../../../src/core/rules/halfwidth-punctuation/rule';
-import { mixedScript } from '../../../src/core/rules/mixed-script/rule';
+import { halfwidthPunctuation } from '../../../src/core/rules/halfwidth-punctuation';
+import { mixedScript } from '../../../src/core/rules/mixed-script';
 import { ROOT } from '../helpers';
 
 /**

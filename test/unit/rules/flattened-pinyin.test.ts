@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { NewsDocument } from '../../../src/core/document';
-import { analyze, fixAll } from '../../../src/core/engine/analyze';
-import { flattenedPinyin } from '../../../src/core/rules/flattened-pinyin/rule';
+import { analyze } from '../../../src/core/engine/analyze';
+import { fixAll } from '../../../src/core/engine/fix-all';
+import { flattenedPinyin } from '../../../src/core/rules/flattened-pinyin';
 import { isReadingOf, normalizeSyllable } from '../../../src/core/pinyin/readings';
 import { seed, seedNames } from '../helpers';
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { NewsDocument, analyze, fixAll, resolveSettings } from '../../../src/core';
-import { halfwidthPunctuation } from '../../../src/core/rules/halfwidth-punctuation/rule';
+import { halfwidthPunctuation } from '../../../src/core/rules/halfwidth-punctuation';
 import { seed } from '../helpers';
 
 const RULES = [halfwidthPunctuation];

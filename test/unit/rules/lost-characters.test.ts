@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { NewsDocument } from '../../../src/core/document';
-import { analyze, fixAll } from '../../../src/core/engine/analyze';
-import { lostCharacters } from '../../../src/core/rules/lost-characters/rule';
+import { analyze } from '../../../src/core/engine/analyze';
+import { fixAll } from '../../../src/core/engine/fix-all';
+import { lostCharacters } from '../../../src/core/rules/lost-characters';
 import { seed, seedNames } from '../helpers';
 
 const run = (text: string) => analyze(new NewsDocument(text), { ruleSet: [lostCharacters] });

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { NewsDocument, analyze, fixAll, resolveSettings } from '../../../src/core';
-import { charEdits, mixedScript } from '../../../src/core/rules/mixed-script/rule';
+import { charEdits } from '../../../src/core/rules/mixed-script/rule';
+import { mixedScript } from '../../../src/core/rules/mixed-script';
 import { scriptRuns } from '../../../src/core/script';
 import { gbkChainBoundary, utf8ReadAsGbkMarks } from '../../../src/core/encodings';
 import * as iconv from 'iconv-lite';

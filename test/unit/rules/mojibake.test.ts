@@ -3,8 +3,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as iconv from 'iconv-lite';
 import { NewsDocument } from '../../../src/core/document';
-import { analyze, fixAll } from '../../../src/core/engine/analyze';
-import { mojibake } from '../../../src/core/rules/mojibake/rule';
+import { analyze } from '../../../src/core/engine/analyze';
+import { fixAll } from '../../../src/core/engine/fix-all';
+import { mojibake } from '../../../src/core/rules/mojibake';
 import { changedWindows, detectWholeFileEncoding, findMojibake, repairText, repairsIn, suspiciousWindows } from '../../../src/core/encodings';
 import { ROOT, seed, seedNames } from '../helpers';
 

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { NewsDocument, parseOutline, type OutlineEntry } from '../../../src/core';
-import { stripRuby } from '../../../src/core/classify';
+import { stripRuby } from '../../../src/core/text/shapes';
 import { ROOT, seed, seedNames } from '../helpers';
 
 const ANATOMY = path.join(ROOT, 'test', 'fixtures', 'anatomy');

@@ -1,16 +1,12 @@
 import { t } from '../../text/localize';
+import type { Check, RuleMeta } from '../../rule';
+import { BOILERPLATE_SETTINGS } from './settings';
 import type { NewsDocument } from '../../document';
-import type { Report, Rule } from '../../finding';
-import type { Settings } from '../../config';
-import {
-  BOILERPLATE_KINDS,
-  RECORD_KINDS,
-  isStandaloneArtefact,
-  trailingArtefact,
-  type BoilerplateKind,
-} from '../../classify';
+import type { Report } from '../../finding';
+import type { Settings } from '../../config/types';
+import { RECORD_KINDS, isStandaloneArtefact, kindLabel, trailingArtefact, type BoilerplateKind } from './kinds';
 import { excerpt, lineRemovalRange } from '../../text/lines';
-import { lineKinds } from '../../text/kinds';
+import { lineKinds } from './line-kinds';
 
 /**
  * Lines that are not article text: site footers and copyright lines, ICP and
@@ -21,16 +17,20 @@ import { lineKinds } from '../../text/kinds';
  * the article's record. `newsclean.boilerplate.remove` lists the kinds whose
  * findings carry a fix (removal of the whole line).
  */
-export const boilerplate: Rule = {
+export const meta: RuleMeta = {
   id: 'boilerplate',
   description: 'A line that is not article text: footer, filing number, notice, metadata, credit.',
+  family: 'boilerplate',
+  docs: 'rule-boilerplate',
   defaultSeverity: 'info',
   fixable: true,
   safeToClean: true,
-  check({ document, settings }, report) {
+  settings: BOILERPLATE_SETTINGS,
+};
+
+export const check: Check = ({ document, settings }, report) => {
     const remove = removedKinds(settings);
     for (const f of removableLines(document, remove)) report(boilerplateReport(document, f, remove));
-  },
 };
 
 /** The kinds `newsclean.boilerplate.remove` lists. */
@@ -129,36 +129,4 @@ export function findBoilerplate(doc: NewsDocument): BoilerplateLine[] {
     if (a) out.push({ line: line.index, kind: 'artefact', whole: false, range: { start: line.start + a.start, end: line.start + a.end } });
   }
   return out;
-}
-
-export { BOILERPLATE_KINDS };
-
-/** The localised name of a kind. */
-export function kindLabel(kind: BoilerplateKind): string {
-  switch (kind) {
-    case 'copyright':
-      return t('copyright notice');
-    case 'filing':
-      return t('filing number');
-    case 'reprint':
-      return t('reprint notice');
-    case 'disclaimer':
-      return t('platform disclaimer');
-    case 'contact':
-      return t('contact line');
-    case 'chrome':
-      return t('page navigation');
-    case 'metadata':
-      return t('metadata field');
-    case 'source':
-      return t('source and date line');
-    case 'artefact':
-      return t('trailing artefact');
-    case 'credit':
-      return t('staff credit');
-    case 'byline':
-      return t('byline');
-    case 'photo-credit':
-      return t('photo credit');
-  }
 }

@@ -1,8 +1,13 @@
 import { t } from '../../text/localize';
+import type { Check, RuleMeta } from '../../rule';
+import { DUPLICATE_SETTINGS } from './settings';
 import type { Line, NewsDocument, Range } from '../../document';
-import type { Settings } from '../../config';
-import type { RelatedInformation, Report, Rule, RuleContext } from '../../finding';
-import { CONTINUING_START, OPEN_END, isCreditLine, isSpeakerLabel } from '../../classify';
+import type { Settings } from '../../config/types';
+import type { RelatedInformation, Report } from '../../finding';
+import type { RuleContext } from '../../rule';
+import { CONTINUING_START, OPEN_END } from '../../text/punctuation';
+import { isCreditLine } from '../../text/shapes';
+import { isSpeakerLabel } from '../../outline/shapes';
 import { normalize, type NormalizedStream } from '../../text/normalize';
 import { findRepeats, type Repeat } from '../../text/winnow';
 import { excerpt, lineRemovalRange } from '../../text/lines';
@@ -17,16 +22,20 @@ import { excerpt, lineRemovalRange } from '../../text/lines';
  * with `newsclean.duplicates.keep: best` the copy with fewer layout defects
  * is the one kept.
  */
-export const duplicateBlock: Rule = {
+export const meta: RuleMeta = {
   id: 'duplicate-block',
   description: 'A paragraph or passage that repeats earlier text.',
+  family: 'layout',
+  docs: 'rule-duplicate-block',
   defaultSeverity: 'warning',
   fixable: true,
   safeToClean: true,
   largeBuffers: true,
-  check(ctx, report) {
+  settings: DUPLICATE_SETTINGS,
+};
+
+export const check: Check = (ctx, report) => {
     reportDuplicates(ctx, scanRepeats(ctx.document, duplicateMinLength(ctx.settings)), report);
-  },
 };
 
 /** `newsclean.duplicates.minLength`, at least 4. */

@@ -1,6 +1,7 @@
 import { t } from '../../text/localize';
+import type { Check, RuleMeta } from '../../rule';
 import type { NewsDocument } from '../../document';
-import type { Edit, Fix, Report, Rule } from '../../finding';
+import type { Edit, Fix, Report } from '../../finding';
 import { matchesIn } from '../../text/lines';
 import { hanLevel } from '../../encodings/tables';
 import { hasTone, isReadingOf } from '../../pinyin/readings';
@@ -30,15 +31,18 @@ export interface Annotation {
  * Dense annotations are removed all at once; a lone annotation of a rare
  * character may be a deliberate gloss and is only a hint.
  */
-export const flattenedPinyin: Rule = {
+export const meta: RuleMeta = {
   id: 'flattened-pinyin',
   description: 'Pinyin annotations flattened into the text, e.g. 簡(jiǎn)陽(yáng).',
+  family: 'encoding',
+  docs: 'rule-flattened-pinyin',
   defaultSeverity: 'warning',
   fixable: true,
   safeToClean: true,
-  check({ document }, report) {
+};
+
+export const check: Check = ({ document }, report) => {
     reportAnnotations(document, findAnnotations(document), report);
-  },
 };
 
 /** The annotations on the document's lines (a view's lines only), in order. */

@@ -1,5 +1,7 @@
 import { t } from '../../text/localize';
-import type { Edit, Report, Rule } from '../../finding';
+import type { Check, RuleMeta } from '../../rule';
+import { PUNCTUATION_SETTINGS } from './settings';
+import type { Edit, Report } from '../../finding';
 import { isProtectedAt, protectedRanges } from '../../protect';
 import type { Range } from '../../document';
 
@@ -17,13 +19,18 @@ import type { Range } from '../../document';
  * characters, or before a digit (`版權所有 ?2020`), may stand for a lost
  * character, which the lost-characters rule owns.
  */
-export const halfwidthPunctuation: Rule = {
+export const meta: RuleMeta = {
   id: 'halfwidth-punctuation',
   description: 'Half-width punctuation in Chinese text.',
+  family: 'punctuation',
+  docs: 'rule-halfwidth-punctuation',
   defaultSeverity: 'warning',
   fixable: true,
   safeToClean: true,
-  check({ document, settings }, report) {
+  settings: PUNCTUATION_SETTINGS,
+};
+
+export const check: Check = ({ document, settings }, report) => {
     const quoteSetting = settings.get('newsclean.punctuation.quotes') ?? 'auto';
     const target = settings.get('newsclean.script.target') ?? 'auto';
     const corner = quoteSetting === 'corner' || (quoteSetting === 'auto' && (target === 'zh-TW' || target === 'zh-HK'));
@@ -33,7 +40,6 @@ export const halfwidthPunctuation: Rule = {
       if (line.blank || !CANDIDATE.test(line.text)) continue;
       checkLine(line.text, line.start, corner, wording, report);
     }
-  },
 };
 
 const CANDIDATE = /[,:;!?()"'.-]/;

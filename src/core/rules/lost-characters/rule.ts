@@ -1,5 +1,5 @@
 import { t } from '../../text/localize';
-import type { Rule } from '../../finding';
+import type { Check, RuleMeta } from '../../rule';
 import { matchesIn } from '../../text/lines';
 
 /** U+FFFD replacement characters (口字码). */
@@ -18,13 +18,17 @@ const HAN_QUESTION = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff](\?+)(?=[\u3400-\
  * `?` that stands for a character. No guessing: the only fix is where the
  * lost character is certain (`版權所有 ?2020` → `©2020`).
  */
-export const lostCharacters: Rule = {
+export const meta: RuleMeta = {
   id: 'lost-characters',
   description: 'Characters lost in a conversion (U+FFFD, 锟斤拷, 烫烫烫, ? for a character).',
+  family: 'encoding',
+  docs: 'rule-lost-characters',
   defaultSeverity: 'error',
   fixable: true,
   safeToClean: true,
-  check({ document }, report) {
+};
+
+export const check: Check = ({ document }, report) => {
     const text = document.text;
     // Every pattern stays within a line: on a view (incremental.ts) only its lines are scanned.
     const taken: [number, number][] = [];
@@ -71,7 +75,6 @@ export const lostCharacters: Rule = {
         message: t('“{0}” between Chinese characters stands for {1} lost character(s).', m[1], m[1].length),
       });
     }
-  },
 };
 
 /**

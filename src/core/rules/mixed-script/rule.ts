@@ -1,5 +1,6 @@
 import { t } from '@vscode/l10n';
-import type { Edit, Fix, Rule } from '../../finding';
+import type { Check, RuleMeta } from '../../rule';
+import type { Edit, Fix } from '../../finding';
 import type { Line } from '../../document';
 import { commonEnds, splitsPair } from '../../engine/minimal-edits';
 import { gbkChainBoundary, gbkCodes, utf8ReadAsGbkMarks } from '../../encodings';
@@ -20,13 +21,17 @@ import { convert, countScript, scriptRunOffsets, type ConvertOptions, type Scrip
  * conversion that fall on them. Edits are computed when first read, so
  * detection alone stays cheap.
  */
-export const mixedScript: Rule = {
+export const meta: RuleMeta = {
   id: 'mixed-script',
   description: 'Text in the other Chinese script (Traditional among Simplified or the reverse).',
+  family: 'script',
+  docs: 'rule-mixed-script',
   defaultSeverity: 'warning',
   fixable: true,
   safeToClean: true,
-  check({ document, settings }, report) {
+};
+
+export const check: Check = ({ document, settings }, report) => {
     const setting = settings.get('newsclean.script.target') ?? 'auto';
     const protectedTerms = (settings.get('newsclean.script.protectedTerms') ?? []).filter((x) => x.length > 0);
     const options: ConvertOptions = { customPhrases: settings.get('newsclean.script.customPhrases') ?? [], protectedTerms };
@@ -44,8 +49,9 @@ export const mixedScript: Rule = {
         hans += c.hans;
         hant += c.hant;
       }
-      if (hans === 0 || hant === 0) return; // all one script (or none): nothing is mixed
-      target = hant > hans ? 'zh-TW' : 'zh-Hans';
+      const majority = majorityTarget(hans, hant);
+      if (!majority) return; // all one script (or none): nothing is mixed
+      target = majority;
     } else target = setting;
     const own: Script = target === 'zh-Hans' ? 'zh-Hans' : 'zh-Hant';
     const other: Script = own === 'zh-Hans' ? 'zh-Hant' : 'zh-Hans';
@@ -90,10 +96,18 @@ export const mixedScript: Rule = {
       }
     };
     for (let k = 0; k < lines.length; k++) checkLine(lines[k], counts[k].hans, counts[k].hant);
-  },
 };
 
 /** Stands for the line number in the localized line message; no message or script name holds it. */
+/**
+ * The target `auto` stands for, from the counts of characters of one script
+ * alone in the document: its majority; undefined when it is all one script
+ * (or none), and nothing is mixed.
+ */
+export function majorityTarget(hans: number, hant: number): ScriptTarget | undefined {
+  return hans === 0 || hant === 0 ? undefined : hant > hans ? 'zh-TW' : 'zh-Hans';
+}
+
 const LINE_NUMBER = '\u0000';
 
 /**

@@ -1,6 +1,7 @@
 import { t } from '../../text/localize';
+import type { Check, RuleMeta } from '../../rule';
 import type { NewsDocument } from '../../document';
-import type { Report, Rule } from '../../finding';
+import type { Report } from '../../finding';
 import { findMojibake, wholeFileVerdict, type MojibakeRepair } from '../../encodings';
 
 const PREVIEW = 24;
@@ -33,16 +34,19 @@ function message(r: MojibakeRepair): string {
  * is far more natural text (see encodings/score.ts). When most of the
  * document is mojibake, one finding covers the whole file.
  */
-export const mojibake: Rule = {
+export const meta: RuleMeta = {
   id: 'mojibake',
   description: 'Text decoded with the wrong code page (mojibake), repaired exactly.',
+  family: 'encoding',
+  docs: 'rule-mojibake',
   defaultSeverity: 'error',
   fixable: true,
   safeToClean: true,
   restoresText: true,
-  check({ document }, report) {
+};
+
+export const check: Check = ({ document }, report) => {
     reportMojibake(document, findMojibake(document.text), report);
-  },
 };
 
 /**
@@ -64,6 +68,7 @@ export function reportMojibake(document: NewsDocument, repairs: readonly Mojibak
         whole.readAs,
         repairs.length,
       ),
+      data: { wholeFile: { encoding: whole.encoding, readAs: whole.readAs, vscodeEncodingId: whole.vscodeEncodingId } },
       fix: settled.length === 0 ? undefined : {
         title: t('Repair the whole document as {0} ({1} runs)', whole.encoding, settled.length),
         edits: settled.map((r) => ({ range: { start: r.start, end: r.end }, text: r.text })),

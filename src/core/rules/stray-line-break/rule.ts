@@ -1,17 +1,10 @@
 import { t } from '../../text/localize';
+import type { Check, RuleMeta } from '../../rule';
 import type { Line, NewsDocument } from '../../document';
-import type { Report, Rule } from '../../finding';
-import {
-  CONTINUING_START,
-  OPEN_END,
-  endsSentence,
-  isCreditLine,
-  isLatinAlnum,
-  isListItem,
-  isMetadataLine,
-  isPlaceTitleShape,
-  isShortHeadingShape,
-} from '../../classify';
+import type { Report } from '../../finding';
+import { CONTINUING_START, OPEN_END, endsSentence } from '../../text/punctuation';
+import { isCreditLine, isListItem, isMetadataLine, isPlaceTitleShape, isShortHeadingShape } from '../../text/shapes';
+import { isLatinAlnum } from '../../text/chars';
 
 /**
  * A sentence broken across lines, as when each clause of a web page became
@@ -21,16 +14,19 @@ import {
  * joins the two lines, with no space between CJK characters and one between
  * Latin words.
  */
-export const strayLineBreak: Rule = {
+export const meta: RuleMeta = {
   id: 'stray-line-break',
   description: 'A sentence broken across lines.',
+  family: 'layout',
+  docs: 'rule-stray-line-break',
   defaultSeverity: 'warning',
   fixable: true,
   safeToClean: true,
-  check({ document }, report) {
+};
+
+export const check: Check = ({ document }, report) => {
     let chain = firstChain(document.lines[0]);
     for (let i = 1; i < document.lines.length; i++) chain = checkBreak(document, i, chain, report);
-  },
 };
 
 /**
@@ -42,6 +38,10 @@ export const strayLineBreak: Rule = {
 export type Chain = number;
 const JOINED = 1;
 const FRAGMENT = 2;
+/** The bits of a Chain. */
+export const CHAIN_BITS = JOINED | FRAGMENT;
+/** A bit beside a chain, free for incremental analysis to mark a line whose break was reported. */
+export const REPORTED = 4;
 
 /** The chain after the first line. */
 export function firstChain(line: Line): Chain {

@@ -123,7 +123,7 @@ function recordingRules(passes: Pass[], fixPass: Map<Fix, Pass>): Rule[] {
       }
       const pass = passes[passes.length - 1];
       rule.check(ctx, (r) => {
-        pass.reports.push({ ruleId: rule.id, report: r });
+        pass.reports.push({ ruleId: rule.meta.id, report: r });
         if (r.fix) fixPass.set(r.fix, pass);
         report(r);
       });
@@ -167,13 +167,13 @@ function checkPass(pass: Pass, applied: readonly Finding[]): void {
   const pair = overlapping(applied.flatMap((f) => f.fix!.edits));
   assert.equal(pair, undefined, `fix-all applied overlapping edits: ${JSON.stringify(pair)}`);
   for (const f of applied) {
-    const rule = RULES.find((r) => r.id === f.ruleId)!;
+    const rule = RULES.find((r) => r.meta.id === f.ruleId)!;
     for (const e of f.fix!.edits) {
       const { removed, inserted } = changedMiddle(pass.text.slice(e.range.start, e.range.end), e.text, e.range.start);
       const lost = removed.filter((c) => !WHITE.test(c.cp));
       if (lost.length === 0) continue;
       const kept = inserted.filter((c) => !WHITE.test(c)).length;
-      if (kept > 0 && (rule.restoresText || kept >= lost.length)) continue; // a substitution
+      if (kept > 0 && (rule.meta.restoresText || kept >= lost.length)) continue; // a substitution
       const deletes = kept === 0;
       for (const c of lost) {
         const said = pass.reports.some(
@@ -241,7 +241,7 @@ export function checkFixAll(text: string, only?: string): void {
   for (const [pass, applied] of byPass) checkPass(pass, applied);
 }
 
-export const RULE_IDS = RULES.filter((r) => r.fixable).map((r) => r.id);
+export const RULE_IDS = RULES.filter((r) => r.meta.fixable).map((r) => r.meta.id);
 
 /** The properties, by name, with their share of the documents of a run. */
 export const PROPERTIES = {

@@ -1,5 +1,5 @@
-import type { Line, NewsDocument } from '../document';
-import { boilerplateKind, type BoilerplateKind } from '../classify';
+import type { Line, NewsDocument } from '../../document';
+import { boilerplateKind, type BoilerplateKind } from './kinds';
 
 export type LineKinds = readonly (BoilerplateKind | undefined)[];
 

@@ -1,0 +1,67 @@
+import type { Check } from '../../rule';
+import { made } from '../../engine/incremental/line-local';
+import type { Change, IncrementalStrategy } from '../../engine/incremental/types';
+import { normalize } from '../../text/normalize';
+import { findRepeats } from '../../text/winnow';
+import { coverLines, duplicateMinLength, lineSpans, reportDuplicates, scanRepeats, type RepeatScan } from './rule';
+
+/**
+ * The normalised stream of unchanged lines is carried over (it never
+ * crosses a line break), and the repeats too when the edit left the stream
+ * as it was (punctuation, white space, line breaks): then only the edited
+ * lines' coverage is found again. The runs of lines and the findings are
+ * made again on the whole document, from that data.
+ */
+export const duplicates: IncrementalStrategy<RepeatScan> = (ctx) => {
+  const { document, change, settings, previous } = ctx;
+  const old = change.old ? previous?.state : undefined;
+  const check: Check = (context, report) => {
+    const minLength = duplicateMinLength(settings);
+    const scan = old && change.old ? carryScan(old, change, minLength) : scanRepeats(document, minLength);
+    ctx.save(scan);
+    reportDuplicates(context, scan, report);
+  };
+  return made(ctx.run({ check }));
+};
+
+/** The scan of the new text from the old one: only the edited lines are normalised again. */
+function carryScan(old: RepeatScan, change: Change, minLength: number): RepeatScan {
+  const { document, first, last, oldLast, lineDelta } = change;
+  const lines = document.lines;
+  const a = old.spans[2 * first];
+  const b = old.spans[2 * oldLast + 1];
+  const middle = normalize(document.text, lines[first].start, lines[last].end);
+  // How far the stream of the lines after the edit moved.
+  const moved = middle.length - (b - a);
+  let same = moved === 0;
+  for (let i = 0; same && i < middle.length; i++) same = middle.codes[i] === old.codes[a + i];
+  const spans = new Int32Array(2 * lines.length);
+  spans.set(old.spans.subarray(0, 2 * first));
+  const edited = new Int32Array(middle.length);
+  lineSpans(lines, first, last, middle, a, spans, edited);
+  for (let i = last + 1; i < lines.length; i++) {
+    spans[2 * i] = old.spans[2 * (i - lineDelta)] + moved;
+    spans[2 * i + 1] = old.spans[2 * (i - lineDelta) + 1] + moved;
+  }
+  const splice = (array: Int32Array, part: Int32Array): Int32Array => {
+    const out = new Int32Array(array.length + moved);
+    out.set(array.subarray(0, a));
+    out.set(part, a);
+    out.set(array.subarray(b), a + part.length);
+    return out;
+  };
+  const codes = same ? old.codes : splice(old.codes, middle.codes);
+  // Columns of unchanged lines are as they were, the edited lines' may be too.
+  const columns = same && edited.every((c, i) => c === old.columns[a + i]) ? old.columns : splice(old.columns, edited);
+  const covered = new Uint8Array(lines.length);
+  if (!same) {
+    const repeats = findRepeats(codes, { minLength });
+    coverLines(spans, repeats, 0, lines.length, covered);
+    return { codes, columns, spans, repeats, covered };
+  }
+  // The same stream, the same repeats: lines away from the edit are covered as they were.
+  covered.set(old.covered.subarray(0, first));
+  covered.set(old.covered.subarray(oldLast + 1), last + 1);
+  coverLines(spans, old.repeats, first, last + 1, covered);
+  return { codes, columns, spans, repeats: old.repeats, covered };
+}

@@ -1,0 +1,12 @@
+import { spec } from '../../config/spec';
+
+/** The settings of halfwidth-punctuation. */
+export const PUNCTUATION_SETTINGS = {
+  'newsclean.punctuation.quotes': spec<'auto' | 'curly' | 'corner'>({
+    type: 'string',
+    default: 'auto',
+    enum: ['auto', 'curly', 'corner'],
+    description:
+      'Quotation marks that straight quotes in Chinese text become: curly `“ ” ‘ ’`, corner brackets `「 」 『 』`, or `auto` (corner brackets when the script target is `zh-TW` or `zh-HK`, curly otherwise).',
+  }),
+} as const;
