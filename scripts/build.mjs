@@ -2,7 +2,7 @@
 //   node scripts/build.mjs               development build (source maps)
 //   node scripts/build.mjs --production  minified, for packaging
 //   node scripts/build.mjs --gen-config  also rewrites the manifest's settings
-//                                        from src/core/config.ts
+//                                        from src/core/config/
 import * as esbuild from 'esbuild';
 import { readFileSync, writeFileSync, mkdirSync, chmodSync } from 'node:fs';
 import { dirname, join } from 'node:path';

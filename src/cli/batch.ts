@@ -2,7 +2,7 @@
  * One file's work for `check` and `fix`, as plain data in and out, so that it
  * runs the same in the CLI's own thread and in a worker thread.
  */
-import { NewsDocument, analyze, fixAll, resolveSettings, type Finding, type Settings } from '../core';
+import { NewsDocument, analyze, decodeTranscript, fixAll, resolveSettings, withBom, type Finding, type Settings } from '../core';
 
 /** What every file of a run shares; plain data, so it can be posted to a worker. */
 export interface BatchSpec {
@@ -61,22 +61,8 @@ export interface Loaded {
   exact: boolean;
 }
 
-const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
-const strictDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
 export function decode(path: string, bytes: Uint8Array): Loaded {
-  // Valid UTF-8 decodes the same either way: the lenient decoder only runs on the rest.
-  let exact = true;
-  let text: string;
-  try {
-    text = strictDecoder.decode(bytes);
-  } catch {
-    exact = false;
-    text = decoder.decode(bytes);
-  }
-  const bom = text.charCodeAt(0) === 0xfeff;
-  if (bom) text = text.slice(1);
-  return { path, text, bom, exact };
+  return { path, ...decodeTranscript(bytes) };
 }
 
 export function settingsOf(values: Record<string, unknown>): Settings {
@@ -104,7 +90,7 @@ export function runFile(spec: BatchSpec, settings: Settings, task: FileTask): Fi
   if (!file.exact && spec.mode === 'write') return { kind: 'fix', notUtf8: true, remaining: 1 };
   const result = fixAll(file.text, { settings, rules: spec.rules });
   const changed = spec.mode === 'stdout' || result.text !== file.text;
-  return { kind: 'fix', out: changed ? (file.bom ? '\ufeff' : '') + result.text : undefined, remaining: result.remaining.length };
+  return { kind: 'fix', out: changed ? withBom(result.text, file.bom) : undefined, remaining: result.remaining.length };
 }
 
 function checkResult(format: BatchSpec['format'], path: string, rows: Record<string, unknown>[]): CheckResult {

@@ -67,16 +67,25 @@ export class NewsDocument {
   private readonly eolCounts: Readonly<Record<Eol, number>>;
   private blocksCache: readonly Block[] | undefined;
 
-  constructor(text: string, uri = 'untitled:document', version = 0) {
+  /**
+   * `parts`: the text's lines and line-ending counts when the caller has
+   * them (an edited document, a view); otherwise the text is split here.
+   */
+  constructor(text: string, uri = 'untitled:document', version = 0, parts?: { readonly lines: readonly Line[]; readonly eolCounts: Readonly<Record<Eol, number>> }) {
     this.text = text;
     this.uri = uri;
     this.version = version;
-    const lines: Line[] = [];
-    const counts = { '\n': 0, '\r\n': 0, '\r': 0 };
-    splitLines(text, 0, Infinity, lines, counts);
-    this.lines = Object.freeze(lines);
-    this.eolCounts = counts;
-    ({ eol: this.eol, mixedEol: this.mixedEol } = dominantEol(counts));
+    if (parts) {
+      this.lines = parts.lines;
+      this.eolCounts = parts.eolCounts;
+    } else {
+      const lines: Line[] = [];
+      const counts = { '\n': 0, '\r\n': 0, '\r': 0 };
+      splitLines(text, 0, Infinity, lines, counts);
+      this.lines = Object.freeze(lines);
+      this.eolCounts = counts;
+    }
+    ({ eol: this.eol, mixedEol: this.mixedEol } = dominantEol(this.eolCounts));
   }
 
   /**
@@ -84,7 +93,7 @@ export class NewsDocument {
    * `[from, text.length - (this.text.length - oldTo))` of `text`, the rest
    * is equal. Equal to `new NewsDocument(text, uri, version)`; the lines
    * before the edit are this document's own, those after it are moved, and
-   * only the lines the edit touched are split again (incremental.ts).
+   * only the lines the edit touched are split again (engine/incremental).
    */
   edited(text: string, from: number, oldTo: number, uri = 'untitled:document', version = 0): NewsDocument {
     const delta = text.length - this.text.length;
@@ -103,8 +112,7 @@ export class NewsDocument {
       const l = this.lines[i];
       lines.push(Object.freeze({ index: lines.length, start: l.start + delta, end: l.end + delta, eol: l.eol, text: l.text, blank: l.blank }));
     }
-    const doc = Object.create(NewsDocument.prototype) as NewsDocument;
-    return Object.assign(doc, { text, uri, version, lines: Object.freeze(lines), eolCounts: counts, ...dominantEol(counts), blocksCache: undefined });
+    return new NewsDocument(text, uri, version, { lines: Object.freeze(lines), eolCounts: counts });
   }
 
   static from(source: TextSource): NewsDocument {
@@ -125,11 +133,10 @@ export class NewsDocument {
    * and line numbers, but only those lines. A rule whose findings on a line
    * depend on that line (or its block) alone reports on a view exactly what
    * it reports on those lines of the whole document: incremental analysis
-   * re-checks edited lines this way (incremental.ts).
+   * re-checks edited lines this way (engine/incremental).
    */
   view(first: number, last: number): NewsDocument {
-    const view = Object.create(NewsDocument.prototype) as NewsDocument;
-    return Object.assign(view, { ...this, lines: Object.freeze(this.lines.slice(first, last + 1)), blocksCache: undefined });
+    return new NewsDocument(this.text, this.uri, this.version, { lines: Object.freeze(this.lines.slice(first, last + 1)), eolCounts: this.eolCounts });
   }
 
   /** Runs of non-blank lines separated by blank lines, computed once. */

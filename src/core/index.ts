@@ -24,4 +24,5 @@ export {
   type SettingKey,
 } from './config';
 export { minimalEdits } from './engine/minimal-edits';
+export { decodeTranscript, encodeTranscript, withBom, type Transcript } from './text/transcript';
 export { convert, convertWith, detectScript, SCRIPT_TARGETS, type ScriptTarget } from './script';

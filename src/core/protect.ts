@@ -6,6 +6,7 @@
  * so a scan is linear in the length of the text.
  */
 import type { Range } from './document';
+import { partitionPoint } from './text/search';
 
 const PATTERNS: readonly RegExp[] = [
   // scheme://… or www.… up to white space or CJK punctuation
@@ -54,13 +55,6 @@ export function protectedCursor(ranges: readonly Range[]): (i: number) => boolea
 
 /** Binary search: is offset i inside one of the sorted ranges? */
 export function isProtectedAt(ranges: readonly Range[], i: number): boolean {
-  let lo = 0;
-  let hi = ranges.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (ranges[mid].end <= i) lo = mid + 1;
-    else if (ranges[mid].start > i) hi = mid - 1;
-    else return true;
-  }
-  return false;
+  const k = partitionPoint(ranges.length, (m) => ranges[m].end <= i);
+  return k < ranges.length && ranges[k].start <= i;
 }

@@ -37,7 +37,12 @@ export class DiagnosticsController implements vscode.Disposable {
     const d = this.disposables;
     d.push(this.collection, this.emitter);
     d.push(vscode.workspace.onDidOpenTextDocument((doc) => this.guarded(doc.uri, () => this.schedule(doc, 'open'))));
-    d.push(vscode.workspace.onDidChangeTextDocument((e) => this.guarded(e.document.uri, () => this.schedule(e.document, 'type'))));
+    d.push(
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        this.analyzer.noteChanges(e);
+        this.guarded(e.document.uri, () => this.schedule(e.document, 'type'));
+      }),
+    );
     d.push(vscode.workspace.onDidSaveTextDocument((doc) => this.guarded(doc.uri, () => this.schedule(doc, 'save'))));
     d.push(vscode.workspace.onDidCloseTextDocument((doc) => this.guarded(doc.uri, () => this.close(doc.uri))));
     d.push(

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { fixAll, minimalEdits, type Finding } from '../core';
+import { decodeTranscript, encodeTranscript, fixAll, minimalEdits, type Finding } from '../core';
 import { countByRule } from './clean';
 import { toWorkspaceEdit } from './convert';
 import { settingsFor } from './settings';
@@ -14,8 +14,6 @@ export interface WorkspaceCleanSummary {
   readonly fixesPerRule: ReadonlyMap<string, number>;
   readonly cancelled: boolean;
 }
-
-const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /**
  * "Clean Workspace": every transcript matching `newsclean.workspaceGlob`,
@@ -44,10 +42,8 @@ export async function cleanWorkspace(): Promise<WorkspaceCleanSummary> {
           tooLarge.push(vscode.workspace.asRelativePath(uri));
           continue;
         }
-        let text: string;
-        try {
-          text = strict.decode(bytes);
-        } catch {
+        const file = decodeTranscript(bytes);
+        if (!file.exact) {
           // Whatever an editor shows of such a file is a lossy decoding: never clean it.
           undecodable.push(vscode.workspace.asRelativePath(uri));
           continue;
@@ -62,11 +58,9 @@ export async function cleanWorkspace(): Promise<WorkspaceCleanSummary> {
           }
           continue;
         }
-        const bom = text.charCodeAt(0) === 0xfeff;
-        const body = bom ? text.slice(1) : text;
-        const result = fixAll(body, { settings: settingsFor(uri), safeOnly: true });
-        if (result.text === body) continue;
-        await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode((bom ? '\ufeff' : '') + result.text));
+        const result = fixAll(file.text, { settings: settingsFor(uri), safeOnly: true });
+        if (result.text === file.text) continue;
+        await vscode.workspace.fs.writeFile(uri, encodeTranscript(result.text, file.bom));
         changed++;
         applied.push(...result.applied);
       }

@@ -1,4 +1,5 @@
 import type { Edit, Finding } from '../finding';
+import { partitionPoint } from '../text/search';
 
 /**
  * Applies edits to `text`: sorted by position, overlapping edits dropped
@@ -107,14 +108,7 @@ function crlfJunctions(text: string, edits: readonly Edit[]): Edit[] {
 }
 
 function insertionPoint(sorted: readonly Edit[], start: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid].range.start <= start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(sorted.length, (m) => sorted[m].range.start <= start);
 }
 
 function collides(sorted: readonly Edit[], e: Edit): boolean {

@@ -8,6 +8,7 @@
  *
  * One pass, constant work per code unit (the ruby look-ahead is bounded).
  */
+import { isHanCodePoint } from './chars';
 
 export interface NormalizedStream {
   /** Code points of the kept characters. */
@@ -26,23 +27,13 @@ export function foldChar(cp: number): number {
   if (cp >= 0xff10 && cp <= 0xff19) return cp - 0xff10 + 0x30; // full-width digits
   if (cp >= 0xff21 && cp <= 0xff3a) return cp - 0xff21 + 0x61; // full-width A-Z
   if (cp >= 0xff41 && cp <= 0xff5a) return cp - 0xff41 + 0x61; // full-width a-z
-  if (isHanCode(cp)) return cp;
+  if (isHanCodePoint(cp)) return cp;
   if (cp >= 0x3040 && cp <= 0x30ff) return cp; // kana
   if (cp >= 0xac00 && cp <= 0xd7af) return cp; // hangul
   if (cp >= 0xc0 && cp <= 0x24f && cp !== 0xd7 && cp !== 0xf7) return cp; // Latin-1 / Extended letters
   if (cp >= 0x391 && cp <= 0x3c9) return cp; // Greek
   if (cp >= 0x410 && cp <= 0x44f) return cp; // Cyrillic
   return -1;
-}
-
-export function isHanCode(cp: number): boolean {
-  return (
-    (cp >= 0x4e00 && cp <= 0x9fff) ||
-    (cp >= 0x3400 && cp <= 0x4dbf) ||
-    (cp >= 0xf900 && cp <= 0xfaff) ||
-    (cp >= 0x20000 && cp <= 0x3134f) ||
-    cp === 0x3007
-  );
 }
 
 /** Pinyin letters: a-z, ü and the tone-marked vowels. */
@@ -97,7 +88,7 @@ export function normalize(text: string, from = 0, to = text.length): NormalizedS
       starts[n] = i;
       n++;
     }
-    prevHan = common || (f >= 0 && isHanCode(f));
+    prevHan = common || (f >= 0 && isHanCodePoint(f));
     i += width;
   }
   // Views, not copies: most characters are kept, and a copy would double the peak.

@@ -11,6 +11,7 @@ import { isSpeakerLabel } from '../../outline/shapes';
 import { normalize, type NormalizedStream } from '../../text/normalize';
 import { findRepeats, type Repeat } from '../../text/winnow';
 import { excerpt, lineRemovalRange } from '../../text/lines';
+import { partitionPoint } from '../../text/search';
 
 /**
  * A paragraph or run of paragraphs that repeats earlier text, found whatever
@@ -103,14 +104,7 @@ export function coverLines(spans: Int32Array, repeats: readonly Repeat[], from: 
 
 /** Index of the first repeat that ends after stream index `x` (repeats sorted, apart). */
 function repeatAt(repeats: readonly Repeat[], x: number): number {
-  let lo = 0;
-  let hi = repeats.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (repeats[mid].dst + repeats[mid].length <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(repeats.length, (m) => repeats[m].dst + repeats[m].length <= x);
 }
 
 /** The findings from the repeats of the document's text. */
@@ -241,14 +235,8 @@ export function findDuplicateRuns(doc: NewsDocument, minLength: number, scan = s
 function streamOffsets(doc: NewsDocument, { codes, columns, spans }: RepeatScan): { start(i: number): number; end(i: number): number } {
   const start = (i: number) => {
     // The last line whose span starts at or before i (spans follow each other).
-    let lo = 0;
-    let hi = doc.lineCount - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (spans[2 * mid] <= i) lo = mid;
-      else hi = mid - 1;
-    }
-    return doc.lines[lo].start + columns[i];
+    const line = Math.max(0, partitionPoint(doc.lineCount, (m) => spans[2 * m] <= i) - 1);
+    return doc.lines[line].start + columns[i];
   };
   return { start, end: (i) => start(i) + (codes[i] > 0xffff ? 2 : 1) };
 }

@@ -1,5 +1,6 @@
 import { t } from '../../text/localize';
 import type { Check, RuleMeta } from '../../rule';
+import { isUnifiedHan } from '../../text/chars';
 import { matchesIn } from '../../text/lines';
 
 /** U+FFFD replacement characters (口字码). */
@@ -30,7 +31,7 @@ export const meta: RuleMeta = {
 
 export const check: Check = ({ document }, report) => {
     const text = document.text;
-    // Every pattern stays within a line: on a view (incremental.ts) only its lines are scanned.
+    // Every pattern stays within a line: on a view (engine/incremental) only its lines are scanned.
     const taken: [number, number][] = [];
     for (const m of matchesIn(document, KUN_JIN_KAO)) {
       const n = Math.round((m[0].length * 2) / 3);
@@ -100,9 +101,9 @@ export function mayBeLost(folded: number, fullQuestion: number): boolean {
 export function foldedMarks(text: string, from = 0, to = text.length): number {
   let n = 0;
   for (let i = from; i < to; i++) {
-    if (!isHan(text.charCodeAt(i)) || i + 2 >= text.length) continue;
+    if (!isUnifiedHan(text.charCodeAt(i)) || i + 2 >= text.length) continue;
     const p = text.charCodeAt(i + 1);
-    if ((p === 0x2c || p === 0x3a || p === 0x3b || p === 0x21) && isHan(text.charCodeAt(i + 2))) n++;
+    if ((p === 0x2c || p === 0x3a || p === 0x3b || p === 0x21) && isUnifiedHan(text.charCodeAt(i + 2))) n++;
   }
   return n;
 }
@@ -115,6 +116,3 @@ export function fullQuestionMarks(text: string, from = 0, to = text.length): num
 }
 
 /** U+4E00–U+9FFF, the Han characters folded punctuation is looked for between. */
-function isHan(c: number): boolean {
-  return c >= 0x4e00 && c <= 0x9fff;
-}
