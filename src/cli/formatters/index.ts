@@ -1,0 +1,18 @@
+/** The output formats of `check` and `outline`, by name. */
+import type { CheckFormat, OutlineRow } from './rows';
+import { json, outlineJson } from './json';
+import { sarif } from './sarif';
+import { outlineText, text } from './text';
+
+export type { CheckFormat, FileRows, FindingRow, OutlineRow } from './rows';
+export { findingRow, outlineRow } from './rows';
+
+export const FORMATS = ['text', 'json', 'sarif'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export const CHECK_FORMATS: Record<Format, CheckFormat> = { text, json, sarif };
+
+/** The outline as text (one entry a line, indented by depth) or as JSON. */
+export function formatOutline(format: Format, rows: readonly OutlineRow[]): string {
+  return format === 'json' ? outlineJson(rows) : outlineText(rows);
+}
