@@ -14,6 +14,7 @@ export const USAGE = `Usage:
   newsclean check [--format text|json|sarif] [--rules a,b] [--quiet] [--jobs N] [options] FILE...
   newsclean fix [--rules a,b] (--stdout | --write) [--jobs N] [options] FILE...
   newsclean outline [--format text|json] [options] FILE
+  newsclean check|fix --jsonl [--field text] [--id-field id] [options] [FILE...]
 Options:
   --config FILE      settings as JSON, with the keys of the VS Code settings
   --set key=value    one setting (repeatable)
@@ -24,6 +25,13 @@ Options:
                      32 files, runs in one thread; the output is the same)
   FILE               a file, a directory (its .txt and .news files) or a glob
                      such as 'articles/**/*.txt'; - reads standard input
+  --jsonl            JSON Lines in (standard input, or the FILEs), one line out
+                     a record, in order: check adds "findings", fix rewrites
+                     the field; a bad record gets {"error": ...}; --jobs
+                     defaults to 1 here
+  --field NAME       the field of the text (default: text)
+  --id-field NAME    check prints {NAME, findings} instead of the whole record;
+                     error lines carry the record's NAME
 Exit codes: 0 clean, 1 findings, 2 usage or I/O error.`;
 
 export const COMMANDS = ['check', 'fix', 'outline'] as const;
@@ -41,6 +49,12 @@ export interface Options {
   locale?: string;
   jobs?: number;
   files: string[];
+  /** JSON Lines in and out (see jsonl.ts). */
+  jsonl: boolean;
+  /** The field of a record that holds its text (--field, default text). */
+  field: string;
+  /** The field that names a record (--id-field). */
+  idField?: string;
 }
 
 const FLAGS = {
@@ -54,6 +68,9 @@ const FLAGS = {
   jobs: { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
   help: { type: 'boolean', short: 'h' },
+  jsonl: { type: 'boolean' },
+  field: { type: 'string' },
+  'id-field': { type: 'string' },
 } as const;
 type Flag = keyof typeof FLAGS;
 
@@ -70,7 +87,8 @@ export function parseCommandLine(argv: readonly string[]): Options {
   if (!(COMMANDS as readonly string[]).includes(command)) {
     throw new UsageError(command ? `unknown command '${command}'` : 'no command given');
   }
-  const o: Options = { command: command as Command, format: 'text', quiet: false, sets: [], files: [] };
+  const o: Options = { command: command as Command, format: 'text', quiet: false, sets: [], files: [], jsonl: false, field: 'text' };
+  let fieldFlag: string | undefined;
   const { tokens } = parseArgs({ args: [...rest], options: FLAGS, strict: false, allowPositionals: true, tokens: true });
   for (const t of tokens) {
     if (t.kind === 'positional') {
@@ -121,8 +139,20 @@ export function parseCommandLine(argv: readonly string[]): Options {
         break;
       case 'help':
         throw new UsageError('');
+      case 'jsonl':
+        o.jsonl = true;
+        break;
+      case 'field':
+      case 'id-field':
+        if (!value) throw new UsageError(`${flag} needs a field name`);
+        if (t.name === 'field') o.field = value;
+        else o.idField = value;
+        fieldFlag = flag;
+        break;
     }
   }
+  if (o.jsonl) checkJsonl(o);
+  else if (fieldFlag) throw new UsageError(`${fieldFlag} goes with --jsonl`);
   if (o.files.length === 0) throw new UsageError('no file given');
   if (o.command === 'fix' && !o.mode) throw new UsageError('fix needs --stdout or --write');
   if (o.command === 'fix' && o.mode === 'write' && o.files.includes('-')) throw new UsageError('--write cannot write standard input');
@@ -135,7 +165,16 @@ export function parseCommandLine(argv: readonly string[]): Options {
   return o;
 }
 
+/** --jsonl reads standard input when no file is given and always writes standard output. */
+function checkJsonl(o: Options): void {
+  if (o.command === 'outline') throw new UsageError('--jsonl goes with check and fix');
+  if (o.mode === 'write') throw new UsageError('--jsonl writes to standard output, not with --write');
+  if (o.format === 'sarif') throw new UsageError('--format sarif does not go with --jsonl');
+  if (o.command === 'fix') o.mode = 'stdout';
+  if (o.files.length === 0) o.files.push('-');
+}
+
 /** The checks that need the files as expanded from directories and globs. */
 export function checkFiles(o: Options): void {
-  if (o.command === 'fix' && o.mode === 'stdout' && o.files.length !== 1) throw new UsageError('--stdout takes one file');
+  if (o.command === 'fix' && o.mode === 'stdout' && !o.jsonl && o.files.length !== 1) throw new UsageError('--stdout takes one file');
 }

@@ -9,7 +9,7 @@ import { CHECK_FORMATS, findingRow, type Format } from './formatters';
 export interface BatchSpec {
   command: 'check' | 'fix';
   /** The output format of check: each file's part of the output is made where the file is checked. */
-  format?: Format;
+  format?: Format | 'jsonl';
   mode?: 'stdout' | 'write';
   rules?: string[];
   quiet: boolean;
@@ -21,7 +21,10 @@ export interface BatchSpec {
 
 export interface FileTask {
   path: string;
-  bytes: Uint8Array;
+  /** The file's bytes, decoded as UTF-8 (a BOM kept aside). */
+  bytes?: Uint8Array;
+  /** Or the text itself, taken as it is (a JSON Lines record's field). */
+  text?: string;
 }
 
 export interface CheckResult {
@@ -94,7 +97,7 @@ export function inProcess(spec: BatchSpec, settings: Settings): BatchRunner {
 }
 
 export function runFile(spec: BatchSpec, settings: Settings, task: FileTask): FileResult {
-  const file = decode(task.path, task.bytes);
+  const file = task.text !== undefined ? { text: task.text, bom: false, exact: true } : decode(task.path, task.bytes ?? new Uint8Array());
   if (spec.command === 'check') {
     const doc = new NewsDocument(file.text, task.path);
     const findings = analyze(doc, { settings, rules: spec.rules }).filter((f) => !spec.quiet || f.severity === 'error');

@@ -9,6 +9,7 @@ import { UsageError, USAGE, checkFiles, isHelp, parseCommandLine, type Options }
 import { decode, inProcess, settingsOf, type BatchRunner, type BatchSpec, type CheckResult, type FileResult, type FixResult, type StartPool } from './batch';
 import { expandInputs, type ListingFs } from './files';
 import { CHECK_FORMATS, formatOutline, outlineRow } from './formatters';
+import { runJsonl } from './jsonl';
 import { readBundle, pickLocale } from './locale';
 
 export interface CliFs extends Partial<ListingFs> {
@@ -22,6 +23,8 @@ export interface CliWorld {
   stderr: (text: string) => void;
   fs: CliFs;
   readStdin?: () => Promise<Uint8Array>;
+  /** The lines of a file or of standard input (`-`), streamed (--jsonl); without it, the whole input is read first. */
+  readLines?: (path: string) => AsyncIterable<string>;
   env?: Record<string, string | undefined>;
   /** True when stderr is a terminal: a progress line is shown for many files. */
   stderrIsTTY?: boolean;
@@ -41,6 +44,7 @@ export async function main(world: CliWorld): Promise<number> {
     const locale = pickLocale(options.locale, world.env ?? {});
     configureLocale(locale);
     const settings = await loadSettings(options, world);
+    if (options.jsonl) return await jsonl(options, settings, locale, world);
     if (world.fs.kind && world.fs.readdir) {
       options.files = await expandInputs(options.files, { kind: world.fs.kind, readdir: world.fs.readdir });
     }
@@ -105,9 +109,14 @@ async function readBytes(path: string, world: CliWorld): Promise<Uint8Array> {
   try {
     return await world.fs.readFile(path);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new Error(`${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (e as Error).message}`);
+    throw readError(path, e);
   }
+}
+
+/** An input that cannot be read, said in one line. */
+function readError(path: string, e: unknown): Error {
+  const code = (e as NodeJS.ErrnoException).code;
+  return new Error(`${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (e as Error).message}`);
 }
 
 /**
@@ -128,6 +137,27 @@ function batch(o: Options, command: BatchSpec['command'], settings: UserSettings
   const jobs = Math.min(o.jobs ?? world.cpus ?? 1, o.files.length);
   if (jobs > 1 && o.files.length >= POOL_MIN_FILES && world.startPool) return { runner: world.startPool(spec, jobs), ahead: 8 * jobs };
   return { runner: inProcess(spec, settings.settings), ahead: 1 };
+}
+
+/** --jsonl: records from the inputs as they are read; worker threads with --jobs > 1 (default 1). */
+function jsonl(o: Options, settings: UserSettings, locale: string, world: CliWorld): Promise<number> {
+  const spec: BatchSpec = { command: o.command as BatchSpec['command'], format: 'jsonl', mode: o.mode, rules: o.rules, quiet: o.quiet, locale, values: settings.values };
+  const jobs = o.jobs ?? 1;
+  const pooled = jobs > 1 && world.startPool !== undefined;
+  const runner = pooled ? world.startPool!(spec, jobs) : inProcess(spec, settings.settings);
+  const streamed = world.readLines;
+  const readLines = streamed
+    ? async function* (path: string) {
+        try {
+          yield* streamed(path);
+        } catch (e) {
+          throw readError(path, e);
+        }
+      }
+    : async function* (path: string) {
+        yield* decode(path, await readBytes(path, world)).text.split(/\r?\n/);
+      };
+  return runJsonl(o, runner, pooled ? 8 * jobs : 1, { readLines, stdout: world.stdout });
 }
 
 /**

@@ -8,6 +8,13 @@ export const json: CheckFormat = {
   whole: (parts) => (parts.length ? `[\n${parts.join(',\n')}\n]\n` : '[]\n'),
 };
 
+/** A record's findings under --jsonl: the array alone, on one line, spliced into the record's line. */
+export const jsonl: CheckFormat = {
+  file: (rows) => JSON.stringify(rows.findings),
+  streams: true,
+  whole: (parts) => parts.join(''),
+};
+
 export function outlineJson(rows: readonly OutlineRow[]): string {
   return `${JSON.stringify(rows, null, 2)}\n`;
 }
