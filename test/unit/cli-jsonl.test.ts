@@ -3,27 +3,13 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { main } from '../../src/cli/main';
+import { runCli } from './cli-run';
 import { ROOT, seed, seedNames } from './helpers';
 
-/** `newsclean --jsonl` in-process, standard input given as a string. */
+/** `newsclean --jsonl` in-process, standard input given as a string; `lines` are the output lines. */
 async function run(argv: string[], stdin: string, files: Record<string, string> = {}) {
-  let out = '';
-  let err = '';
-  const code = await main({
-    argv,
-    stdout: (t) => (out += t),
-    stderr: (t) => (err += t),
-    readStdin: async () => new TextEncoder().encode(stdin),
-    fs: {
-      readFile: async (p) => {
-        if (!(p in files)) throw Object.assign(new Error('nope'), { code: 'ENOENT' });
-        return new TextEncoder().encode(files[p]);
-      },
-      writeFile: async () => assert.fail('--jsonl writes no file'),
-    },
-  });
-  return { code, out, err, lines: out.split('\n').slice(0, -1) };
+  const r = await runCli(argv, files, stdin);
+  return { ...r, lines: r.out.split('\n').slice(0, -1) };
 }
 
 const BROKEN = '根基在产业\n，支撑在项目。';
