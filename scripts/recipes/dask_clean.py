@@ -79,7 +79,7 @@ def run(command, paths, client, blocksize="4MiB", cli=None, node="node", options
     paths = list(paths)
     # Partitions of whole lines, as bytes (read_bytes splits at line breaks); a bag of one result each.
     _, blocks, files = read_bytes(paths, delimiter=b"\n", blocksize=blocksize, include_path=True)
-    clean = delayed(clean_partition, pure=True)
+    clean = delayed(clean_partition, pure=False)  # it runs a process: every run runs it again
     bag = db.from_delayed([clean(b, k, command, cli, node, list(options)) for k, bs in enumerate(blocks) for b in bs])
     futures = client.compute(bag.to_delayed())
     write = write or sys.stdout.write
