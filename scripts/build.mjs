@@ -1,3 +1,4 @@
+// @ts-check
 // Builds the extension and the CLI with esbuild.
 //   node scripts/build.mjs               development build (source maps)
 //   node scripts/build.mjs --production  minified, for packaging
@@ -13,16 +14,17 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const production = process.argv.includes('--production');
 const genConfig = process.argv.includes('--gen-config');
 
+/** @satisfies {import('esbuild').BuildOptions} */
 const common = {
   bundle: true,
-  platform: 'node',
-  format: 'cjs',
+  platform: /** @type {const} */ ('node'),
+  format: /** @type {const} */ ('cjs'),
   target: 'node18',
   sourcemap: !production,
   minify: production,
   // Keep the character tables as UTF-8 (half the size of \u escapes).
-  charset: 'utf8',
-  logLevel: 'warning',
+  charset: /** @type {const} */ ('utf8'),
+  logLevel: /** @type {const} */ ('warning'),
   absWorkingDir: root,
 };
 

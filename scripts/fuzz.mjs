@@ -1,3 +1,4 @@
+// @ts-check
 // npm run fuzz: the property tests of test/unit/properties.test.ts with many
 // more documents, from a random seed unless one is given.
 //   NEWSCLEAN_FUZZ_SEED  the seed (default: random, printed)

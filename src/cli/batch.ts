@@ -2,13 +2,14 @@
  * One file's work for `check` and `fix`, as plain data in and out, so that it
  * runs the same in the CLI's own thread and in a worker thread.
  */
-import { NewsDocument, analyze, decodeTranscript, fixAll, resolveSettings, withBom, type Finding, type Settings } from '../core';
+import { NewsDocument, analyze, decodeTranscript, fixAll, resolveSettings, withBom, type Settings } from '../core';
+import { CHECK_FORMATS, findingRow, type Format } from './formatters';
 
 /** What every file of a run shares; plain data, so it can be posted to a worker. */
 export interface BatchSpec {
   command: 'check' | 'fix';
-  /** The output format of check: each file's part of the text and JSON formats is written where the file is checked. */
-  format?: 'text' | 'json' | 'sarif';
+  /** The output format of check: each file's part of the output is made where the file is checked. */
+  format?: Format | 'jsonl';
   mode?: 'stdout' | 'write';
   rules?: string[];
   quiet: boolean;
@@ -20,17 +21,18 @@ export interface BatchSpec {
 
 export interface FileTask {
   path: string;
-  bytes: Uint8Array;
+  /** The file's bytes, decoded as UTF-8 (a BOM kept aside). */
+  bytes?: Uint8Array;
+  /** Or the text itself, taken as it is (a JSON Lines record's field). */
+  text?: string;
 }
 
 export interface CheckResult {
   kind: 'check';
   /** How many findings are reported. */
   count: number;
-  /** The file's part of the output, in the text and JSON formats. */
-  out?: string;
-  /** The findings as the JSON format gives them, for SARIF. */
-  findings?: Record<string, unknown>[];
+  /** The file's part of the output (see CheckFormat). */
+  out: string;
 }
 
 export interface FixResult {
@@ -81,45 +83,15 @@ export function inProcess(spec: BatchSpec, settings: Settings): BatchRunner {
 }
 
 export function runFile(spec: BatchSpec, settings: Settings, task: FileTask): FileResult {
-  const file = decode(task.path, task.bytes);
+  const file = task.text !== undefined ? { text: task.text, bom: false, exact: true } : decode(task.path, task.bytes ?? new Uint8Array());
   if (spec.command === 'check') {
     const doc = new NewsDocument(file.text, task.path);
     const findings = analyze(doc, { settings, rules: spec.rules }).filter((f) => !spec.quiet || f.severity === 'error');
-    return checkResult(spec.format, task.path, findings.map((f) => toJson(doc, f)));
+    const rows = findings.map((f) => findingRow(doc, f));
+    return { kind: 'check', count: rows.length, out: CHECK_FORMATS[spec.format ?? 'text'].file({ file: task.path, findings: rows }) };
   }
   if (!file.exact && spec.mode === 'write') return { kind: 'fix', notUtf8: true, remaining: 1 };
   const result = fixAll(file.text, { settings, rules: spec.rules });
   const changed = spec.mode === 'stdout' || result.text !== file.text;
   return { kind: 'fix', out: changed ? withBom(result.text, file.bom) : undefined, remaining: result.remaining.length };
-}
-
-function checkResult(format: BatchSpec['format'], path: string, rows: Record<string, unknown>[]): CheckResult {
-  if (format === 'sarif') return { kind: 'check', count: rows.length, findings: rows };
-  if (format === 'json') {
-    // The file's entry in JSON.stringify(allFiles, null, 2): that of a one-element array, brackets cut off.
-    return { kind: 'check', count: rows.length, out: JSON.stringify([{ file: path, findings: rows }], null, 2).slice(2, -2) };
-  }
-  let out = '';
-  for (const row of rows) out += `${path}:${row.line}:${row.column} ${row.severity} ${row.rule} ${row.message}\n`;
-  return { kind: 'check', count: rows.length, out };
-}
-
-function lineCol(doc: NewsDocument, offset: number): { line: number; column: number } {
-  const p = doc.positionAt(offset);
-  return { line: p.line + 1, column: p.character + 1 };
-}
-
-function toJson(doc: NewsDocument, f: Finding): Record<string, unknown> {
-  const s = lineCol(doc, f.range.start);
-  const e = lineCol(doc, f.range.end);
-  return {
-    rule: f.ruleId,
-    severity: f.severity,
-    message: f.message,
-    line: s.line,
-    column: s.column,
-    endLine: e.line,
-    endColumn: e.column,
-    fixable: f.fix !== undefined,
-  };
 }

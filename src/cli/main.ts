@@ -4,11 +4,13 @@
  * (0 clean, 1 findings, 2 usage or I/O error), so tests run it in-process.
  */
 import * as l10n from '@vscode/l10n';
-import { NewsDocument, RULES, parseOutline, parseSettingValue, type OutlineEntry, type Settings } from '../core';
+import { NewsDocument, parseOutline, parseSettingValue, type Settings } from '../core';
+import { UsageError, USAGE, checkFiles, isHelp, parseCommandLine, type Options } from './args';
 import { decode, inProcess, settingsOf, type BatchRunner, type BatchSpec, type CheckResult, type FileResult, type FixResult, type StartPool } from './batch';
 import { expandInputs, type ListingFs } from './files';
+import { CHECK_FORMATS, formatOutline, outlineRow } from './formatters';
+import { runJsonl } from './jsonl';
 import { readBundle, pickLocale } from './locale';
-import { toSarif } from './sarif';
 
 export interface CliFs extends Partial<ListingFs> {
   readFile(path: string): Promise<Uint8Array>;
@@ -21,6 +23,8 @@ export interface CliWorld {
   stderr: (text: string) => void;
   fs: CliFs;
   readStdin?: () => Promise<Uint8Array>;
+  /** The lines of a file or of standard input (`-`), streamed (--jsonl); without it, the whole input is read first. */
+  readLines?: (path: string) => AsyncIterable<string>;
   env?: Record<string, string | undefined>;
   /** True when stderr is a terminal: a progress line is shown for many files. */
   stderrIsTTY?: boolean;
@@ -30,140 +34,21 @@ export interface CliWorld {
   startPool?: StartPool;
 }
 
-class UsageError extends Error {}
-
-const USAGE = `Usage:
-  newsclean check [--format text|json|sarif] [--rules a,b] [--quiet] [--jobs N] [options] FILE...
-  newsclean fix [--rules a,b] (--stdout | --write) [--jobs N] [options] FILE...
-  newsclean outline [--format text|json] [options] FILE
-Options:
-  --config FILE      settings as JSON, with the keys of the VS Code settings
-  --set key=value    one setting (repeatable)
-  --locale LOCALE    en, zh-cn or zh-tw (default: from LC_ALL / LANG)
-  --quiet            report errors only
-  --jobs N           files checked or fixed at once, in worker threads
-                     (default: the number of CPUs; --jobs 1, or fewer than
-                     32 files, runs in one thread; the output is the same)
-  FILE               a file, a directory (its .txt and .news files) or a glob
-                     such as 'articles/**/*.txt'; - reads standard input
-Exit codes: 0 clean, 1 findings, 2 usage or I/O error.`;
-
-interface Options {
-  command: 'check' | 'fix' | 'outline';
-  format: 'text' | 'json' | 'sarif';
-  quiet: boolean;
-  rules?: string[];
-  mode?: 'stdout' | 'write';
-  configFile?: string;
-  sets: [string, string][];
-  locale?: string;
-  jobs?: number;
-  files: string[];
-}
-
-function parseArgs(argv: readonly string[]): Options {
-  const [command, ...rest] = argv;
-  if (command !== 'check' && command !== 'fix' && command !== 'outline') {
-    throw new UsageError(command ? `unknown command '${command}'` : 'no command given');
-  }
-  const o: Options = { command, format: 'text', quiet: false, sets: [], files: [] };
-  const value = (i: number, flag: string) => {
-    const v = rest[i + 1];
-    if (v === undefined) throw new UsageError(`${flag} needs a value`);
-    return v;
-  };
-  for (let i = 0; i < rest.length; i++) {
-    const a = rest[i];
-    const eq = a.startsWith('--') ? a.indexOf('=') : -1;
-    const flag = eq > 0 ? a.slice(0, eq) : a;
-    const inline = eq > 0 ? a.slice(eq + 1) : undefined;
-    const take = () => inline ?? value(i++, flag);
-    switch (flag) {
-      case '--format': {
-        const f = take();
-        if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not '${f}'`);
-        o.format = f;
-        break;
-      }
-      case '--rules':
-        o.rules = take().split(',').map((r) => r.trim()).filter(Boolean);
-        break;
-      case '--stdout':
-      case '--write':
-        if (o.mode) throw new UsageError('give one of --stdout and --write');
-        o.mode = flag === '--stdout' ? 'stdout' : 'write';
-        break;
-      case '--config':
-        o.configFile = take();
-        break;
-      case '--set': {
-        const kv = take();
-        const at = kv.indexOf('=');
-        if (at <= 0) throw new UsageError(`--set takes key=value, not '${kv}'`);
-        o.sets.push([kv.slice(0, at), kv.slice(at + 1)]);
-        break;
-      }
-      case '--locale':
-        o.locale = take();
-        break;
-      case '--jobs': {
-        const n = take();
-        if (!/^[1-9]\d*$/.test(n)) throw new UsageError(`--jobs takes a whole number from 1, not '${n}'`);
-        o.jobs = Number(n);
-        break;
-      }
-      case '--quiet':
-      case '-q':
-        o.quiet = true;
-        break;
-      case '-h':
-      case '--help':
-        throw new UsageError('');
-      default:
-        if (a.startsWith('--') || (a.startsWith('-') && a !== '-')) throw new UsageError(`unknown option '${a}'`);
-        o.files.push(a);
-    }
-  }
-  if (o.files.length === 0) throw new UsageError('no file given');
-  if (o.command === 'fix' && !o.mode) throw new UsageError('fix needs --stdout or --write');
-  if (o.command === 'fix' && o.mode === 'stdout' && o.files.length !== 1) throw new UsageError('--stdout takes one file');
-  if (o.command === 'fix' && o.mode === 'write' && o.files.includes('-')) throw new UsageError('--write cannot write standard input');
-  if (o.command === 'outline' && o.files.length !== 1) throw new UsageError('outline takes one file');
-  if (o.format === 'sarif' && o.command !== 'check') throw new UsageError('--format sarif goes with check');
-  if (o.rules) {
-    const unknown = o.rules.filter((r) => !RULES.some((rule) => rule.meta.id === r));
-    if (unknown.length) throw new UsageError(`unknown rule '${unknown[0]}'`);
-  }
-  return o;
-}
-
 export async function main(world: CliWorld): Promise<number> {
-  const env = world.env ?? {};
-  if (world.argv.length === 1 && ['--help', '-h', 'help'].includes(world.argv[0])) {
+  if (isHelp(world.argv)) {
     world.stdout(`${USAGE}\n`);
     return 0;
   }
-  let options: Options;
-  let locale: string;
   try {
-    const localeArg = world.argv.find((a, i) => world.argv[i - 1] === '--locale') ?? world.argv.find((a) => a.startsWith('--locale='))?.slice(9);
-    locale = pickLocale(localeArg, env);
+    const options = parseCommandLine(world.argv);
+    const locale = pickLocale(options.locale, world.env ?? {});
     configureLocale(locale);
-    options = parseArgs(world.argv);
-  } catch (e) {
-    if (e instanceof UsageError) {
-      if (e.message) world.stderr(`newsclean: ${e.message}\n`);
-      world.stderr(`${USAGE}\n`);
-      return 2;
-    }
-    throw e;
-  }
-  try {
     const settings = await loadSettings(options, world);
+    if (options.jsonl) return await jsonl(options, settings, locale, world);
     if (world.fs.kind && world.fs.readdir) {
       options.files = await expandInputs(options.files, { kind: world.fs.kind, readdir: world.fs.readdir });
-      if (options.command === 'fix' && options.mode === 'stdout' && options.files.length !== 1) throw new UsageError('--stdout takes one file');
     }
+    checkFiles(options);
     switch (options.command) {
       case 'check':
         return await check(options, batch(options, 'check', settings, locale, world), world);
@@ -173,7 +58,12 @@ export async function main(world: CliWorld): Promise<number> {
         return await outline(options, world);
     }
   } catch (e) {
-    world.stderr(`newsclean: ${e instanceof Error ? e.message : String(e)}\n`);
+    if (e instanceof UsageError) {
+      if (e.message) world.stderr(`newsclean: ${e.message}\n`);
+      world.stderr(`${USAGE}\n`);
+    } else {
+      world.stderr(`newsclean: ${e instanceof Error ? e.message : String(e)}\n`);
+    }
     return 2;
   }
 }
@@ -219,9 +109,14 @@ async function readBytes(path: string, world: CliWorld): Promise<Uint8Array> {
   try {
     return await world.fs.readFile(path);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new Error(`${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (e as Error).message}`);
+    throw readError(path, e);
   }
+}
+
+/** An input that cannot be read, said in one line. */
+function readError(path: string, e: unknown): Error {
+  const code = (e as NodeJS.ErrnoException).code;
+  return new Error(`${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (e as Error).message}`);
 }
 
 /**
@@ -242,6 +137,27 @@ function batch(o: Options, command: BatchSpec['command'], settings: UserSettings
   const jobs = Math.min(o.jobs ?? world.cpus ?? 1, o.files.length);
   if (jobs > 1 && o.files.length >= POOL_MIN_FILES && world.startPool) return { runner: world.startPool(spec, jobs), ahead: 8 * jobs };
   return { runner: inProcess(spec, settings.settings), ahead: 1 };
+}
+
+/** --jsonl: records from the inputs as they are read; worker threads with --jobs > 1 (default 1). */
+function jsonl(o: Options, settings: UserSettings, locale: string, world: CliWorld): Promise<number> {
+  const spec: BatchSpec = { command: o.command as BatchSpec['command'], format: 'jsonl', mode: o.mode, rules: o.rules, quiet: o.quiet, locale, values: settings.values };
+  const jobs = o.jobs ?? 1;
+  const pooled = jobs > 1 && world.startPool !== undefined;
+  const runner = pooled ? world.startPool!(spec, jobs) : inProcess(spec, settings.settings);
+  const streamed = world.readLines;
+  const readLines = streamed
+    ? async function* (path: string) {
+        try {
+          yield* streamed(path);
+        } catch (e) {
+          throw readError(path, e);
+        }
+      }
+    : async function* (path: string) {
+        yield* decode(path, await readBytes(path, world)).text.split(/\r?\n/);
+      };
+  return runJsonl(o, runner, pooled ? 8 * jobs : 1, { readLines, stdout: world.stdout });
 }
 
 /**
@@ -278,24 +194,16 @@ async function eachInOrder(
 }
 
 async function check(o: Options, b: Batch, world: CliWorld): Promise<number> {
-  const results: { file: string; findings: Record<string, unknown>[] }[] = [];
-  // The text and JSON formats come written file by file (see checkResult), the JSON's bytes
-  // those of JSON.stringify(results, null, 2).
-  const json: string[] = [];
+  const format = CHECK_FORMATS[o.format];
+  const parts: string[] = [];
   let total = 0;
-  await eachInOrder(o.files, b, world, (path, r) => {
+  await eachInOrder(o.files, b, world, (_path, r) => {
     const c = r as CheckResult;
     total += c.count;
-    if (o.format === 'text') {
-      if (c.out) world.stdout(c.out);
-    } else if (o.format === 'json') {
-      json.push(c.out!);
-    } else {
-      results.push({ file: path, findings: c.findings! });
-    }
+    if (!format.streams) parts.push(c.out);
+    else if (c.out) world.stdout(c.out);
   });
-  if (o.format === 'json') world.stdout(json.length ? `[\n${json.join(',\n')}\n]\n` : '[]\n');
-  if (o.format === 'sarif') world.stdout(`${JSON.stringify(toSarif(results), null, 2)}\n`);
+  if (!format.streams) world.stdout(format.whole(parts));
   return total > 0 ? 1 : 0;
 }
 
@@ -313,31 +221,8 @@ async function fix(o: Options, b: Batch, world: CliWorld): Promise<number> {
   return remaining > 0 ? 1 : 0;
 }
 
-interface OutlineJson {
-  name: string;
-  kind: string;
-  line: number;
-  endLine: number;
-  children: OutlineJson[];
-}
-
-function outlineJson(e: OutlineEntry): OutlineJson {
-  return { name: e.name, kind: e.kind, line: e.line + 1, endLine: e.endLine + 1, children: e.children.map(outlineJson) };
-}
-
 async function outline(o: Options, world: CliWorld): Promise<number> {
   const file = decode(o.files[0], await readBytes(o.files[0], world));
-  const entries = parseOutline(new NewsDocument(file.text, o.files[0])).map(outlineJson);
-  if (o.format === 'json') {
-    world.stdout(`${JSON.stringify(entries, null, 2)}\n`);
-  } else {
-    const walk = (es: OutlineJson[], depth: number) => {
-      for (const e of es) {
-        world.stdout(`${'  '.repeat(depth)}${e.kind} ${e.line}-${e.endLine} ${e.name}\n`);
-        walk(e.children, depth + 1);
-      }
-    };
-    walk(entries, 0);
-  }
+  world.stdout(formatOutline(o.format, parseOutline(new NewsDocument(file.text, o.files[0])).map(outlineRow)));
   return 0;
 }

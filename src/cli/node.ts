@@ -1,4 +1,6 @@
+import { createReadStream } from 'node:fs';
 import * as fs from 'node:fs/promises';
+import { createInterface } from 'node:readline';
 import { availableParallelism } from 'node:os';
 import type { DirEntry } from './files';
 import { main } from './main';
@@ -32,6 +34,7 @@ export async function runFromProcess(): Promise<void> {
         (await fs.readdir(p, { withFileTypes: true })).map((e) => ({ name: e.name, dir: e.isDirectory() })),
     },
     readStdin,
+    readLines: (p) => createInterface({ input: p === '-' ? process.stdin : createReadStream(p), crlfDelay: Infinity }),
     env: process.env,
     stderrIsTTY: process.stderr.isTTY === true,
     cpus: availableParallelism(),

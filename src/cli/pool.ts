@@ -15,10 +15,8 @@ interface Request {
 
 interface Reply {
   id: number;
-  /** The FileResult, when it is a few strings and numbers (the text and JSON formats, fix). */
+  /** The FileResult: a few strings and numbers. */
   result?: FileResult;
-  /** The FileResult as JSON, when it holds findings: a string crosses threads much faster than a graph of many small objects. */
-  json?: string;
   /** The message of an error the engine threw on this file. */
   error?: string;
 }
@@ -59,7 +57,7 @@ export function workerPool(script: string): StartPool {
         waiting.delete(m.id);
         idle.push(w);
         if (m.error !== undefined) job?.reject(new Error(m.error));
-        else job?.resolve(m.json !== undefined ? (JSON.parse(m.json) as FileResult) : m.result!);
+        else job?.resolve(m.result!);
         pump();
       });
       w.on('error', fail);
@@ -95,8 +93,7 @@ export function serveBatch(): boolean {
   port.on('message', ({ id, task }: Request) => {
     let reply: Reply;
     try {
-      const result = runFile(spec, settings, task);
-      reply = result.kind === 'check' && result.findings ? { id, json: JSON.stringify(result) } : { id, result };
+      reply = { id, result: runFile(spec, settings, task) };
     } catch (e) {
       reply = { id, error: e instanceof Error ? e.message : String(e) };
     }

@@ -1,5 +1,5 @@
 // Entry point of the integration suite, loaded by the editor's extension host
-// (extensionTestsPath). scripts/run-integration.mjs starts code-server and a
+// (extensionTestsPath). scripts/editor/run-integration.mjs starts code-server and a
 // headless Chromium; this runs mocha over out/test/integration/**/*.test.js
 // inside the real extension host, with the full `vscode` API.
 import * as fs from 'fs';
@@ -36,7 +36,7 @@ export function run(): Promise<void> {
   process.stdout.write = write as typeof process.stdout.write;
 
   const mocha = new Mocha({ ui: 'tdd', color: false, reporter: 'spec', timeout: 120_000 });
-  // scripts/run-integration.mjs runs passes: 'trusted' runs every file but
+  // scripts/editor/run-integration.mjs runs passes: 'trusted' runs every file but
   // the display-language one, 'untrusted' only the workspace-trust suite,
   // 'zh-cn' only the display-language suite.
   const only: Record<string, string> = { untrusted: 'restricted.test.js', 'zh-cn': 'locale.test.js' };

@@ -1,4 +1,4 @@
-// Display language. scripts/run-integration.mjs runs this file alone in an
+// Display language. scripts/editor/run-integration.mjs runs this file alone in an
 // editor started with `--locale zh-cn` (NEWSCLEAN_TEST_PASS=zh-cn): the
 // rules' messages (the core, through @vscode/l10n) and the extension's own
 // texts (vscode.l10n) must come from l10n/bundle.l10n.zh-cn.json.

@@ -1,4 +1,4 @@
-// Workspace trust. scripts/run-integration.mjs runs the whole suite in a
+// Workspace trust. scripts/editor/run-integration.mjs runs the whole suite in a
 // trusted workspace, then this file alone in a second editor whose
 // workspace is not trusted (Restricted Mode, NEWSCLEAN_TEST_PASS=untrusted).
 // The manifest declares `capabilities.untrustedWorkspaces.supported: true`,

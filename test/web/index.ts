@@ -1,5 +1,5 @@
 // Entry point of the web-extension check, loaded by code-server's web worker
-// extension host (scripts/run-integration.mjs, pass 'web', which loads a
+// extension host (scripts/editor/run-integration.mjs, pass 'web', which loads a
 // copy of the extension whose manifest has only its `browser` entry,
 // dist/web/extension.js, as vscode.dev would). No mocha and no Node module
 // here: a web worker has neither. It opens seed 002, waits for the

@@ -1,36 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { main } from '../../../src/cli/main';
-
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-  files: Map<string, Uint8Array | string>;
-}
-
-async function run(argv: string[], files: Record<string, Uint8Array | string> = {}, stdin?: string, env = {}): Promise<Run> {
-  const fsMap = new Map<string, Uint8Array | string>(Object.entries(files));
-  let out = '';
-  let err = '';
-  const code = await main({
-    argv,
-    stdout: (t) => (out += t),
-    stderr: (t) => (err += t),
-    env,
-    readStdin: async () => new TextEncoder().encode(stdin ?? ''),
-    fs: {
-      readFile: async (p) => {
-        const v = fsMap.get(p);
-        if (v === undefined) throw Object.assign(new Error('nope'), { code: 'ENOENT' });
-        return typeof v === 'string' ? new TextEncoder().encode(v) : v;
-      },
-      writeFile: async (p, d) => {
-        fsMap.set(p, d);
-      },
-    },
-  });
-  return { code, out, err, files: fsMap };
-}
+import { runCli as run } from './cli-run';
 
 const BROKEN = '根基在产业\n，支撑在项目。\n';
 

@@ -11,7 +11,7 @@ import { ROOT } from '../helpers';
 /**
  * A second, independent check: real Chinese news pages that public npm
  * packages ship as test data, turned into copy-paste transcripts by
- * scripts/make-external-articles.mjs and labelled line by line by hand
+ * scripts/generate/make-external-articles.mjs and labelled line by line by hand
  * (test/fixtures/external, origins and licences in SOURCES.md, the label
  * definitions in README.md there). None of the rules was tuned to them.
  *

@@ -8,7 +8,7 @@ import { ROOT } from '../helpers';
 
 /**
  * The labelled mojibake evaluation set (test/fixtures/mojibake, made by
- * scripts/make-mojibake-eval.mjs from real articles and a public-domain
+ * scripts/generate/make-mojibake-eval.mjs from real articles and a public-domain
  * text, damaged with iconv-lite under a fixed seed). Per kind of damage:
  * the exact-repair rate of recoverable cases (what Clean Document gives),
  * the share of lossy cases that are flagged, and the false alarms on clean

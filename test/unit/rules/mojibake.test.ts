@@ -9,7 +9,7 @@ import { mojibake } from '../../../src/core/rules/mojibake';
 import { changedWindows, detectWholeFileEncoding, findMojibake, repairText, repairsIn, suspiciousWindows } from '../../../src/core/encodings';
 import { ROOT, seed, seedNames } from '../helpers';
 
-const FTFY = path.join(ROOT, '..', 'shared', 'external', 'ftfy');
+const FTFY = path.join(ROOT, 'test', 'fixtures', 'external', 'ftfy');
 
 function enc(s: string, e: string): Uint8Array {
   return new Uint8Array(iconv.encode(s, e));

@@ -36,7 +36,7 @@ const bare = require('opencc-js') as { Converter(o: { from: string; to: string }
 
 describe('script conversion (opencc-js)', () => {
   it("passes OpenCC's own test cases at least as well as bare opencc-js", () => {
-    const file = path.join(ROOT, '..', 'shared', 'external', 'opencc', 'testcases.json');
+    const file = path.join(ROOT, 'test', 'fixtures', 'external', 'opencc', 'testcases.json');
     const data = parseJsonc(fs.readFileSync(file, 'utf8')) as { cases: { input: string; expected: Record<string, string> }[] };
     let total = 0;
     let ours = 0;

@@ -1,3 +1,4 @@
+// @ts-check
 // `npm start`: serves VS Code (code-server, installed by setup-editor.mjs) on
 // 127.0.0.1 with this extension loaded from the working tree and the sample
 // articles in samples/ as the workspace. Prints the URL; runs until Ctrl-C.
@@ -8,12 +9,11 @@
 // (node scripts/build.mjs) and reloading the browser window picks up changes.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { editorOrExit } from './editor-paths.mjs';
-import { freePort, onShutdown, startCodeServer } from './editor-session.mjs';
+import { join } from 'node:path';
+import { freePort, startCodeServer } from './code-server.mjs';
+import { onShutdown, root } from './lifecycle.mjs';
+import { editorOrExit } from './paths.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const samples = join(root, 'samples');
 
 const paths = editorOrExit('start-editor', [join(root, 'dist', 'extension.js')], 'node scripts/build.mjs');
@@ -39,11 +39,12 @@ try {
     settings: { 'workbench.colorTheme': 'Default Light Modern' },
   });
 } catch (error) {
-  console.error(`start-editor: ${error.message}`);
+  console.error(`start-editor: ${error instanceof Error ? error.message : error}`);
   process.exit(1);
 }
+const { logFile } = server;
 server.child.on('exit', (code, signal) => {
-  console.error(`start-editor: code-server exited (${code ?? signal}); log was ${server.logFile}`);
+  console.error(`start-editor: code-server exited (${code ?? signal}); log was ${logFile}`);
   process.exit(1);
 });
 

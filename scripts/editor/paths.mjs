@@ -1,4 +1,5 @@
-// Where scripts/setup-editor.mjs installs the offline editor used by the
+// @ts-check
+// Where scripts/editor/setup.mjs installs the offline editor used by the
 // integration tests and `npm start`: a Node 24 runtime, code-server (VS Code
 // in the browser, with a Node remote extension host) and Chromium.
 //
@@ -71,7 +72,7 @@ export function requireEditor() {
   if (!codeServerReady()) missing.push(`code-server ${CODE_SERVER_VERSION}`);
   const chromium = chromiumPath();
   if (!chromium) missing.push('Chromium');
-  if (missing.length) throw new Error(`${missing.join(', ')} not installed: run "node scripts/setup-editor.mjs" first`);
+  if (missing.length) throw new Error(`${missing.join(', ')} not installed: run "node scripts/editor/setup.mjs" first`);
   return { node: node24.bin, codeServer: codeServer.bin, chromium };
 }
 

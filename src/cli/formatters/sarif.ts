@@ -1,19 +1,10 @@
 /** SARIF 2.1.0, so code-scanning tools can show the findings. */
-import { RULES } from '../core';
-
-interface Row {
-  rule: unknown;
-  severity: unknown;
-  message: unknown;
-  line: unknown;
-  column: unknown;
-  endLine: unknown;
-  endColumn: unknown;
-}
+import { RULES } from '../../core';
+import type { CheckFormat, FileRows } from './rows';
 
 const LEVEL: Record<string, string> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
-export function toSarif(results: { file: string; findings: Record<string, unknown>[] }[]): object {
+export function toSarif(results: readonly FileRows[]): object {
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -32,9 +23,9 @@ export function toSarif(results: { file: string; findings: Record<string, unknow
         },
         columnKind: 'utf16CodeUnits',
         results: results.flatMap(({ file, findings }) =>
-          (findings as unknown as Row[]).map((f) => ({
+          findings.map((f) => ({
             ruleId: f.rule,
-            level: LEVEL[String(f.severity)],
+            level: LEVEL[f.severity],
             message: { text: f.message },
             locations: [
               {
@@ -50,3 +41,10 @@ export function toSarif(results: { file: string; findings: Record<string, unknow
     ],
   };
 }
+
+export const sarif: CheckFormat = {
+  // Each file's rows as JSON; the document is made once every file is done.
+  file: (rows) => JSON.stringify(rows),
+  streams: false,
+  whole: (parts) => `${JSON.stringify(toSarif(parts.map((p) => JSON.parse(p) as FileRows)), null, 2)}\n`,
+};

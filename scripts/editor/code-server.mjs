@@ -1,11 +1,12 @@
-// Shared by run-integration.mjs and start-editor.mjs: start code-server in its
-// own process group with a private profile, and stop it again.
+// @ts-check
+// code-server for every driver of the editor (run-integration, test-workbench,
+// start): started in its own process group with a private profile, and
+// stopped again with everything it started.
 import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { editorEnv } from './editor-paths.mjs';
+import { editorEnv } from './paths.mjs';
 
 /** A free TCP port on 127.0.0.1. */
 export function freePort() {
@@ -14,7 +15,7 @@ export function freePort() {
     server.unref();
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
+      const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
       server.close(() => resolve(port));
     });
   });
@@ -112,39 +113,6 @@ export async function startCodeServer({ codeServerBin, port, stateDir, settings 
   return { url, child, stop, logFile, dirs };
 }
 
-/**
- * Runs `cleanup` once on exit, Ctrl-C, SIGTERM/SIGHUP and uncaught errors;
- * on a signal, first awaits `beforeSignalExit` (bounded to 5 s), e.g. to
- * close the browser properly.
- */
-export function onShutdown(cleanup, beforeSignalExit = async () => {}) {
-  let done = false;
-  const once = () => {
-    if (done) return;
-    done = true;
-    try {
-      cleanup();
-    } catch (error) {
-      console.error(error);
-    }
-  };
-  process.on('exit', once);
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-    process.on(signal, () => {
-      const code = 128 + { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 }[signal];
-      let bound;
-      Promise.race([beforeSignalExit(), new Promise((resolve) => (bound = setTimeout(resolve, 5000)))])
-        .catch(() => {})
-        .finally(() => {
-          clearTimeout(bound);
-          once();
-          process.exit(code);
-        });
-    });
-  }
-  return once;
-}
-
 /** The `payload` query parameter that loads an extension under development. */
 export function payload(port, entries) {
   const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
@@ -153,34 +121,4 @@ export function payload(port, entries) {
   if (entries.extensionTestsPath) list.push(['extensionTestsPath', remote(entries.extensionTestsPath)]);
   list.push(['skipWelcome', 'true']);
   return JSON.stringify(list);
-}
-
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
-
-/**
- * Headless Chromium (playwright-core) with one browser context of
- * `viewport` that reaches nothing but the editor at `editorUrl`: the
- * workbench's calls to marketplaces and telemetry fail at once instead of
- * waiting for a network these machines do not have.
- */
-export async function openBrowser({ chromiumPath, editorUrl, viewport }) {
-  const { chromium } = createRequire(import.meta.url)('playwright-core');
-  const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS });
-  const context = await browser.newContext({ viewport });
-  const origin = new URL(editorUrl).origin;
-  await context.route('**/*', (route) => {
-    const u = route.request().url();
-    if (u.startsWith(`${origin}/`) || u === origin || u.startsWith('data:') || u.startsWith('blob:')) return route.continue();
-    return route.abort();
-  });
-  return { browser, context };
 }

@@ -1,10 +1,11 @@
+// @ts-check
 // Builds the labelled mojibake evaluation set in test/fixtures/mojibake/:
 // real Chinese sentences (the seed articles, and OpenCC's public-domain
 // translation of the US Constitution in Simplified and Traditional script),
 // damaged by really encoding and decoding them with the wrong code page
 // (iconv-lite), sampled with a fixed seed so the file is reproducible.
 //
-//   node scripts/make-mojibake-eval.mjs [path/to/shared/external]
+//   node scripts/generate/make-mojibake-eval.mjs [path/to/shared/external]
 //
 // Each line of cases.jsonl: { kind, clean, damaged, recoverable } where
 // `clean` is the whole line as it should read and `damaged` the same line
@@ -16,7 +17,7 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(import.meta.url);
 const iconv = require('iconv-lite');
 const external = process.argv[2] ?? join(root, '..', 'shared', 'external');

@@ -1,16 +1,16 @@
+// @ts-check
 // Checks `npm start` end to end and refreshes docs/screenshots/editor.png:
-// runs scripts/start-editor.mjs, opens its URL in headless Chromium, opens
+// runs scripts/editor/start.mjs, opens its URL in headless Chromium, opens
 // seed 002 from samples/, waits for the extension's squiggles, the Problems
 // panel and the Outline view, and takes a screenshot.
-//   node scripts/build.mjs && node scripts/setup-editor.mjs && node scripts/screenshot-editor.mjs
+//   node scripts/build.mjs && node scripts/editor/setup.mjs && node scripts/editor/screenshot.mjs
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { requireEditor } from './editor-paths.mjs';
-import { openBrowser } from './editor-session.mjs';
+import { openBrowser } from './chromium.mjs';
+import { root } from './lifecycle.mjs';
+import { requireEditor } from './paths.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'docs', 'screenshots', 'editor.png');
 const FILE = '002_7e5994b88d4897fc.txt';
 const paths = requireEditor();
@@ -19,7 +19,7 @@ if (fonts.status === 0 && !fonts.stdout.trim()) {
   console.warn('screenshot-editor: no Chinese font installed, the text will show as boxes (apt-get install fonts-wqy-zenhei)');
 }
 
-const editor = spawn(process.execPath, [join(root, 'scripts', 'start-editor.mjs')], { stdio: ['ignore', 'pipe', 'inherit'] });
+const editor = spawn(process.execPath, [join(root, 'scripts', 'editor', 'start.mjs')], { stdio: ['ignore', 'pipe', 'inherit'] });
 const stopEditor = () => editor.exitCode === null && editor.kill('SIGINT');
 process.on('exit', stopEditor);
 const url = await new Promise((resolve, reject) => {

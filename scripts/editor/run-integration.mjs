@@ -1,5 +1,6 @@
+// @ts-check
 // Runs the integration suite (out/test/integration) in a real VS Code without
-// downloading anything: code-server (installed by scripts/setup-editor.mjs)
+// downloading anything: code-server (installed by scripts/editor/setup.mjs)
 // serves the workbench, a headless Chromium opens it with a test payload, and
 // the suite runs in code-server's Node extension host. The suite's output is
 // streamed here; the exit code is the suite's (non-zero on failure, timeout
@@ -18,37 +19,42 @@
 // then fails on purpose); NEWSCLEAN_TEST_TIMEOUT_MIN (default 15);
 // NEWSCLEAN_TEST_VERBOSE=1 also prints the browser console;
 // NEWSCLEAN_TEST_KEEP=1 keeps the temporary folder.
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { editorOrExit } from './editor-paths.mjs';
-import { freePort, onShutdown, openBrowser, payload, startCodeServer } from './editor-session.mjs';
+import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openPage } from './chromium.mjs';
+import { freePort, payload, startCodeServer } from './code-server.mjs';
+import { editorRun, root, seeds, seedWorkspace } from './lifecycle.mjs';
+import { editorOrExit } from './paths.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const started = Date.now();
-const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
 const verbose = process.env.NEWSCLEAN_TEST_VERBOSE === '1';
 const say = (m) => console.log(`run-integration: ${m}`);
 
 const suiteIndex = join(root, 'out', 'test', 'integration', 'index.js');
 const paths = editorOrExit('run-integration', [suiteIndex, join(root, 'dist', 'extension.js')], 'node scripts/build.mjs && npx tsc -p tsconfig.json');
 
-// --- temporary workspaces ------------------------------------------------
-const tmp = mkdtempSync(join(tmpdir(), 'newsclean-it-'));
-const seeds = join(root, 'test', 'fixtures', 'seeds');
+const timeoutMin = Number(process.env.NEWSCLEAN_TEST_TIMEOUT_MIN || 15);
+const run = editorRun({
+  name: 'run-integration',
+  timeoutMin,
+  onTimeout: () => {
+    console.error(`run-integration: FAILED: no result after ${timeoutMin} min`);
+    finish(1);
+  },
+});
+const { tmp, elapsed } = run;
 
+/** Ends the run: the suite's exit code. */
+const finish = (/** @type {number} */ code) => run.finish(code, () => say(`${code === 0 ? 'passed' : 'FAILED'} after ${elapsed()}`));
+
+// --- temporary workspaces ------------------------------------------------
+/** @param {string} name */
 function makeWorkspace(name) {
-  const workspace = join(tmp, name);
-  mkdirSync(workspace);
-  for (const f of readdirSync(seeds)) {
-    copyFileSync(join(seeds, f), join(workspace, f));
-    chmodSync(join(workspace, f), 0o644); // the fixtures may be read-only; the copies are edited
-  }
+  const workspace = seedWorkspace(join(tmp, name));
   writeExtraFiles(workspace);
   return workspace;
 }
 
+/** @param {string} dir */
 function writeExtraFiles(dir) {
   const seed = readFileSync(join(seeds, '002_7e5994b88d4897fc.txt'), 'utf8');
   writeFileSync(join(dir, 'crlf.txt'), seed.replace(/\r?\n/g, '\r\n'));
@@ -71,39 +77,12 @@ function writeExtraFiles(dir) {
   writeFileSync(join(dir, 'one-line-5mb.txt'), big.subarray(0, end));
 }
 
-// --- editor and browser --------------------------------------------------
-let server;
-let browser;
-const cleanup = onShutdown(() => {
-  server?.stop();
-  if (process.env.NEWSCLEAN_TEST_KEEP !== '1') rmSync(tmp, { recursive: true, force: true });
-  else console.log(`run-integration: kept ${tmp}`);
-}, () => browser?.close());
-
-const timeoutMin = Number(process.env.NEWSCLEAN_TEST_TIMEOUT_MIN || 15);
-const overall = setTimeout(() => {
-  console.error(`run-integration: FAILED: no result after ${timeoutMin} min`);
-  finish(1);
-}, timeoutMin * 60_000);
-
-let finishing = false;
-async function finish(code) {
-  if (finishing) return;
-  finishing = true;
-  clearTimeout(overall);
-  if (code !== 0 && server) printServerLog();
-  await browser?.close().catch(() => {});
-  cleanup();
-  say(`${code === 0 ? 'passed' : 'FAILED'} after ${elapsed()}`);
-  process.exit(code);
-}
-
-function printServerLog() {
-  const log = readFileSync(server.logFile, 'utf8').trim().split('\n').slice(-20).join('\n');
-  if (log) console.error(`run-integration: last lines of code-server's log:\n${log}`);
-}
-
-/** The trusted pass and the untrusted one: settings and arguments that differ. */
+/**
+ * The trusted pass and the untrusted one: settings and arguments that differ.
+ * @typedef {{ name: string, workspaceTrust: boolean, settings: Record<string, unknown>, extraArgs?: string[],
+ *   languagePack?: string, browserOnly?: boolean, tests?: string }} Pass
+ * @type {Pass[]}
+ */
 const PASSES = [
   { name: 'trusted', workspaceTrust: false, settings: {} },
   {
@@ -151,6 +130,10 @@ function browserOnlyCopy() {
  * English. With this one the workbench runs in `locale` (its own texts stay
  * English, none are translated) and extensions get their l10n bundles.
  */
+/**
+ * @param {string} stateDir
+ * @param {string} locale
+ */
 function registerLanguagePack(stateDir, locale) {
   const userData = join(stateDir, 'user-data');
   mkdirSync(userData, { recursive: true });
@@ -165,13 +148,17 @@ function registerLanguagePack(stateDir, locale) {
   writeFileSync(join(userData, 'languagepacks.json'), JSON.stringify({ [locale]: pack }));
 }
 
-/** Runs one pass in its own editor, browser and workspace; resolves to the suite's exit code. */
+/**
+ * Runs one pass in its own editor, browser and workspace; resolves to the suite's exit code.
+ * @param {Pass} pass
+ * @returns {Promise<number>}
+ */
 async function runPass(pass) {
   const workspace = makeWorkspace(`workspace-${pass.name}`);
   const port = Number(process.env.PORT) || (await freePort());
   const stateDir = join(tmp, `editor-${pass.name}`);
   if (pass.languagePack) registerLanguagePack(stateDir, pass.languagePack);
-  server = await startCodeServer({
+  const server = (run.server = await startCodeServer({
     codeServerBin: paths.codeServer,
     port,
     stateDir,
@@ -180,7 +167,7 @@ async function runPass(pass) {
     // Without the smoke-test driver the workbench ignores extensionTestsPath.
     extraArgs: ['--vscode-option', 'enable-smoke-test-driver', ...(pass.extraArgs ?? [])],
     env: { NEWSCLEAN_TEST_BREAK: process.env.NEWSCLEAN_TEST_BREAK ?? '', NEWSCLEAN_TEST_PASS: pass.name },
-  });
+  }));
   let stopping = false;
   server.child.on('exit', (code, signal) => {
     if (stopping) return;
@@ -189,20 +176,25 @@ async function runPass(pass) {
   });
   say(`${pass.name} pass: code-server listening on ${server.url} (${elapsed()})`);
 
-  const opened = await openBrowser({ chromiumPath: paths.chromium, editorUrl: server.url, viewport: { width: 1280, height: 800 } });
-  browser = opened.browser;
-  const page = await opened.context.newPage();
-  page.on('pageerror', (e) => console.error(`[page error] ${e.message}`));
-  if (verbose) page.on('console', (m) => console.log(`[browser ${m.type()}] ${m.text()}`));
-  page.on('crash', () => {
-    console.error('run-integration: FAILED: the browser page crashed');
-    finish(1);
+  const { browser, page } = await openPage({
+    chromiumPath: paths.chromium,
+    editorUrl: server.url,
+    viewport: { width: 1280, height: 800 },
+    verbose,
+    onPageError: (e) => console.error(`[page error] ${e.message}`),
+    onCrash: () => {
+      console.error('run-integration: FAILED: the browser page crashed');
+      finish(1);
+    },
   });
+  run.browser = browser;
 
-  let exitCode;
+  /** @type {(code: number) => void} */
+  let exitCode = () => {};
+  /** @type {Promise<number>} */
   const result = new Promise((resolve) => (exitCode = resolve));
-  await page.exposeFunction('codeAutomationExit', (code) => exitCode(Number(code)));
-  await page.exposeFunction('codeAutomationLog', (type, args) => {
+  await page.exposeFunction('codeAutomationExit', (/** @type {unknown} */ code) => exitCode(Number(code)));
+  await page.exposeFunction('codeAutomationLog', (/** @type {string} */ type, /** @type {unknown} */ args) => {
     const text = (Array.isArray(args) ? args : [args]).map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
     // The workbench cannot reach the extension gallery offline: not our concern.
     if (verbose === false && /open-vsx\.org|ENOTFOUND/.test(text)) return;
@@ -225,10 +217,7 @@ async function runPass(pass) {
   if (code !== 0) return code;
   // Passed: stop this editor before the next pass starts its own.
   stopping = true;
-  await browser.close().catch(() => {});
-  browser = undefined;
-  server.stop();
-  server = undefined;
+  await run.stopEditor();
   return code;
 }
 
@@ -240,6 +229,6 @@ try {
   }
   await finish(code === 0 ? 0 : 1);
 } catch (error) {
-  console.error(`run-integration: FAILED: ${error?.stack ?? error}`);
+  console.error(`run-integration: FAILED: ${error instanceof Error ? error.stack : error}`);
   await finish(1);
 }

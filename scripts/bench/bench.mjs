@@ -1,3 +1,4 @@
+// @ts-check
 // npm run bench: speed and memory of the engine, measured side by side with
 // the peers editors use today (AutoCorrect, zhlint) in the same process.
 // Prints medians over repeated runs and ratios. No assertion: the numbers are
@@ -11,7 +12,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(import.meta.url);
 const quick = process.argv.includes('--quick');
 
@@ -168,6 +169,7 @@ const { core, file: coreFile } = await loadCore();
 console.log(`News Transcript Cleaner benchmark — node ${process.version}, rules: ${core.RULES.map((r) => r.meta.id).join(', ')}`);
 console.log('');
 const dir = mkdtempSync(join(tmpdir(), 'newsclean-bench-in-'));
+/** @type {[number, string][]} */
 const sizes = quick ? [[100e3, '100 KB'], [1e6, '1 MB']] : [[100e3, '100 KB'], [1e6, '1 MB'], [10e6, '10 MB']];
 const inputs = {};
 for (const [bytes, label] of sizes) {
@@ -252,7 +254,7 @@ const perRule1MB = {};
   try {
     const zhlint = require('zhlint');
     const sample = quick ? text.slice(0, 100_000) : text;
-    const z = time(() => zhlint.run(sample, { logger: { log() {}, error() {}, warn() {} } }), quick ? 1 : 3).median;
+    const z = time(() => zhlint.run(sample, { logger: /** @type {Console} */ (/** @type {unknown} */ ({ log() {}, error() {}, warn() {} })) }), quick ? 1 : 3).median;
     const scale = text.length / sample.length;
     row(`zhlint run, 1 MB (ms${scale > 1 ? `, extrapolated from ${sample.length} chars` : ''})`, fmt(z * scale));
     row('ours ÷ zhlint, 1 MB', (ours / (z * scale)).toFixed(3));

@@ -1,3 +1,4 @@
+// @ts-check
 // Regenerates the golden files of every fixture in test/fixtures/seeds:
 //   <case>.findings.json  what `newsclean check --format json` reports
 //   <case>.fixed.txt      what `newsclean fix --stdout` writes
@@ -8,7 +9,7 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const dir = join(root, 'test', 'fixtures', 'seeds');
 const cli = (...args) => {
   try {
