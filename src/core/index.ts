@@ -22,3 +22,4 @@ export {
 export { minimalEdits } from './diff';
 export { convert, convertWith, detectScript, SCRIPT_TARGETS, type ScriptTarget } from './script';
 export { detectWholeFileEncoding } from './encodings';
+export * from './configfile';
