@@ -21,6 +21,8 @@ export interface BatchSpec {
 export interface FileTask {
   path: string;
   bytes: Uint8Array;
+  /** The file's own setting values, when config files govern it (validated); the batch's settings otherwise. */
+  values?: Record<string, unknown>;
 }
 
 export interface CheckResult {
@@ -94,7 +96,8 @@ export function inProcess(spec: BatchSpec, settings: Settings): BatchRunner {
   };
 }
 
-export function runFile(spec: BatchSpec, settings: Settings, task: FileTask): FileResult {
+export function runFile(spec: BatchSpec, batchSettings: Settings, task: FileTask): FileResult {
+  const settings = task.values ? settingsOf(task.values) : batchSettings;
   const file = decode(task.path, task.bytes);
   if (spec.command === 'check') {
     const doc = new NewsDocument(file.text, task.path);

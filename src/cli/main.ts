@@ -6,6 +6,7 @@
 import * as l10n from '@vscode/l10n';
 import { NewsDocument, RULES, parseOutline, parseSettingValue, type OutlineEntry, type Settings } from '../core';
 import { decode, inProcess, settingsOf, type BatchRunner, type BatchSpec, type CheckResult, type FileResult, type FixResult, type StartPool } from './batch';
+import { ConfigError, resolveConfigs } from './config';
 import { expandInputs, type ListingFs } from './files';
 import { readBundle, pickLocale } from './locale';
 import { toSarif } from './sarif';
@@ -28,6 +29,8 @@ export interface CliWorld {
   cpus?: number;
   /** Worker threads for check and fix over many files; without it every file runs in this thread. */
   startPool?: StartPool;
+  /** The working directory, where config files are looked for from relative file arguments ('/' when absent). */
+  cwd?: string;
 }
 
 class UsageError extends Error {}
@@ -37,7 +40,10 @@ const USAGE = `Usage:
   newsclean fix [--rules a,b] (--stdout | --write) [--jobs N] [options] FILE...
   newsclean outline [--format text|json] [options] FILE
 Options:
-  --config FILE      settings as JSON, with the keys of the VS Code settings
+  --config FILE      a config file applied on top of the .newsclean.jsonc files
+                     found from each file up to the repository root
+  --no-config        do not read .newsclean.jsonc / .newsclean.json files
+  --no-ignore        do not honour .newscleanignore files
   --set key=value    one setting (repeatable)
   --locale LOCALE    en, zh-cn or zh-tw (default: from LC_ALL / LANG)
   --quiet            report errors only
@@ -55,6 +61,8 @@ interface Options {
   rules?: string[];
   mode?: 'stdout' | 'write';
   configFile?: string;
+  noConfig?: boolean;
+  noIgnore?: boolean;
   sets: [string, string][];
   locale?: string;
   jobs?: number;
@@ -95,6 +103,12 @@ function parseArgs(argv: readonly string[]): Options {
         break;
       case '--config':
         o.configFile = take();
+        break;
+      case '--no-config':
+        o.noConfig = true;
+        break;
+      case '--no-ignore':
+        o.noIgnore = true;
         break;
       case '--set': {
         const kv = take();
@@ -160,20 +174,38 @@ export async function main(world: CliWorld): Promise<number> {
   }
   try {
     const settings = await loadSettings(options, world);
+    const given = new Set(options.files);
     if (world.fs.kind && world.fs.readdir) {
       options.files = await expandInputs(options.files, { kind: world.fs.kind, readdir: world.fs.readdir });
       if (options.command === 'fix' && options.mode === 'stdout' && options.files.length !== 1) throw new UsageError('--stdout takes one file');
     }
+    let perFile: Map<string, Record<string, unknown>> | undefined;
+    if (options.command !== 'outline') {
+      const configs = await resolveConfigs(
+        { cwd: world.cwd, readFile: (p) => world.fs.readFile(p), kind: world.fs.kind?.bind(world.fs) },
+        options.files,
+        { configFiles: options.configFile ? [options.configFile] : [], sets: settings.values, useConfig: !options.noConfig, useIgnore: !options.noIgnore, explicit: given },
+        (m) => world.stderr(`newsclean: ${m}\n`),
+      );
+      if (options.command === 'fix' && options.mode === 'stdout' && configs.files.length === 0) {
+        // An ignored file piped through `fix --stdout` comes out as it went in.
+        const file = decode(options.files[0], await readBytes(options.files[0], world));
+        world.stdout((file.bom ? '\ufeff' : '') + file.text);
+        return 0;
+      }
+      options.files = configs.files;
+      perFile = configs.values;
+    }
     switch (options.command) {
       case 'check':
-        return await check(options, batch(options, 'check', settings, locale, world), world);
+        return await check(options, batch(options, 'check', settings, locale, world, perFile), world);
       case 'fix':
-        return await fix(options, batch(options, 'fix', settings, locale, world), world);
+        return await fix(options, batch(options, 'fix', settings, locale, world, perFile), world);
       case 'outline':
         return await outline(options, world);
     }
   } catch (e) {
-    world.stderr(`newsclean: ${e instanceof Error ? e.message : String(e)}\n`);
+    world.stderr(e instanceof ConfigError && e.message.includes(' error config ') ? `${e.message}\n` : `newsclean: ${e instanceof Error ? e.message : String(e)}\n`);
     return 2;
   }
 }
@@ -194,19 +226,9 @@ interface UserSettings {
   settings: Settings;
 }
 
-async function loadSettings(o: Options, world: CliWorld): Promise<UserSettings> {
+async function loadSettings(o: Options, _world: CliWorld): Promise<UserSettings> {
+  // --config and the config files found are per file (see resolveConfigs); --set is laid over them.
   const values: Record<string, unknown> = {};
-  if (o.configFile) {
-    const raw = new TextDecoder().decode(await world.fs.readFile(o.configFile));
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(raw);
-    } catch (e) {
-      throw new Error(`${o.configFile}: not valid JSON (${(e as Error).message})`);
-    }
-    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error(`${o.configFile}: expected a JSON object`);
-    Object.assign(values, parsed);
-  }
   for (const [k, v] of o.sets) values[k] = parseSettingValue(k, v);
   return { values, settings: settingsOf(values) };
 }
@@ -235,13 +257,15 @@ interface Batch {
   runner: BatchRunner;
   /** How many files are read and handed to the runner ahead of the one being reported. */
   ahead: number;
+  /** Setting values of the files that config files govern. */
+  values?: Map<string, Record<string, unknown>>;
 }
 
-function batch(o: Options, command: BatchSpec['command'], settings: UserSettings, locale: string, world: CliWorld): Batch {
+function batch(o: Options, command: BatchSpec['command'], settings: UserSettings, locale: string, world: CliWorld, values?: Map<string, Record<string, unknown>>): Batch {
   const spec: BatchSpec = { command, format: o.format, mode: o.mode, rules: o.rules, quiet: o.quiet, locale, values: settings.values };
   const jobs = Math.min(o.jobs ?? world.cpus ?? 1, o.files.length);
-  if (jobs > 1 && o.files.length >= POOL_MIN_FILES && world.startPool) return { runner: world.startPool(spec, jobs), ahead: 8 * jobs };
-  return { runner: inProcess(spec, settings.settings), ahead: 1 };
+  if (jobs > 1 && o.files.length >= POOL_MIN_FILES && world.startPool) return { runner: world.startPool(spec, jobs), ahead: 8 * jobs, values };
+  return { runner: inProcess(spec, settings.settings), ahead: 1, values };
 }
 
 /**
@@ -256,7 +280,7 @@ async function eachInOrder(
 ): Promise<void> {
   const start = (path: string) =>
     readBytes(path, world)
-      .then((bytes) => b.runner.run({ path, bytes }))
+      .then((bytes) => b.runner.run({ path, bytes, values: b.values?.get(path) }))
       .then(
         (result) => ({ result }),
         (error: unknown) => ({ error }),
