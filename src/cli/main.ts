@@ -173,7 +173,7 @@ export async function main(world: CliWorld): Promise<number> {
     throw e;
   }
   try {
-    const settings = await loadSettings(options, world);
+    const settings = await loadSettings(options);
     const given = new Set(options.files);
     if (world.fs.kind && world.fs.readdir) {
       options.files = await expandInputs(options.files, { kind: world.fs.kind, readdir: world.fs.readdir });
@@ -226,7 +226,7 @@ interface UserSettings {
   settings: Settings;
 }
 
-async function loadSettings(o: Options, _world: CliWorld): Promise<UserSettings> {
+async function loadSettings(o: Options): Promise<UserSettings> {
   // --config and the config files found are per file (see resolveConfigs); --set is laid over them.
   const values: Record<string, unknown> = {};
   for (const [k, v] of o.sets) values[k] = parseSettingValue(k, v);
