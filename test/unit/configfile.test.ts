@@ -270,6 +270,19 @@ describe('config files', () => {
       assert.ok(c.some((f) => f.rule === 'mixed-script' && f.line === 1), 'the Taiwan override makes Simplified text stray');
     });
 
+    it('fix follows the same settings: the desk keeps its line break, an ignored file passes through --stdout unchanged', async () => {
+      const desk = await cli(['fix', '--stdout', 'desk/b.txt']);
+      const original = fs.readFileSync(path.join(dir, 'desk/b.txt'), 'utf8');
+      assert.equal(desk.out.split('\n').length, original.split('\n').length, 'stray-line-break is off in desk/: the lines stay apart');
+      assert.ok(!desk.out.includes(','), 'halfwidth-punctuation is still fixed');
+      const root = await cli(['fix', '--stdout', 'a.txt']);
+      assert.ok(root.out.split('\n').length < original.split('\n').length, 'at the root the broken line is joined');
+      const ignored = await cli(['fix', '--stdout', 'drafts/d.txt']);
+      assert.equal(ignored.code, 0);
+      assert.equal(ignored.out, original);
+      assert.match(ignored.err, /drafts\/d\.txt: ignored by a \.newscleanignore file/);
+    });
+
     it('--no-config and --no-ignore leave the files out; a broken --config file is an error with its position', async () => {
       const plain = await cli(['check', '--format', 'json', '--no-config', '--no-ignore', '.']);
       const entries = JSON.parse(plain.out) as { file: string; findings: { severity: string }[] }[];
