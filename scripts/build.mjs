@@ -3,6 +3,7 @@
 //   node scripts/build.mjs               development build (source maps)
 //   node scripts/build.mjs --production  minified, for packaging
 //   node scripts/build.mjs --gen-config  also rewrites the manifest's settings
+//                                        and schemas/newsclean.schema.json
 //                                        from src/core/config/
 import * as esbuild from 'esbuild';
 import { readFileSync, writeFileSync, mkdirSync, chmodSync } from 'node:fs';
@@ -26,6 +27,8 @@ const common = {
   charset: /** @type {const} */ ('utf8'),
   logLevel: /** @type {const} */ ('warning'),
   absWorkingDir: root,
+  // jsonc-parser's `main` is a UMD module whose requires esbuild cannot follow; its ES module can be bundled.
+  alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
 };
 
 // Node bundles load OpenCC's dictionaries (2 MB) from a file of their own,
@@ -74,5 +77,8 @@ if (genConfig) {
   const nls = JSON.parse(readFileSync(nlsPath, 'utf8'));
   Object.assign(nls, core.manifestDescriptions(core.RULES));
   writeFileSync(nlsPath, `${JSON.stringify(nls, null, 2)}\n`);
-  console.log('package.json contributes.configuration and package.nls.json updated');
+  // The JSON schema of .newsclean.jsonc, from the same source (contributes.jsonValidation points at it).
+  mkdirSync(join(root, 'schemas'), { recursive: true });
+  writeFileSync(join(root, 'schemas/newsclean.schema.json'), `${JSON.stringify(core.configSchema(core.RULES), null, 2)}\n`);
+  console.log('package.json contributes.configuration, package.nls.json and schemas/newsclean.schema.json updated');
 }

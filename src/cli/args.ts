@@ -16,7 +16,10 @@ export const USAGE = `Usage:
   newsclean outline [--format text|json] [options] FILE
   newsclean check|fix --jsonl [--field text] [--id-field id] [options] [FILE...]
 Options:
-  --config FILE      settings as JSON, with the keys of the VS Code settings
+  --config FILE      a config file applied on top of the .newsclean.jsonc files
+                     found from each file up to the repository root
+  --no-config        do not read .newsclean.jsonc / .newsclean.json files
+  --no-ignore        do not honour .newscleanignore files
   --set key=value    one setting (repeatable)
   --locale LOCALE    en, zh-cn or zh-tw (default: from LC_ALL / LANG)
   --quiet            report errors only
@@ -44,6 +47,10 @@ export interface Options {
   rules?: string[];
   mode?: 'stdout' | 'write';
   configFile?: string;
+  /** --no-config: no .newsclean.jsonc / .newsclean.json files. */
+  noConfig?: boolean;
+  /** --no-ignore: .newscleanignore files are not honoured. */
+  noIgnore?: boolean;
   /** `--set key=value`, in the order given (a later one wins). */
   sets: [string, string][];
   locale?: string;
@@ -63,6 +70,8 @@ const FLAGS = {
   stdout: { type: 'boolean' },
   write: { type: 'boolean' },
   config: { type: 'string' },
+  'no-config': { type: 'boolean' },
+  'no-ignore': { type: 'boolean' },
   set: { type: 'string', multiple: true },
   locale: { type: 'string' },
   jobs: { type: 'string' },
@@ -120,6 +129,12 @@ export function parseCommandLine(argv: readonly string[]): Options {
         break;
       case 'config':
         o.configFile = value;
+        break;
+      case 'no-config':
+        o.noConfig = true;
+        break;
+      case 'no-ignore':
+        o.noIgnore = true;
         break;
       case 'set': {
         const at = value.indexOf('=');

@@ -25,6 +25,8 @@ export interface FileTask {
   bytes?: Uint8Array;
   /** Or the text itself, taken as it is (a JSON Lines record's field). */
   text?: string;
+  /** The file's own setting values, when config files govern it (validated); the batch's settings otherwise. */
+  values?: Record<string, unknown>;
 }
 
 export interface CheckResult {
@@ -82,7 +84,8 @@ export function inProcess(spec: BatchSpec, settings: Settings): BatchRunner {
   };
 }
 
-export function runFile(spec: BatchSpec, settings: Settings, task: FileTask): FileResult {
+export function runFile(spec: BatchSpec, batchSettings: Settings, task: FileTask): FileResult {
+  const settings = task.values ? settingsOf(task.values) : batchSettings;
   const file = task.text !== undefined ? { text: task.text, bom: false, exact: true } : decode(task.path, task.bytes ?? new Uint8Array());
   if (spec.command === 'check') {
     const doc = new NewsDocument(file.text, task.path);

@@ -6,6 +6,7 @@
 import * as l10n from '@vscode/l10n';
 import { NewsDocument, parseOutline, parseSettingValue, type Settings } from '../core';
 import { UsageError, USAGE, checkFiles, isHelp, parseCommandLine, type Options } from './args';
+import { ConfigError, resolveConfigs } from './config';
 import { decode, inProcess, settingsOf, type BatchRunner, type BatchSpec, type CheckResult, type FileResult, type FixResult, type StartPool } from './batch';
 import { expandInputs, type ListingFs } from './files';
 import { CHECK_FORMATS, formatOutline, outlineRow } from './formatters';
@@ -32,6 +33,8 @@ export interface CliWorld {
   cpus?: number;
   /** Worker threads for check and fix over many files; without it every file runs in this thread. */
   startPool?: StartPool;
+  /** The working directory, where config files are looked for from relative file arguments ('/' when absent). */
+  cwd?: string;
 }
 
 export async function main(world: CliWorld): Promise<number> {
@@ -43,17 +46,41 @@ export async function main(world: CliWorld): Promise<number> {
     const options = parseCommandLine(world.argv);
     const locale = pickLocale(options.locale, world.env ?? {});
     configureLocale(locale);
-    const settings = await loadSettings(options, world);
-    if (options.jsonl) return await jsonl(options, settings, locale, world);
+    const settings = loadSettings(options);
+    const given = new Set(options.files);
+    const configs = (files: readonly string[]) =>
+      resolveConfigs(
+        { cwd: world.cwd, readFile: (p) => world.fs.readFile(p), kind: world.fs.kind?.bind(world.fs) },
+        files,
+        { configFiles: options.configFile ? [options.configFile] : [], sets: settings.values, useConfig: !options.noConfig, useIgnore: !options.noIgnore, explicit: given },
+        (m) => world.stderr(`newsclean: ${m}\n`),
+      );
+    if (options.jsonl) {
+      // Records have no path of their own: the config files are those of the working directory.
+      const values = (await configs(['-'])).values.get('-');
+      return await jsonl(options, values ? { values, settings: settingsOf(values) } : settings, locale, world);
+    }
     if (world.fs.kind && world.fs.readdir) {
       options.files = await expandInputs(options.files, { kind: world.fs.kind, readdir: world.fs.readdir });
     }
     checkFiles(options);
+    let perFile: Map<string, Record<string, unknown>> | undefined;
+    if (options.command !== 'outline') {
+      const run = await configs(options.files);
+      if (options.command === 'fix' && options.mode === 'stdout' && run.files.length === 0) {
+        // An ignored file piped through `fix --stdout` comes out as it went in.
+        const file = decode(options.files[0], await readBytes(options.files[0], world));
+        world.stdout((file.bom ? '\ufeff' : '') + file.text);
+        return 0;
+      }
+      options.files = run.files;
+      perFile = run.values;
+    }
     switch (options.command) {
       case 'check':
-        return await check(options, batch(options, 'check', settings, locale, world), world);
+        return await check(options, batch(options, 'check', settings, locale, world, perFile), world);
       case 'fix':
-        return await fix(options, batch(options, 'fix', settings, locale, world), world);
+        return await fix(options, batch(options, 'fix', settings, locale, world, perFile), world);
       case 'outline':
         return await outline(options, world);
     }
@@ -62,7 +89,7 @@ export async function main(world: CliWorld): Promise<number> {
       if (e.message) world.stderr(`newsclean: ${e.message}\n`);
       world.stderr(`${USAGE}\n`);
     } else {
-      world.stderr(`newsclean: ${e instanceof Error ? e.message : String(e)}\n`);
+      world.stderr(e instanceof ConfigError && e.message.includes(' error config ') ? `${e.message}\n` : `newsclean: ${e instanceof Error ? e.message : String(e)}\n`);
     }
     return 2;
   }
@@ -84,19 +111,9 @@ interface UserSettings {
   settings: Settings;
 }
 
-async function loadSettings(o: Options, world: CliWorld): Promise<UserSettings> {
+function loadSettings(o: Options): UserSettings {
+  // --config and the config files found are per file (see resolveConfigs); --set is laid over them.
   const values: Record<string, unknown> = {};
-  if (o.configFile) {
-    const raw = new TextDecoder().decode(await world.fs.readFile(o.configFile));
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(raw);
-    } catch (e) {
-      throw new Error(`${o.configFile}: not valid JSON (${(e as Error).message})`);
-    }
-    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error(`${o.configFile}: expected a JSON object`);
-    Object.assign(values, parsed);
-  }
   for (const [k, v] of o.sets) values[k] = parseSettingValue(k, v);
   return { values, settings: settingsOf(values) };
 }
@@ -130,13 +147,15 @@ interface Batch {
   runner: BatchRunner;
   /** How many files are read and handed to the runner ahead of the one being reported. */
   ahead: number;
+  /** Setting values of the files that config files govern. */
+  values?: Map<string, Record<string, unknown>>;
 }
 
-function batch(o: Options, command: BatchSpec['command'], settings: UserSettings, locale: string, world: CliWorld): Batch {
+function batch(o: Options, command: BatchSpec['command'], settings: UserSettings, locale: string, world: CliWorld, values?: Map<string, Record<string, unknown>>): Batch {
   const spec: BatchSpec = { command, format: o.format, mode: o.mode, rules: o.rules, quiet: o.quiet, locale, values: settings.values };
   const jobs = Math.min(o.jobs ?? world.cpus ?? 1, o.files.length);
-  if (jobs > 1 && o.files.length >= POOL_MIN_FILES && world.startPool) return { runner: world.startPool(spec, jobs), ahead: 8 * jobs };
-  return { runner: inProcess(spec, settings.settings), ahead: 1 };
+  if (jobs > 1 && o.files.length >= POOL_MIN_FILES && world.startPool) return { runner: world.startPool(spec, jobs), ahead: 8 * jobs, values };
+  return { runner: inProcess(spec, settings.settings), ahead: 1, values };
 }
 
 /** --jsonl: records from the inputs as they are read; worker threads with --jobs > 1 (default 1). */
@@ -172,7 +191,7 @@ async function eachInOrder(
 ): Promise<void> {
   const start = (path: string) =>
     readBytes(path, world)
-      .then((bytes) => b.runner.run({ path, bytes }))
+      .then((bytes) => b.runner.run({ path, bytes, values: b.values?.get(path) }))
       .then(
         (result) => ({ result }),
         (error: unknown) => ({ error }),

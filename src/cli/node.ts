@@ -38,6 +38,7 @@ export async function runFromProcess(): Promise<void> {
     env: process.env,
     stderrIsTTY: process.stderr.isTTY === true,
     cpus: availableParallelism(),
+    cwd: process.cwd(),
     startPool: workerPool(__filename), // once bundled, dist/cli.js: its bin re-enters runFromProcess
   });
   process.exitCode = code;

@@ -26,3 +26,4 @@ export {
 export { minimalEdits } from './engine/minimal-edits';
 export { decodeTranscript, encodeTranscript, withBom, type Transcript } from './text/transcript';
 export { convert, convertWith, detectScript, SCRIPT_TARGETS, type ScriptTarget } from './script';
+export * from './configfile';

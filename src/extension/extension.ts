@@ -3,6 +3,8 @@ import * as l10n from '@vscode/l10n';
 import type { Finding } from '../core';
 import { Analyzer, type Log } from './analysis';
 import { CodeActions } from './codeActions';
+import { ConfigActions, registerChangeConfig } from './configActions';
+import { ConfigFiles, setConfigFiles } from './configFiles';
 import { registerConvertCommands } from './convertCommands';
 import { DiagnosticsController, type AnalyzedEvent } from './diagnostics';
 import { OutlineFolding, OutlineSymbols } from './outline';
@@ -47,6 +49,8 @@ export function activate(context: vscode.ExtensionContext): NewsCleanApi {
     },
   };
   const docsUri = vscode.Uri.joinPath(context.extensionUri, 'README.md');
+  const configFiles = new ConfigFiles(log);
+  setConfigFiles(configFiles);
   const analyzer = new Analyzer(log);
   const diagnostics = new DiagnosticsController(analyzer, docsUri, log);
   const preview = new CleanPreview();
@@ -62,6 +66,7 @@ export function activate(context: vscode.ExtensionContext): NewsCleanApi {
     const sel = selector();
     providers = [
       vscode.languages.registerCodeActionsProvider(sel, new CodeActions(analyzer, docsUri), CodeActions.metadata),
+      vscode.languages.registerCodeActionsProvider(sel, new ConfigActions(configFiles), ConfigActions.metadata),
       vscode.languages.registerDocumentSymbolProvider(sel, new OutlineSymbols(), { label: 'News Transcript' }),
       vscode.languages.registerFoldingRangeProvider(sel, new OutlineFolding()),
     ];
@@ -70,6 +75,14 @@ export function activate(context: vscode.ExtensionContext): NewsCleanApi {
 
   context.subscriptions.push(
     channel,
+    configFiles,
+    { dispose: () => setConfigFiles(undefined) },
+    registerChangeConfig(configFiles),
+    // A config file changed: every open document is checked again under its new settings.
+    configFiles.onDidChange(() => {
+      analyzer.clear();
+      for (const doc of vscode.workspace.textDocuments) diagnostics.schedule(doc, 'open');
+    }),
     analyzer,
     diagnostics,
     preview,

@@ -1,15 +1,29 @@
 import * as vscode from 'vscode';
-import { RULES, SETTINGS, cleanKey, resolveSettings, ruleKey, type Settings } from '../core';
+import { RULES, SETTINGS, cleanKey, mergeLayers, resolveSettings, ruleKey, type Settings } from '../core';
+import { configFiles } from './configFiles';
 
-/** The core's settings for one document, read from VS Code's configuration. */
+/** The document a configuration scope stands for, when it is one (config files apply to documents). */
+function documentUri(scope: vscode.ConfigurationScope | undefined): vscode.Uri | undefined {
+  if (scope instanceof vscode.Uri) return scope;
+  return scope && 'getText' in scope ? (scope as vscode.TextDocument).uri : undefined;
+}
+
+/**
+ * The core's settings for one document: VS Code's configuration (defaults,
+ * user, workspace, folder), with the config files of the repository laid
+ * over it (see configFiles.ts).
+ */
 export function settingsFor(scope: vscode.ConfigurationScope | undefined, onError?: (m: string) => void): Settings {
   const config = vscode.workspace.getConfiguration(undefined, scope);
   const values: Record<string, unknown> = {};
   for (const key of [...Object.keys(SETTINGS), ...RULES.flatMap(({ meta: r }) => [ruleKey(r.id), cleanKey(r.id)])]) values[key] = config.get(key);
-  return resolveSettings(values, onError);
+  const uri = documentUri(scope);
+  const files = uri ? configFiles()?.resolve(uri) : undefined;
+  return resolveSettings(files?.files.length ? mergeLayers(values, files.values) : values, onError);
 }
 
 export function isChecked(document: vscode.TextDocument): boolean {
+  if (configFiles()?.resolve(document.uri)?.ignored) return false;
   const languages = settingsFor(document).get('newsclean.languages');
   return languages.includes(document.languageId);
 }

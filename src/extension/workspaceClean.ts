@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { decodeTranscript, encodeTranscript, fixAll, minimalEdits, type Finding } from '../core';
 import { countByRule } from './clean';
+import { configFiles } from './configFiles';
 import { toWorkspaceEdit } from './convert';
 import { settingsFor } from './settings';
 
@@ -36,6 +37,7 @@ export async function cleanWorkspace(): Promise<WorkspaceCleanSummary> {
       for (const uri of uris) {
         if (token.isCancellationRequested) break;
         progress.report({ message: vscode.workspace.asRelativePath(uri), increment: 100 / Math.max(1, uris.length) });
+        if ((await configFiles()?.resolveLoaded(uri))?.ignored) continue;
         n++;
         const bytes = await vscode.workspace.fs.readFile(uri);
         if (bytes.length > settingsFor(uri).get('newsclean.maxFileSizeKB') * 1024) {
