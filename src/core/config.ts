@@ -101,6 +101,21 @@ export const SETTINGS = {
     description:
       'Kinds of `boilerplate` lines that fixes and Clean Document remove: copyright, filing, reprint, disclaimer, contact, chrome, metadata, source, artefact, credit, byline, photo-credit. Kinds not listed are only marked.',
   }),
+  // Settings of the clean-up rules (issue 18), declared beside each rule in rules/<id>/.
+  'newsclean.invisible.indentation': spec<'keep' | 'remove' | 'add'>({
+    type: 'string',
+    default: 'keep',
+    enum: ['keep', 'remove', 'add'],
+    description:
+      'Leading indentation of Chinese lines (`invisible-characters`): `keep` it as it is, `remove` it, or `add` two ideographic spaces (`　　`) before every line of prose that lacks them.',
+  }),
+  'newsclean.rules.cjk-latin-spacing': spec<RuleLevel>({
+    type: 'string',
+    default: 'off',
+    enum: ['default', 'off', ...SEVERITIES],
+    description:
+      'Severity of the `cjk-latin-spacing` rule — a space between Chinese characters and Latin letters or digits, as AutoCorrect writes it. Off by default: Chinese news style writes none. `default` turns it on at its own severity (`info`).',
+  }),
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS | `newsclean.rules.${string}` | `newsclean.clean.${string}`;
@@ -216,6 +231,7 @@ export function manifestConfiguration(rules: readonly { id: string; defaultSever
     properties[key] = p;
   }
   for (const r of rules) {
+    if (properties[ruleKey(r.id)]) continue; // declared in SETTINGS with a default of its own (off)
     properties[ruleKey(r.id)] = {
       type: 'string',
       default: 'default',
@@ -240,7 +256,7 @@ export function manifestDescriptions(rules: readonly { id: string; description: 
   const out: Record<string, string> = { 'config.title': 'News Transcript Cleaner' };
   for (const [key, s] of Object.entries(SETTINGS) as [string, Spec<unknown>][]) out[`config.${key}`] = s.description;
   for (const r of rules) {
-    out[`config.rule.${r.id}`] = `Severity of the \`${r.id}\` rule — ${r.description} \`default\` keeps the rule's own, \`off\` disables it.`;
+    if (!(`config.${ruleKey(r.id)}` in out)) out[`config.rule.${r.id}`] = `Severity of the \`${r.id}\` rule — ${r.description} \`default\` keeps the rule's own, \`off\` disables it.`;
     out[`config.clean.${r.id}`] = `Whether “Clean Document”, “Clean Workspace” and fix-on-save apply the fixes of \`${r.id}\`.`;
   }
   return out;

@@ -70,6 +70,12 @@ export interface RuleMeta {
    * the two do not add up; their findings keep their place.
    */
   readonly largeBuffers?: boolean;
+  /**
+   * The rule's findings on a line depend on that line alone (and the
+   * settings): after an edit only the edited lines are checked again
+   * (incremental.ts).
+   */
+  readonly lineLocal?: boolean;
 }
 
 export interface Rule extends RuleMeta {

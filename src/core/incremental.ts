@@ -80,7 +80,7 @@ export function analyzeIncremental(
   const change = locateChange(reusable?.document, text, options);
   const carry: Carry = { document: change.document, settings, change, previous: reusable, options };
   const data = new Map<string, unknown>();
-  const results = rules.map((rule) => (STRATEGIES.get(rule) ?? wholeDocument)(rule, carry, data));
+  const results = rules.map((rule) => (STRATEGIES.get(rule) ?? (rule.lineLocal ? lineLocal : wholeDocument))(rule, carry, data));
   const { findings, ruleOf, starts, ends } = merge(results, reusable, change.delta);
   const byRule = new Map(rules.map((rule, r) => [rule.id, results[r].findings]));
   return { findings, state: { document: change.document, findings, ruleOf, starts, ends, key, rules, byRule, data } as State };
@@ -943,6 +943,13 @@ const STRATEGIES = new Map<Rule, Strategy>([
   [mojibake, repairs],
   [boilerplate, boilerplateLines],
 ]);
+
+/**
+ * Rules that declare `lineLocal` (their findings on a line depend on that
+ * line and the settings alone): only the edited lines are checked again.
+ * A stop-gap until each rule brings its own incremental strategy.
+ */
+const lineLocal = local({ namesLines: false });
 
 /** Everything the findings depend on besides the text: every setting and each rule's severity. */
 function settingsKey(settings: Settings, rules: readonly Rule[]): string {

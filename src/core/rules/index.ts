@@ -7,6 +7,12 @@ import { lostCharacters } from './lost-characters';
 import { mixedScript } from './mixed-script';
 import { mojibake } from './mojibake';
 import { strayLineBreak } from './stray-line-break';
+import { fullwidthAlphanumeric } from './fullwidth-alphanumeric/rule';
+import { invisibleCharacters } from './invisible-characters/rule';
+import { htmlRemnants } from './html-remnants/rule';
+import { compatibilityIdeographs } from './compatibility-ideographs/rule';
+import { quoteStyle } from './quote-style/rule';
+import { cjkLatinSpacing } from './cjk-latin-spacing/rule';
 
 /**
  * Every rule, one file each. When fixes collide, the one that starts first
@@ -21,6 +27,12 @@ export const RULES: readonly Rule[] = Object.freeze([
   strayLineBreak,
   duplicateBlock,
   boilerplate,
+  htmlRemnants,
+  invisibleCharacters,
+  compatibilityIdeographs,
+  fullwidthAlphanumeric,
+  quoteStyle,
+  cjkLatinSpacing,
 ]);
 
 export function ruleById(id: string): Rule | undefined {
@@ -37,6 +49,12 @@ const FAMILIES: Record<string, string> = {
   'mixed-script': 'script',
   'halfwidth-punctuation': 'punctuation',
   boilerplate: 'boilerplate',
+  'html-remnants': 'encoding',
+  'invisible-characters': 'encoding',
+  'compatibility-ideographs': 'encoding',
+  'fullwidth-alphanumeric': 'punctuation',
+  'quote-style': 'punctuation',
+  'cjk-latin-spacing': 'punctuation',
 };
 
 export function ruleFamily(ruleId: string): string {
