@@ -1,7 +1,7 @@
 import { t } from '../../text/localize';
 import type { Report, Rule } from '../../finding';
 import { isProse } from '../../classify';
-import { hasHan, isJapaneseOrKorean } from '../../text/cjk';
+import { hasHan, isCjkPunctCode, isJapaneseOrKorean } from '../../text/cjk';
 
 /**
  * Characters a reader cannot see, and white space Chinese text does not
@@ -148,8 +148,11 @@ function spaces(s: string, base: number, indentation: string, report: (r: Report
     i = j - 1;
     if (run === ' ' || /^\u3000+$/.test(run) || (tabs >= 2 && run.includes('\t'))) continue;
     const odd = /[^ \t\u3000]/.exec(run);
-    const range = { start: base + i + 1 - run.length, end: base + j };
+    const from = i + 1 - run.length;
+    // Beside CJK punctuation no space is needed at all.
+    const text = isCjkPunctCode(s.charCodeAt(from - 1)) || isCjkPunctCode(s.charCodeAt(j)) ? '' : ' ';
+    const range = { start: base + from, end: base + j };
     const message = odd ? t('Odd space {0} in Chinese text: use an ordinary space.', describe(odd[0].charCodeAt(0))) : t('Tab or run of spaces inside a line of Chinese: use one space.');
-    report({ message, range, fix: { title: t('Replace with one space'), edits: [{ range, text: ' ' }] } });
+    report({ message, range, fix: { title: text ? t('Replace with one space') : t('Remove the spaces'), edits: [{ range, text }] } });
   }
 }
