@@ -26,12 +26,26 @@ export function isCjkPunctCode(c: number): boolean {
   );
 }
 
-/** Kana, hangul and their compatibility forms: a line holding any is Japanese or Korean. */
-const KANA_HANGUL = /[\u3041-\u3096\u309d-\u309f\u30a1-\u30fa\u30fd-\u30ff\u31f0-\u31ff\uff66-\uff9d\u1100-\u11ff\u3130-\u318f\uac00-\ud7af\uffa0-\uffdc]/;
-
-/** True when `text` holds kana or hangul: Japanese or Korean, never rewritten. */
+/** True when `text` holds kana or hangul: Japanese or Korean, never rewritten. A loop over code units (a regular expression with these classes is several times slower). */
 export function isJapaneseOrKorean(text: string): boolean {
-  return KANA_HANGUL.test(text);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x1100) continue;
+    if (
+      (c >= 0x3041 && c <= 0x3096) ||
+      (c >= 0x309d && c <= 0x309f) ||
+      (c >= 0x30a1 && c <= 0x30fa) ||
+      (c >= 0x30fd && c <= 0x30ff) ||
+      (c >= 0x31f0 && c <= 0x31ff) ||
+      (c >= 0xff66 && c <= 0xff9d) ||
+      (c >= 0x1100 && c <= 0x11ff) ||
+      (c >= 0x3130 && c <= 0x318f) ||
+      (c >= 0xac00 && c <= 0xd7af) ||
+      (c >= 0xffa0 && c <= 0xffdc)
+    )
+      return true;
+  }
+  return false;
 }
 
 /** True when `text` holds a Han character. */

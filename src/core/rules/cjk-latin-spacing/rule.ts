@@ -31,33 +31,43 @@ export const cjkLatinSpacing: Rule = {
     let title: string | undefined;
     for (const line of document.lines) {
       const s = line.text;
-      if (line.blank || !MIXED.test(s) || isJapaneseOrKorean(s) || isCreditLine(s)) continue;
-      let guarded: ((i: number) => boolean) | undefined;
+      if (line.blank) continue;
+      let skip: boolean | undefined; // a Japanese, Korean or credit line: decided at its first gap
+      let guarded: ((i: number) => boolean) | undefined | null;
       let wordEnd = -1; // the end of the current word (between spaces), and whether it is a path
       let path = false;
-      for (let i = 1; i < s.length; i++) {
-        if (!gap(s, i)) continue;
+      const consider = (i: number) => {
+        if (!gap(s, i)) return;
+        if ((skip ??= isJapaneseOrKorean(s) || isCreditLine(s))) return;
         if (i >= wordEnd) {
           const from = s.lastIndexOf(' ', i - 1) + 1;
           wordEnd = s.indexOf(' ', i);
           if (wordEnd < 0) wordEnd = s.length;
           path = isPath(s, from, wordEnd);
         }
-        if (path) continue;
-        guarded ??= protectedCursor(protectedRanges(s));
-        // Inside a protected span: the characters on both sides belong to it.
-        if (guarded(i - 1) && guarded(i)) continue;
+        if (path) return;
+        // Inside a protected span (a URL, a filing number): the characters on both sides belong to it.
+        if (guarded === undefined) guarded = MAY_PROTECT.test(s) ? protectedCursor(protectedRanges(s)) : null;
+        if (guarded && guarded(i - 1) && guarded(i)) return;
         message ??= t('No space between Chinese and Latin text: add one.');
         title ??= t('Add a space');
         const range = { start: line.start + i, end: line.start + i };
         report({ message, range, fix: { title, edits: [{ range, text: ' ' }] } });
+      };
+      // Only the ends of runs of ASCII letters, digits and signs can need a space.
+      RUN.lastIndex = 0;
+      for (let m = RUN.exec(s); m; m = RUN.exec(s)) {
+        const end = m.index + m[0].length;
+        if (m.index > 0) consider(m.index);
+        if (end < s.length) consider(end);
       }
     }
   },
 };
 
-/** A Han character beside an ASCII letter or digit, somewhere in the line. */
-const MIXED = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff][A-Za-z0-9+\-#%]|[A-Za-z0-9+#%][\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+const RUN = /[A-Za-z0-9+#%-]+/g;
+/** Protected spans where a Han character meets a letter or digit: URLs, e-mail addresses, filing numbers. */
+const MAY_PROTECT = /:\/\/|www\.|@|ICP|公[网網]安/;
 
 const isAlnum = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;

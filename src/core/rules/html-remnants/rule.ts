@@ -14,7 +14,9 @@ import type { Rule } from '../../finding';
  * keeping their text; block tags (`<br>`, `<p>`, `<div>`, `<li>`…) are
  * removed at the ends of a line and become a line break inside one (the
  * document's own line ending). Tags whose content is not text (`<img>`,
- * `<script>`, `<style>`, `<iframe>`) are flagged, not removed. Line-local.
+ * `<script>`, `<style>`, `<iframe>`) are flagged, not removed. Names that
+ * documentation uses for placeholders (`<label>`, `<code>`, `<input>`) are not
+ * taken for tags. Line-local.
  */
 export const htmlRemnants: Rule = {
   id: 'html-remnants',
@@ -80,8 +82,8 @@ const TAG = /<\/?([A-Za-z][A-Za-z0-9]{0,9})((?:\s[^<>]{0,300})?)\s*\/?>/g;
 const ATTRIBUTES = /^(?=[^=]*=)(?:\s+[A-Za-z_:][-A-Za-z0-9_:.]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)+\s*\/?$/;
 
 const BLOCK = new Set(['br', 'p', 'div', 'li', 'ul', 'ol', 'tr', 'td', 'th', 'table', 'tbody', 'thead', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'section', 'article', 'blockquote', 'center', 'dd', 'dt', 'dl', 'header', 'footer', 'figure', 'figcaption', 'pre']);
-const INLINE = ['span', 'a', 'b', 'i', 'u', 's', 'em', 'strong', 'font', 'sup', 'sub', 'small', 'big', 'strike', 'ins', 'del', 'mark', 'label', 'nobr', 'wbr', 'o:p', 'abbr', 'cite', 'code', 'q', 'tt'];
-const OPAQUE = new Set(['img', 'script', 'style', 'iframe', 'video', 'audio', 'embed', 'object', 'input', 'button', 'select', 'textarea', 'form', 'svg', 'source']);
+const INLINE = ['span', 'a', 'b', 'i', 'u', 's', 'em', 'strong', 'font', 'sup', 'sub', 'small', 'big', 'strike', 'ins', 'del', 'mark', 'nobr', 'wbr'];
+const OPAQUE = new Set(['img', 'script', 'style', 'iframe', 'video', 'audio', 'embed', 'object', 'form', 'svg']);
 const ELEMENTS = new Set([...BLOCK, ...INLINE, ...OPAQUE]);
 
 /** A decoded character as a message shows it: white space and invisibles by name. */

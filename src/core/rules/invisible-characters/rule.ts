@@ -38,7 +38,8 @@ export const invisibleCharacters: Rule = {
       const chinese = !line.blank && hasHan(s) && !isJapaneseOrKorean(s);
       // Emptying a line between `\r` and `\n` would join them into one line ending: flag only.
       const joins = document.text.charCodeAt(line.start - 1) === 0x0d && line.eol === '\n';
-      if (candidate) invisibles(s, line.start, !isJapaneseOrKorean(s), joins, report);
+      // A row of a tab-separated table may list the characters themselves (a code chart): flag only.
+      if (candidate) invisibles(s, line.start, !isJapaneseOrKorean(s) && !isTableRow(s), joins, report);
       if (chinese && !line.blank) spaces(s, line.start, indentation, report);
     }
   },
@@ -101,14 +102,17 @@ function invisibles(s: string, base: number, fixable: boolean, joins: boolean, r
   let latin1: boolean | undefined;
   const isRtl = () => (rtl ??= RTL.test(s));
   const isLatin1 = () => (latin1 ??= LATIN1_LETTERS.test(s));
+  let boms = 0; // byte-order marks that open the document
+  if (base === 0) while (boms < s.length && s.charCodeAt(boms) === 0xfeff) boms++;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c >= 0x20 && c < 0x7f) continue;
-    const v = verdict(s, i, c, isRtl, isLatin1, base + i === 0);
+    // Byte-order marks that open the document belong to the file (fix-all keeps them).
+    const v = verdict(s, i, c, isRtl, isLatin1, i < boms);
     if (v === 0) continue;
     // A run of debris of the same verdict is one finding.
     let j = i + 1;
-    while (j < s.length && verdict(s, j, s.charCodeAt(j), isRtl, isLatin1, false) === v) j++;
+    while (j < s.length && verdict(s, j, s.charCodeAt(j), isRtl, isLatin1, j < boms) === v) j++;
     const range = { start: base + i, end: base + j };
     const what = describe(c);
     const message =
@@ -120,6 +124,11 @@ function invisibles(s: string, base: number, fixable: boolean, joins: boolean, r
     );
     i = j - 1;
   }
+}
+
+function isTableRow(s: string): boolean {
+  const first = s.indexOf('\t');
+  return first >= 0 && s.indexOf('\t', first + 1) >= 0;
 }
 
 const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 0x1680;
@@ -137,8 +146,7 @@ function spaces(s: string, base: number, indentation: string, report: (r: Report
     const range = { start: base, end: base + lead };
     report({ message: t('A paragraph without “　　” indentation: indent it.'), range, severity: 'info', fix: { title: t('Indent with two ideographic spaces'), edits: [{ range, text: '\u3000\u3000' }] } });
   }
-  let tabs = 0;
-  for (let i = lead; i < trail; i++) if (s.charCodeAt(i) === 0x09) tabs++;
+  const table = isTableRow(s);
   for (let i = lead; i < trail; i++) {
     const c = s.charCodeAt(i);
     if (!isSpace(c)) continue;
@@ -146,7 +154,7 @@ function spaces(s: string, base: number, indentation: string, report: (r: Report
     while (j < trail && isSpace(s.charCodeAt(j))) j++;
     const run = s.slice(i, j);
     i = j - 1;
-    if (run === ' ' || /^\u3000+$/.test(run) || (tabs >= 2 && run.includes('\t'))) continue;
+    if (run === ' ' || /^\u3000+$/.test(run) || (table && run.includes('\t'))) continue;
     const odd = /[^ \t\u3000]/.exec(run);
     const from = i + 1 - run.length;
     // Beside CJK punctuation no space is needed at all.

@@ -25,14 +25,16 @@ export const quoteStyle: Rule = {
   fixable: true,
   safeToClean: true,
   check({ document, settings }, report) {
-    const lines = document.lines.filter((l) => QUOTE.test(l.text) && !isJapaneseOrKorean(l.text));
+    const lines = [];
+    for (const l of document.lines) if (QUOTE.test(l.text) && !isJapaneseOrKorean(l.text)) lines.push(l);
     if (lines.length === 0) return;
     let curly = 0;
     let corner = 0;
     for (const line of lines) {
       const s = line.text;
-      for (let i = 0; i < s.length; i++) {
-        const k = markKind(s, i);
+      QUOTES.lastIndex = 0;
+      for (let m = QUOTES.exec(s); m; m = QUOTES.exec(s)) {
+        const k = markKind(s, m.index);
         if (k === 1) curly++;
         else if (k === 2) corner++;
       }
@@ -46,7 +48,9 @@ export const quoteStyle: Rule = {
     const styleName = style === 'curly' ? t('curly quotes “ ”') : t('corner brackets 「 」');
     for (const line of lines) {
       const s = line.text;
-      for (let i = 0; i < s.length; i++) {
+      QUOTES.lastIndex = 0;
+      for (let m = QUOTES.exec(s); m; m = QUOTES.exec(s)) {
+        const i = m.index;
         if (markKind(s, i) !== from) continue;
         const mark = s[i];
         const to = SWAP[mark];
@@ -62,6 +66,7 @@ export const quoteStyle: Rule = {
 };
 
 const QUOTE = /[“”‘’「」『』]/;
+const QUOTES = /[“”‘’「」『』]/g;
 const SWAP: Record<string, string> = { '“': '「', '”': '」', '‘': '『', '’': '』', '「': '“', '」': '”', '『': '‘', '』': '’' };
 
 const isLatinLetter = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f);
