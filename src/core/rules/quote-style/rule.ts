@@ -25,47 +25,54 @@ export const quoteStyle: Rule = {
   fixable: true,
   safeToClean: true,
   check({ document, settings }, report) {
-    const lines = [];
-    for (const l of document.lines) if (QUOTE.test(l.text) && !isJapaneseOrKorean(l.text)) lines.push(l);
-    if (lines.length === 0) return;
+    // One pass over the text finds the marks (offsets ascend, so their lines are found by a moving cursor).
+    const { text, lines } = document;
+    const { start: from, end: to } = document.span;
+    const marks: number[] = []; // offset, kind, offset, kind…
     let curly = 0;
     let corner = 0;
-    for (const line of lines) {
-      const s = line.text;
-      QUOTES.lastIndex = 0;
-      for (let m = QUOTES.exec(s); m; m = QUOTES.exec(s)) {
-        const k = markKind(s, m.index);
-        if (k === 1) curly++;
-        else if (k === 2) corner++;
+    let k = 0;
+    let skipLine = -1; // the last line found Japanese or Korean
+    let okLine = -1;
+    QUOTES.lastIndex = from;
+    for (let m = QUOTES.exec(text); m && m.index < to; m = QUOTES.exec(text)) {
+      while (k + 1 < lines.length && lines[k + 1].start <= m.index) k++;
+      const line = lines[k];
+      if (m.index >= line.end || k === skipLine) continue;
+      if (k !== okLine) {
+        if (isJapaneseOrKorean(line.text)) {
+          skipLine = k;
+          continue;
+        }
+        okLine = k;
       }
+      const kind = markKind(line.text, m.index - line.start);
+      if (kind === 0) continue;
+      if (kind === 1) curly++;
+      else corner++;
+      marks.push(m.index, kind);
     }
     if (curly === 0 || corner === 0) return;
     const setting = settings.get('newsclean.punctuation.quotes') ?? 'auto';
     const target = settings.get('newsclean.script.target') ?? 'auto';
     const style =
       setting !== 'auto' ? setting : curly !== corner ? (curly > corner ? 'curly' : 'corner') : target === 'zh-TW' || target === 'zh-HK' ? 'corner' : 'curly';
-    const from = style === 'curly' ? 2 : 1;
+    const other = style === 'curly' ? 2 : 1;
     const styleName = style === 'curly' ? t('curly quotes “ ”') : t('corner brackets 「 」');
-    for (const line of lines) {
-      const s = line.text;
-      QUOTES.lastIndex = 0;
-      for (let m = QUOTES.exec(s); m; m = QUOTES.exec(s)) {
-        const i = m.index;
-        if (markKind(s, i) !== from) continue;
-        const mark = s[i];
-        const to = SWAP[mark];
-        const range = { start: line.start + i, end: line.start + i + 1 };
-        report({
-          message: t('“{0}” in a document that uses {1}: use “{2}”.', mark, styleName, to),
-          range,
-          fix: { title: t('Replace “{0}” with “{1}”', mark, to), edits: [{ range, text: to }] },
-        });
-      }
+    for (let i = 0; i < marks.length; i += 2) {
+      if (marks[i + 1] !== other) continue;
+      const mark = text[marks[i]];
+      const to = SWAP[mark];
+      const range = { start: marks[i], end: marks[i] + 1 };
+      report({
+        message: t('“{0}” in a document that uses {1}: use “{2}”.', mark, styleName, to),
+        range,
+        fix: { title: t('Replace “{0}” with “{1}”', mark, to), edits: [{ range, text: to }] },
+      });
     }
   },
 };
 
-const QUOTE = /[“”‘’「」『』]/;
 const QUOTES = /[“”‘’「」『』]/g;
 const SWAP: Record<string, string> = { '“': '「', '”': '」', '‘': '『', '’': '』', '「': '“', '」': '”', '『': '‘', '』': '’' };
 
