@@ -41,6 +41,8 @@ export interface RuleMeta {
    * the two do not add up; their findings keep their place.
    */
   readonly largeBuffers?: boolean;
+  /** The rule runs only when `newsclean.rules.<id>` turns it on (a house style few newsrooms want). */
+  readonly offByDefault?: boolean;
   /** The rule's own settings (`newsclean.<section>.<name>`), gathered by config. */
   readonly settings?: SettingSpecs;
 }

@@ -30,6 +30,9 @@ function gather(rules: readonly AnyRule[]): SettingSpecs {
 
 export const SETTINGS: SettingSpecs = gather(RULES);
 
+/** Rules that run only when a setting turns them on. */
+const OFF_BY_DEFAULT = RULES.filter((r) => r.meta.offByDefault);
+
 export const RULE_LEVELS: readonly RuleLevel[] = ['default', 'off', ...SEVERITIES];
 
 /** The key of a rule's level setting. */
@@ -69,6 +72,7 @@ export function validateSetting(key: string, value: unknown): string | undefined
 export function resolveSettings(values: Record<string, unknown> = {}, onError?: (message: string) => void): Settings {
   const merged = new Map<string, unknown>();
   for (const [key, s] of Object.entries(SETTINGS)) merged.set(key, s.default);
+  for (const { meta } of OFF_BY_DEFAULT) merged.set(ruleKey(meta.id), 'off');
   for (const [key, value] of Object.entries(values)) {
     if (value === undefined || value === null) continue;
     const error = validateSetting(key, value);
@@ -129,7 +133,7 @@ export function manifestConfiguration(rules: readonly AnyRule[] = RULES): {
   for (const { meta: r } of rules) {
     properties[ruleKey(r.id)] = {
       type: 'string',
-      default: 'default',
+      default: r.offByDefault ? 'off' : 'default',
       enum: [...RULE_LEVELS],
       description: `%config.rule.${r.id}%`,
       scope: 'resource',
@@ -151,7 +155,9 @@ export function manifestDescriptions(rules: readonly AnyRule[] = RULES): Record<
   const out: Record<string, string> = { 'config.title': 'News Transcript Cleaner' };
   for (const [key, s] of Object.entries(SETTINGS)) out[`config.${key}`] = s.description;
   for (const { meta: r } of rules) {
-    out[`config.rule.${r.id}`] = `Severity of the \`${r.id}\` rule — ${r.description} \`default\` keeps the rule's own, \`off\` disables it.`;
+    out[`config.rule.${r.id}`] = r.offByDefault
+      ? `Severity of the \`${r.id}\` rule — ${r.description} Off by default; \`default\` turns it on at its own severity (\`${r.defaultSeverity}\`).`
+      : `Severity of the \`${r.id}\` rule — ${r.description} \`default\` keeps the rule's own, \`off\` disables it.`;
     out[`config.clean.${r.id}`] = `Whether “Clean Document”, “Clean Workspace” and fix-on-save apply the fixes of \`${r.id}\`.`;
   }
   return out;

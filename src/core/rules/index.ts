@@ -7,6 +7,12 @@ import { lostCharacters } from './lost-characters';
 import { mixedScript } from './mixed-script';
 import { mojibake } from './mojibake';
 import { strayLineBreak } from './stray-line-break';
+import { fullwidthAlphanumeric } from './fullwidth-alphanumeric/rule';
+import { invisibleCharacters } from './invisible-characters/rule';
+import { htmlRemnants } from './html-remnants/rule';
+import { compatibilityIdeographs } from './compatibility-ideographs/rule';
+import { quoteStyle } from './quote-style/rule';
+import { cjkLatinSpacing } from './cjk-latin-spacing/rule';
 
 /**
  * Every rule, one folder each. When fixes collide, the one that starts first
@@ -21,4 +27,10 @@ export const RULES: readonly AnyRule[] = Object.freeze([
   strayLineBreak,
   duplicateBlock,
   boilerplate,
+  htmlRemnants,
+  invisibleCharacters,
+  compatibilityIdeographs,
+  fullwidthAlphanumeric,
+  quoteStyle,
+  cjkLatinSpacing,
 ]);

@@ -62,6 +62,30 @@ const CASES: Record<string, RuleCases> = {
       },
     ],
   },
+  'fullwidth-alphanumeric': {
+    valid: ['２０２１年のＧＤＰは日本語のテキストです。\n', '2021年GDP增长5%。\n'],
+    invalid: [{ text: '２０２１年，５Ｇ基站建设加快。\n', findings: 2, output: '2021年，5G基站建设加快。\n' }],
+  },
+  'invisible-characters': {
+    valid: ['今天天气很好。\n', '家人👨\u200d👩\u200d👧一起出游。\n'],
+    invalid: [{ text: '今天\u200b天气很好。\r\n', findings: 1, output: '今天天气很好。\r\n' }],
+  },
+  'html-remnants': {
+    valid: ['张三&李四合作完成。\n'],
+    invalid: [{ text: '他说&ldquo;好&rdquo;。<br>\n', findings: 3, output: '他说“好”。\n' }],
+  },
+  'compatibility-ideographs': {
+    valid: ['今日天气晴。\n'],
+    invalid: [{ text: '今\u2f47天气晴。\n', findings: 1, output: '今日天气晴。\n' }],
+  },
+  'quote-style': {
+    valid: ['他说：“好。”她说：“行。”\n'],
+    invalid: [{ text: '他说：“好。”她说：“行。”他又说：「走。」\n', findings: 2, output: '他说：“好。”她说：“行。”他又说：“走。”\n' }],
+  },
+  'cjk-latin-spacing': {
+    valid: ['使用iPhone拍摄。\n', { text: '使用 iPhone 拍摄。\n', settings: { 'newsclean.rules.cjk-latin-spacing': 'default' } }],
+    invalid: [{ text: '使用iPhone拍摄。\n', settings: { 'newsclean.rules.cjk-latin-spacing': 'default' }, findings: 2, output: '使用 iPhone 拍摄。\n' }],
+  },
   boilerplate: {
     valid: ['今天的会议讨论了经济发展问题。\n'],
     invalid: [

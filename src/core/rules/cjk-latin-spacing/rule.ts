@@ -1,0 +1,124 @@
+import { t } from '../../text/localize';
+import type { Rule } from '../../rule';
+import { lineLocal, type LineLocalState } from '../../engine/incremental/line-local';
+import { isCreditLine } from '../../text/shapes';
+import { protectedRanges, protectedCursor } from '../../protect';
+import { isHanCode, isJapaneseOrKorean } from '../../text/cjk';
+
+/**
+ * A space between Chinese characters and Latin letters or digits, as
+ * AutoCorrect writes it (its `WORD_STRATEGIES`): `在Ubuntu11.10 64位系统` →
+ * `在 Ubuntu11.10 64 位系统`. Off by default: Chinese news style writes no
+ * such space. Between
+ *  - a Han character and a letter or digit, either way round, unless the
+ *    letter follows `%`, `$` or `\` (`%s`, `$1`: format strings);
+ *  - a Han character and a signed number (`范围-255` → `范围 -255`);
+ *  - `10%`, `C++`, `C#`, `2+` and the Han character after them.
+ * Never inside a URL, an e-mail address, a filing number, a number, date or
+ * time (protect.ts), in a word (between spaces) that AutoCorrect takes for a
+ * path (`wiki/网页`, `/wiki/hello网页`) or a path with an anchor
+ * (`foo_01.htm#测试copy`), on a credit line (`记者 | 胡禹`), or on a Japanese
+ * or Korean line. Line-local.
+ */
+export const cjkLatinSpacing: Rule<LineLocalState> = {
+  meta: {
+    id: 'cjk-latin-spacing',
+    description: 'No space between Chinese characters and Latin letters or digits, as AutoCorrect writes it.',
+    family: 'punctuation',
+    docs: 'rule-cjk-latin-spacing',
+    defaultSeverity: 'info',
+    fixable: true,
+    safeToClean: true,
+    offByDefault: true,
+  },
+  incremental: lineLocal({ namesLines: false }),
+  check({ document }, report) {
+    let message: string | undefined;
+    let title: string | undefined;
+    for (const line of document.lines) {
+      const s = line.text;
+      if (line.blank) continue;
+      let skip: boolean | undefined; // a Japanese, Korean or credit line: decided at its first gap
+      let guarded: ((i: number) => boolean) | undefined | null;
+      let wordEnd = -1; // the end of the current word (between spaces), and whether it is a path
+      let path = false;
+      const consider = (i: number) => {
+        if (!gap(s, i)) return;
+        if ((skip ??= isJapaneseOrKorean(s) || isCreditLine(s))) return;
+        if (i >= wordEnd) {
+          const from = s.lastIndexOf(' ', i - 1) + 1;
+          wordEnd = s.indexOf(' ', i);
+          if (wordEnd < 0) wordEnd = s.length;
+          path = isPath(s, from, wordEnd);
+        }
+        if (path) return;
+        // Inside a protected span (a URL, a filing number): the characters on both sides belong to it.
+        if (guarded === undefined) guarded = MAY_PROTECT.test(s) ? protectedCursor(protectedRanges(s)) : null;
+        if (guarded && guarded(i - 1) && guarded(i)) return;
+        message ??= t('No space between Chinese and Latin text: add one.');
+        title ??= t('Add a space');
+        const range = { start: line.start + i, end: line.start + i };
+        report({ message, range, fix: { title, edits: [{ range, text: ' ' }] } });
+      };
+      // Only the ends of runs of ASCII letters, digits and signs can need a space.
+      RUN.lastIndex = 0;
+      for (let m = RUN.exec(s); m; m = RUN.exec(s)) {
+        const end = m.index + m[0].length;
+        if (m.index > 0) consider(m.index);
+        if (end < s.length) consider(end);
+      }
+    }
+  },
+};
+
+const RUN = /[A-Za-z0-9+#%-]+/g;
+/** Protected spans where a Han character meets a letter or digit: URLs, e-mail addresses, filing numbers. */
+const MAY_PROTECT = /:\/\/|www\.|@|ICP|公[网網]安/;
+
+const isAlnum = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+
+/** Whether a space belongs between s[i - 1] and s[i]. */
+function gap(s: string, i: number): boolean {
+  const a = s.charCodeAt(i - 1);
+  const b = s.charCodeAt(i);
+  if (isHanCode(a)) {
+    if (isAlnum(b)) return true;
+    return (b === 0x2d || b === 0x2b) && isDigit(s.charCodeAt(i + 1)); // 范围 -255
+  }
+  if (!isHanCode(b)) return false;
+  if (isAlnum(a)) {
+    const before = i >= 2 ? s.charCodeAt(i - 2) : 0;
+    return before !== 0x25 && before !== 0x24 && before !== 0x5c; // not %s, $1, \d
+  }
+  if (a === 0x25) return i >= 2 && isDigit(s.charCodeAt(i - 2)); // 10% 的
+  if (a === 0x2b || a === 0x23) {
+    // C++ 的, C# 的, 2+ 差别: a run of + and # after a letter or digit
+    let j = i - 1;
+    while (j > 0 && (s.charCodeAt(j - 1) === 0x2b || s.charCodeAt(j - 1) === 0x23) && i - j < 8) j--;
+    return j > 0 && isAlnum(s.charCodeAt(j - 1));
+  }
+  return false;
+}
+
+/** AutoCorrect's PATH_RE: a word that starts with `scheme://` or `name/`, `/name/` (a name of two or more of `A-Za-z0-9-_.`). */
+const PATH = /^(?:[a-zA-Z\d]{1,32}:\/\/|\/?[a-zA-Z\d\-_.]{2,64}\/)/;
+const isPathChar = (c: number) => isAlnum(c) || c === 0x2d || c === 0x5f || c === 0x2e;
+
+/**
+ * Whether s[from, to) is a word AutoCorrect leaves alone: a path or URL
+ * (PATH_RE), or a path with an anchor followed by Han (PATH_HASH_RE:
+ * `foo-a_01.html#测试test`), looked for `#` by `#` in linear time.
+ */
+function isPath(s: string, from: number, to: number): boolean {
+  if (PATH.test(s.slice(from, Math.min(to, from + 100)))) return true;
+  for (let h = s.indexOf('#', from); h >= 0 && h < to; h = s.indexOf('#', h + 1)) {
+    if (h === from || !isPathChar(s.charCodeAt(h - 1))) continue;
+    for (let j = h + 1; j < to; j++) {
+      const c = s.charCodeAt(j);
+      if (isHanCode(c)) return true;
+      if (!(isPathChar(c) || /[\p{L}\p{N}]/u.test(s[j]))) break;
+    }
+  }
+  return false;
+}
