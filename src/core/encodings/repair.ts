@@ -156,7 +156,7 @@ export function settle(text: string, repairs: MojibakeRepair[], start: number, e
     let again = scanRegion(stretch);
     const touches = again.some((a) => group.some((r, j) => a.start + region.start <= at[k - group.length + j] + r.text.length && a.end + region.start >= at[k - group.length + j]));
     if (!touches) {
-      out.push(...group);
+      for (const r of group) out.push(r);
       continue;
     }
     for (let round = 0; round < ROUNDS && again.length > 0; round++) {
