@@ -4,6 +4,7 @@ import type { Range } from './document';
 import type { Finding, Fix, RelatedInformation, Rule, RuleContext, Severity } from './finding';
 import { applyFixes } from './fix';
 import { RULES } from './rules';
+import { japaneseKoreanSpansOf, keepOffJapaneseKorean } from './text/japanese-korean';
 
 export interface AnalyzeOptions {
   settings?: Settings;
@@ -45,8 +46,12 @@ export function analyze(document: NewsDocument, options: AnalyzeOptions = {}): F
  */
 export function runRule(rule: Rule, ctx: RuleContext, severity: Severity, onRuleError?: AnalyzeOptions['onRuleError']): Finding[] {
   const findings: Finding[] = [];
+  // Japanese and Korean text is never rewritten nor counted (text/japanese-korean.ts).
+  const foreign = japaneseKoreanSpansOf(ctx.document);
   try {
-    rule.check(ctx, (r) => {
+    rule.check(ctx, (report) => {
+      const r = foreign.length === 0 ? report : keepOffJapaneseKorean(foreign, report, rule.restoresText === true);
+      if (!r) return;
       findings.push(makeFinding(rule.id, r.severity && severity === rule.defaultSeverity ? r.severity : severity, r.message, r.range, r.fix, r.related));
     });
   } catch (error) {

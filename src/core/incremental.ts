@@ -47,6 +47,7 @@ import { allDense, denseLine, flattenedPinyin, findAnnotations, removeAllFix, re
 import { halfwidthPunctuation } from './rules/halfwidth-punctuation';
 import { foldedMarks, fullQuestionMarks, lostCharacters, mayBeLost } from './rules/lost-characters';
 import { mixedScript } from './rules/mixed-script';
+import { sumOutsideJapaneseKorean } from './text/japanese-korean';
 import { mojibake, repairReport, reportMojibake } from './rules/mojibake';
 import { checkBreak, firstChain, strayLineBreak, type Chain } from './rules/stray-line-break';
 
@@ -517,8 +518,9 @@ function scriptContext(carry: Carry, data: Map<string, unknown>): Context | unde
   // Protected terms that span lines would make lines depend on each other.
   if ((settings.get('newsclean.script.protectedTerms') ?? []).some((t) => /[\r\n]/.test(t))) return undefined;
   if (setting !== 'auto') return { value: setting };
-  const hans = lineSum(carry, data, 'mixed-script:hans', (text, from, to) => countScript(text, from, to).hans);
-  const hant = lineSum(carry, data, 'mixed-script:hant', (text, from, to) => countScript(text, from, to).hant);
+  // Japanese and Korean text counts for neither script, as in the rule.
+  const hans = lineSum(carry, data, 'mixed-script:hans', (text, from, to) => sumOutsideJapaneseKorean(text, from, to, (a, b) => countScript(text, a, b).hans));
+  const hant = lineSum(carry, data, 'mixed-script:hant', (text, from, to) => sumOutsideJapaneseKorean(text, from, to, (a, b) => countScript(text, a, b).hant));
   // All one script (or none): nothing is mixed, and the rule reports nothing
   // (on a view of such a document too: it cannot hold both scripts either).
   const target: ScriptTarget | undefined = hans === 0 || hant === 0 ? undefined : hant > hans ? 'zh-TW' : 'zh-Hans';

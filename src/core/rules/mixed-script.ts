@@ -2,6 +2,7 @@ import { t } from '@vscode/l10n';
 import type { Edit, Fix, Rule } from '../finding';
 import type { Line } from '../document';
 import { commonEnds, splitsPair } from '../diff';
+import { japaneseKoreanSpansOf, overlapsSpan, sumOutsideSpans, type Span } from '../text/japanese-korean';
 import { gbkChainBoundary, gbkCodes, utf8ReadAsGbkMarks } from '../encodings';
 import { convert, countScript, scriptRunOffsets, type ConvertOptions, type Script, type ScriptTarget } from '../script';
 
@@ -34,7 +35,9 @@ export const mixedScript: Rule = {
     const lines = document.lines.filter((l) => !l.blank && hasCjk(l.text));
     if (lines.length === 0) return;
     // One counting pass per line; the counts serve both the majority and each line's verdict.
-    const counts = lines.map((l) => countScript(text, l.start, l.end));
+    // Japanese and Korean text is not Chinese: its kanji and hanja count for neither script.
+    const foreign = japaneseKoreanSpansOf(document);
+    const counts = foreign.length === 0 ? lines.map((l) => countScript(text, l.start, l.end)) : lines.map((l) => countOutside(foreign, text, l.start, l.end));
 
     let target: ScriptTarget;
     if (setting === 'auto') {
@@ -66,6 +69,7 @@ export const mixedScript: Rule = {
       // Mojibake (`鍗楅槼`) is made of Traditional-looking characters: it is the
       // mojibake rule's, and converting it would destroy its bytes.
       if (n > 0 && other === 'zh-Hant') n = dropMojibakeRuns(text, line, runs, n);
+      if (n > 0 && foreign.length > 0) n = dropForeignRuns(foreign, runs, n);
       if (n === 0) return;
       let otherCount = 0;
       for (let r = 0; r < 2 * n; r += 2) otherCount += runs[r + 1] - runs[r];
@@ -92,6 +96,28 @@ export const mixedScript: Rule = {
     for (let k = 0; k < lines.length; k++) checkLine(lines[k], counts[k].hans, counts[k].hant);
   },
 };
+
+/** countScript of the line's text outside Japanese and Korean spans. */
+function countOutside(spans: readonly Span[], text: string, start: number, end: number): { hans: number; hant: number } {
+  let hant = 0;
+  const hans = sumOutsideSpans(spans, start, end, (a, b) => {
+    const c = countScript(text, a, b);
+    hant += c.hant;
+    return c.hans;
+  });
+  return { hans, hant };
+}
+
+/** Keeps, in place, the runs that do not overlap Japanese or Korean text; returns how many are left. */
+function dropForeignRuns(spans: readonly Span[], runs: Int32Array, n: number): number {
+  let k = 0;
+  for (let r = 0; r < 2 * n; r += 2) {
+    if (overlapsSpan(spans, runs[r], runs[r + 1])) continue;
+    runs[k++] = runs[r];
+    runs[k++] = runs[r + 1];
+  }
+  return k >> 1;
+}
 
 /** Stands for the line number in the localized line message; no message or script name holds it. */
 const LINE_NUMBER = '\u0000';
