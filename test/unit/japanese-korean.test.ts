@@ -57,7 +57,7 @@ describe('Japanese and Korean text', () => {
 
   it('spans: kana titles in Chinese sentences, whole Japanese and Korean lines with their kanji and hanja', () => {
     const s = '日本作家夏目漱石的小说《吾輩は猫である》近日再版。';
-    assert.deepEqual(japaneseKoreanSpans(s).map((x) => s.slice(x.start, x.end)), ['吾輩は猫である']);
+    assert.deepEqual(japaneseKoreanSpans(s).map((x) => s.slice(x.start, x.end)), ['《吾輩は猫である》']);
     for (const line of [...JAPANESE, ...KOREAN]) {
       assert.deepEqual(japaneseKoreanSpans(line).map((x) => line.slice(x.start, x.end)), [line], line);
     }

@@ -1063,9 +1063,9 @@ const CP1252_UNDEFINED = [0x81, 0x8d, 0x8f, 0x90, 0x9d];
  * A UTF-8 sequence `bytes[x, x + l)` with one byte lost (WILD, a U+FFFD in
  * the text: one of Windows-1252's five undefined bytes): the character when
  * exactly one of the five gives a valid sequence that is natural — a common
- * character forming a common word with the character before or after it,
- * or else the only common one (`å�¸` after 公: E5 8F B8, 司; 卸 and 吸 make
- * no word with 公). Undefined when none or several do: the byte stays lost.
+ * character forming a common word with the character before or after it
+ * (`å�¸` after 公: E5 8F B8, 司; 卸 and 吸 make no word with 公). Undefined
+ * when none or several do: the byte stays lost.
  */
 function undefinedByte(bytes: Uint8Array, wild: Uint8Array, x: number, l: number, end: number, before: string): string | undefined {
   let at = -1;
@@ -1078,7 +1078,7 @@ function undefinedByte(bytes: Uint8Array, wild: Uint8Array, x: number, l: number
   const prev = before.length > 0 ? before.charCodeAt(before.length - 1) : 0;
   const nextLen = x + l < end && !wild[x + l] ? utf8SeqLen(bytes, x + l, end) : 0;
   const next = nextLen > 0 ? UTF8_TARGET.decode(bytes, x + l, x + l + nextLen).charCodeAt(0) : 0;
-  const common: string[] = [];
+  let common = 0;
   const worded: string[] = [];
   for (const b of CP1252_UNDEFINED) {
     bytes[at] = b;
@@ -1086,14 +1086,13 @@ function undefinedByte(bytes: Uint8Array, wild: Uint8Array, x: number, l: number
       const ch = UTF8_TARGET.decode(bytes, x, x + l);
       const cp = ch.codePointAt(0)!;
       if (frequencyCost(cp) <= 1) {
-        common.push(ch);
+        common++;
         if (cp <= 0xffff && (isCommonWord(prev, cp) || isCommonWord(cp, next))) worded.push(ch);
       }
     }
   }
   bytes[at] = WILD;
-  if (worded.length === 1) return worded[0];
-  return worded.length === 0 && common.length === 1 ? common[0] : undefined;
+  return worded.length === 1 && common <= 3 ? worded[0] : undefined;
 }
 
 /** Whether the line around `text[start, stop)` holds Han characters (within 200 code units): Chinese text, not Latin. */

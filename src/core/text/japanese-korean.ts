@@ -21,7 +21,8 @@
  * - A line is Japanese or Korean as a whole (its Han between the clauses,
  *   `東京都知事`, `大韓民國` included) when such clauses hold at least half of
  *   its letters; otherwise only those clauses are (`《吾輩は猫である》` in a
- *   Chinese sentence).
+ *   Chinese sentence), each with the marks right before and after it; a
+ *   katakana word with the long-vowel mark `ー` is Japanese (`デフォルト`).
  *
  * Everything is decided line by line, so any stretch of whole lines gives
  * the same spans as the whole document.
@@ -105,10 +106,18 @@ function judgeClause(text: string, start: number, end: number): { letters: numbe
   let particle = 0;
   let adjacent = 0;
   let known = 0;
+  let katakanaRun = 0;
+  let longestKatakana = 0;
+  let prolonged = false;
   const m = model();
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     if (isAlien(c)) return { letters: end - start, foreign: false };
+    if (c >= 0x30a1 && c <= 0x30fc && c !== 0x30fb) {
+      katakanaRun++;
+      if (katakanaRun > longestKatakana) longestKatakana = katakanaRun;
+      if (c === 0x30fc && katakanaRun >= 2) prolonged = true;
+    } else katakanaRun = 0;
     if (isHangul(c)) hangul++;
     else if (isKana(c)) {
       kana++;
@@ -127,6 +136,8 @@ function judgeClause(text: string, start: number, end: number): { letters: numbe
   if (kana === 0) return { letters, foreign: false };
   if (kana === 1) return { letters, foreign: PARTICLES.has(particle) && han <= 6 };
   if (kana < KANA_SHARE * (kana + han)) return { letters, foreign: false };
+  // A katakana word with the long-vowel mark (`デフォルト`, `グレー`): loanwords, never mojibake's.
+  if (prolonged && longestKatakana >= 3) return { letters, foreign: true };
   const mean = bits / kana;
   const foreign = (mean <= MAX_SURPRISAL && known >= PAIR_SHARE * adjacent) || (adjacent >= 2 && known >= SURE_PAIR_SHARE * adjacent && mean <= MAX_SURPRISAL_PAIRED);
   return { letters, foreign };
@@ -172,7 +183,23 @@ function lineSpans(text: string, start: number, end: number, lineBreakEnd: numbe
     out.push({ start, end: lineBreakEnd });
     return;
   }
-  for (const s of found) out.push(s);
+  // A clause's own marks around it (`《` `》`, `(` `)`, `、`) belong to it.
+  let last: Span | undefined;
+  for (const s of found) {
+    const from = s.start > start && !isLineBreak(text.charCodeAt(s.start - 1)) ? s.start - 1 : s.start;
+    const to = s.end < end ? s.end + 1 : s.end;
+    if (last && from <= last.end) {
+      last = { start: last.start, end: to };
+      out[out.length - 1] = last;
+    } else {
+      last = { start: from, end: to };
+      out.push(last);
+    }
+  }
+}
+
+function isLineBreak(c: number): boolean {
+  return c === 0x0a || c === 0x0d;
 }
 
 /** The Japanese and Korean spans of the lines of `text[from, to)` (`from` a line start), sorted and disjoint. */
@@ -230,10 +257,10 @@ export function insideSpans(spans: readonly Span[], start: number, end: number):
 /**
  * What of a rule's report may stand beside Japanese and Korean text
  * (`spans`, non-empty): nothing when it lies inside that text (or, for a
- * rule that restores characters, touches it: mojibake is never read into
- * Japanese), the finding without its fix when the fix would change that text
- * (a restoring rule keeps the edits that do not), the report as it is
- * otherwise.
+ * rule that restores characters, touches it with every edit: mojibake is
+ * never read into Japanese), the finding without its fix when the fix would
+ * change that text, the report as it is otherwise (its fix the very object
+ * the rule made).
  */
 export function keepOffJapaneseKorean(spans: readonly Span[], report: Report, restoresText: boolean): Report | undefined {
   const { start, end } = report.range;
@@ -245,9 +272,7 @@ export function keepOffJapaneseKorean(spans: readonly Span[], report: Report, re
   let touching = 0;
   for (const e of edits) if (overlapsSpan(spans, e.range.start, e.range.end)) touching++;
   if (touching === 0) return report;
-  const rest: Report = { message: report.message, range: report.range, ...(report.related && { related: report.related }), ...(report.severity && { severity: report.severity }) };
-  if (!restoresText || touching === edits.length) return rest;
-  return { ...rest, fix: { title: fix.title, edits: edits.filter((e) => !overlapsSpan(spans, e.range.start, e.range.end)) } };
+  return { message: report.message, range: report.range, ...(report.related && { related: report.related }), ...(report.severity && { severity: report.severity }) };
 }
 
 /**
