@@ -76,7 +76,7 @@ export async function expandInputs(args: readonly string[], fs: ListingFs): Prom
       const matched: string[] = [];
       await walk(fs, base, matched, (p) => re.test(p));
       if (matched.length === 0) throw new Error(`${arg}: no file matches`);
-      out.push(...matched);
+      for (const p of matched) out.push(p);
     } else if ((await fs.kind(arg)) === 'dir') {
       await walk(fs, arg.replace(/\/+$/, '') || '/', out, (p) => TRANSCRIPT.test(p));
     } else {

@@ -56,7 +56,7 @@ export async function cleanWorkspace(): Promise<WorkspaceCleanSummary> {
           const result = fixAll(before, { settings: settingsFor(open), safeOnly: true });
           if (result.text !== before && (await vscode.workspace.applyEdit(toWorkspaceEdit(open, minimalEdits(before, result.text))))) {
             changed++;
-            applied.push(...result.applied);
+            for (const f of result.applied) applied.push(f);
           }
           continue;
         }
@@ -64,7 +64,7 @@ export async function cleanWorkspace(): Promise<WorkspaceCleanSummary> {
         if (result.text === file.text) continue;
         await vscode.workspace.fs.writeFile(uri, encodeTranscript(result.text, file.bom));
         changed++;
-        applied.push(...result.applied);
+        for (const f of result.applied) applied.push(f);
       }
       return { files: n, changed, undecodable, tooLarge, fixesPerRule: countByRule(applied), cancelled: token.isCancellationRequested };
     },

@@ -156,7 +156,7 @@ export function settle(text: string, repairs: MojibakeRepair[], start: number, e
     let again = scanRegion(stretch);
     const touches = again.some((a) => group.some((r, j) => a.start + region.start <= at[k - group.length + j] + r.text.length && a.end + region.start >= at[k - group.length + j]));
     if (!touches) {
-      out.push(...group);
+      for (const r of group) out.push(r);
       continue;
     }
     for (let round = 0; round < ROUNDS && again.length > 0; round++) {
@@ -961,15 +961,16 @@ function scanRun(text: string, from: number, to: number, kind: KindImpl, page: C
           const l = bytes[x] < 0x80 ? 1 : Math.max(1, target.seqLen(bytes, x, end));
           let w = false;
           for (let y = x; y < x + l; y++) if (wild[y]) w = true;
-          if (w) lostAll++;
-          repaired += w ? '\ufffd' : target.decode(bytes, x, x + l);
+          const guess = w && target === UTF8_TARGET ? undefinedByte(bytes, wild, x, l, end, repaired) : undefined;
+          if (w && guess === undefined) lostAll++;
+          repaired += w ? (guess ?? '\ufffd') : target.decode(bytes, x, x + l);
           x += l;
         }
         if (lost) repaired += '\ufffd';
       } else repaired = target.decode(bytes, s2, decodeTo) + (lost ? '\ufffd' : '');
       const start = from + k;
       const stop = from + segEnd + lost;
-      const cand = evaluate(text.slice(start, stop), repaired, kind, depth, lostAll);
+      const cand = evaluate(text.slice(start, stop), repaired, kind, depth, lostAll) ?? betweenAscii(text, start, stop, repaired, kind, lostAll);
       if (cand) {
         out.push({ start, end: stop, text: cand.text, kind, inner: cand.inner, lost: lostAll, gain: cand.gain });
         k = segEnd;
@@ -1033,6 +1034,80 @@ function evaluate(
   const innerLost = inner.reduce((a, r) => a + r.lost, 0);
   const gain = judge(o, twice, { ...kind, cjk: false, minGain: kind.minGain }, lost + innerLost);
   return gain === undefined ? undefined : { text: twice, gain, inner: inner[0].kind };
+}
+
+/**
+ * One double-byte character read as two Latin-1 characters between ASCII
+ * words (`APPºÍWeb` for APP和Web, `iPhone£¬iPad`, `iOS 18¡£` at the end of a
+ * line): too short for the judge alone, which wants two Han characters. It
+ * is repaired when the ASCII on both sides (or a line end after it) leaves
+ * no room for a Latin word, the line holds Han characters, and the character
+ * is one of the commonest Han characters or a common full-width mark.
+ */
+function betweenAscii(text: string, start: number, stop: number, repaired: string, kind: KindImpl, lost: number): { text: string; gain: number; inner?: MojibakeKind } | undefined {
+  if (kind.family !== LATIN || kind.target() === UTF8_TARGET || lost > 0 || stop - start !== 2 || repaired.length !== 1) return undefined;
+  const before = start > 0 ? text.charCodeAt(start - 1) : -1;
+  const after = stop < text.length ? text.charCodeAt(stop) : -1;
+  const alnum = (c: number) => isLatinLetter(c) || (c >= 0x30 && c <= 0x39);
+  if (!alnum(before) || !(alnum(after) || after === -1 || after === 0x0a || after === 0x0d || after === 0x20)) return undefined;
+  const c = repaired.charCodeAt(0);
+  if (frequencyCost(c) !== 0 || c < 0x3000 || !hanNearby(text, start, stop)) return undefined;
+  const gain = naturalness(text.slice(start, stop)).cost;
+  return gain >= kind.minGain ? { text: repaired, gain } : undefined;
+}
+
+/** The five bytes Windows-1252 leaves undefined, which reach text as U+FFFD or C1 controls. */
+const CP1252_UNDEFINED = [0x81, 0x8d, 0x8f, 0x90, 0x9d];
+
+/**
+ * A UTF-8 sequence `bytes[x, x + l)` with one byte lost (WILD, a U+FFFD in
+ * the text: one of Windows-1252's five undefined bytes): the character when
+ * exactly one of the five gives a valid sequence that is natural — a common
+ * character forming a common word with the character before or after it
+ * (`å�¸` after 公: E5 8F B8, 司; 卸 and 吸 make no word with 公). Undefined
+ * when none or several do: the byte stays lost.
+ */
+function undefinedByte(bytes: Uint8Array, wild: Uint8Array, x: number, l: number, end: number, before: string): string | undefined {
+  let at = -1;
+  for (let y = x; y < x + l; y++) {
+    if (!wild[y]) continue;
+    if (at >= 0) return undefined;
+    at = y;
+  }
+  if (at <= x || l < 2) return undefined; // a lead byte is never one of the five
+  const prev = before.length > 0 ? before.charCodeAt(before.length - 1) : 0;
+  const nextLen = x + l < end && !wild[x + l] ? utf8SeqLen(bytes, x + l, end) : 0;
+  const next = nextLen > 0 ? UTF8_TARGET.decode(bytes, x + l, x + l + nextLen).charCodeAt(0) : 0;
+  let common = 0;
+  const worded: string[] = [];
+  for (const b of CP1252_UNDEFINED) {
+    bytes[at] = b;
+    if (utf8SeqLen(bytes, x, end) === l) {
+      const ch = UTF8_TARGET.decode(bytes, x, x + l);
+      const cp = ch.codePointAt(0)!;
+      if (frequencyCost(cp) <= 1) {
+        common++;
+        if (cp <= 0xffff && (isCommonWord(prev, cp) || isCommonWord(cp, next))) worded.push(ch);
+      }
+    }
+  }
+  bytes[at] = WILD;
+  return worded.length === 1 && common <= 3 ? worded[0] : undefined;
+}
+
+/** Whether the line around `text[start, stop)` holds Han characters (within 200 code units): Chinese text, not Latin. */
+function hanNearby(text: string, start: number, stop: number): boolean {
+  for (let i = start - 1; i >= 0 && i >= start - 200; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a) break;
+    if (c >= 0x4e00 && c <= 0x9fff) return true;
+  }
+  for (let i = stop; i < text.length && i < stop + 200; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a) break;
+    if (c >= 0x4e00 && c <= 0x9fff) return true;
+  }
+  return false;
 }
 
 /**

@@ -3,6 +3,7 @@ import type { NewsDocument } from '../document';
 import { byPosition, makeFinding, withData, type Finding, type Severity } from '../finding';
 import type { AnyRule, RuleContext } from '../rule';
 import { RULES } from '../rules';
+import { japaneseKoreanSpansOf, keepOffJapaneseKorean } from '../text/japanese-korean';
 
 export interface AnalyzeOptions {
   settings?: Settings;
@@ -44,9 +45,13 @@ export function analyze(document: NewsDocument, options: AnalyzeOptions = {}): F
  */
 export function runRule(rule: AnyRule, ctx: RuleContext, severity: Severity, onRuleError?: AnalyzeOptions['onRuleError'], check = rule.check): Finding[] {
   const findings: Finding[] = [];
-  const { id, defaultSeverity } = rule.meta;
+  const { id, defaultSeverity, restoresText } = rule.meta;
+  // Japanese and Korean text is never rewritten nor counted (text/japanese-korean.ts).
+  const foreign = japaneseKoreanSpansOf(ctx.document);
   try {
-    check(ctx, (r) => {
+    check(ctx, (report) => {
+      const r = foreign.length === 0 ? report : keepOffJapaneseKorean(foreign, report, restoresText === true);
+      if (!r) return;
       const f = makeFinding(id, r.severity && severity === defaultSeverity ? r.severity : severity, r.message, r.range, r.fix, r.related);
       findings.push(r.data ? withData(f, r.data) : f);
     });

@@ -42,7 +42,7 @@ export function fixAll(text: string, options: AnalyzeOptions & { safeOnly?: bool
     if (repairs.length > 0) findings = repairs;
     const result = applyFixes(current, findings);
     if (result.applied.length === 0 || result.text === current) break;
-    applied.push(...result.applied);
+    for (const f of result.applied) applied.push(f);
     current = result.text;
     found = undefined;
   }

@@ -57,7 +57,7 @@ export function applyFixes(text: string, findings: readonly Finding[]): { text: 
   const owner = new Map<Edit, Finding>();
   const candidates = findings
     .filter((f) => f.fix && f.fix.edits.length > 0)
-    .map((f) => ({ f, first: Math.min(...f.fix!.edits.map((e) => e.range.start)) }))
+    .map((f) => ({ f, first: f.fix!.edits.reduce((m, e) => (e.range.start < m ? e.range.start : m), Infinity) }))
     .sort((a, b) => a.first - b.first);
   for (const { f } of candidates) {
     const edits = f.fix!.edits;

@@ -17,7 +17,7 @@ export function minimalEdits(before: string, after: string): Edit[] {
   let added = '';
   const flush = () => {
     if (pendingStart < 0) return;
-    edits.push(...charEdits(pendingStart, removed, added));
+    for (const e of charEdits(pendingStart, removed, added)) edits.push(e);
     pendingStart = -1;
     removed = '';
     added = '';

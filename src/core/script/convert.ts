@@ -23,8 +23,10 @@ export interface ConvertOptions {
   readonly phrases?: boolean;
   /**
    * Where the text comes from, for conversions to Simplified: `zh-TW` undoes
-   * Taiwan variants first (tw2s), `zh-HK` and `auto` Hong Kong ones (hk2s, which
-   * also reads OpenCC-standard text and leaves 著 as 著). Default `auto`.
+   * Taiwan variants first (tw2s), `zh-HK` Hong Kong ones (hk2s, which also
+   * reads OpenCC-standard text and leaves 著 as 著); `auto` detects the region
+   * from the text (traditionalRegion), Hong Kong when it does not tell.
+   * Default `auto`.
    */
   readonly from?: 'auto' | 'zh-Hant' | 'zh-TW' | 'zh-HK';
   /**
@@ -58,7 +60,30 @@ export function configFor(target: ScriptTarget, options: ConvertOptions = {}): O
  */
 export function convert(text: string, target: ScriptTarget, options: ConvertOptions = {}): string {
   const strict = options.strict ?? true;
-  return convertWith(text, configFor(target, options), { ...options, strict }, target);
+  // Regional Traditional goes to Simplified from its own region (tw2s turns 帶著 into 带着; hk2s keeps 著).
+  const from = target === 'zh-Hans' && (options.from ?? 'auto') === 'auto' ? (traditionalRegion(text) ?? 'auto') : options.from;
+  return convertWith(text, configFor(target, { ...options, from }), { ...options, strict }, target);
+}
+
+/**
+ * The region whose Traditional `text` is written in, when it tells: the
+ * characters OpenCC's Taiwan variants (tw → t) change and its Hong Kong ones
+ * (hk → t) keep (`著` in `帶著`, `裡`), against the reverse (`綫`, `衞`).
+ */
+export function traditionalRegion(text: string): 'zh-TW' | 'zh-HK' | undefined {
+  const tw = converterFor('tw2t')(text);
+  const hk = converterFor('hk2t')(text);
+  if (tw.length !== text.length || hk.length !== text.length) return undefined;
+  let taiwan = 0;
+  let hongKong = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const a = tw.charCodeAt(i) !== c;
+    const b = hk.charCodeAt(i) !== c;
+    if (a && !b) taiwan++;
+    else if (b && !a) hongKong++;
+  }
+  return taiwan > hongKong ? 'zh-TW' : hongKong > taiwan ? 'zh-HK' : undefined;
 }
 
 /**

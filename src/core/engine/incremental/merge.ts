@@ -37,7 +37,7 @@ export function merge(results: readonly RuleFindings[], previous: PreviousMerge 
     at[f] = from = partitionPoint(still.length, stillFirst, from);
   }
   // All findings in one array (the rules' lists come in several shapes, which V8 would keep checking).
-  const all = ([] as Finding[]).concat(...lists);
+  const all = lists.flat();
   const base = new Int32Array(lists.length);
   for (let r = 1; r < lists.length; r++) base[r] = base[r - 1] + lists[r - 1].length;
   const total = still.length + fresh.length;

@@ -3,6 +3,7 @@ import type { Check, RuleMeta } from '../../rule';
 import type { Edit, Fix } from '../../finding';
 import type { Line } from '../../document';
 import { commonEnds, splitsPair } from '../../engine/minimal-edits';
+import { japaneseKoreanSpansOf, overlapsSpan, sumOutsideSpans, type Span } from '../../text/japanese-korean';
 import { gbkChainBoundary, gbkCodes, utf8ReadAsGbkMarks } from '../../encodings';
 import { convert, countScript, scriptRunOffsets, type ConvertOptions, type Script, type ScriptTarget } from '../../script';
 
@@ -39,7 +40,9 @@ export const check: Check = ({ document, settings }, report) => {
     const lines = document.lines.filter((l) => !l.blank && hasCjk(l.text));
     if (lines.length === 0) return;
     // One counting pass per line; the counts serve both the majority and each line's verdict.
-    const counts = lines.map((l) => countScript(text, l.start, l.end));
+    // Japanese and Korean text is not Chinese: its kanji and hanja count for neither script.
+    const foreign = japaneseKoreanSpansOf(document);
+    const counts = foreign.length === 0 ? lines.map((l) => countScript(text, l.start, l.end)) : lines.map((l) => countOutside(foreign, text, l.start, l.end));
 
     let target: ScriptTarget;
     if (setting === 'auto') {
@@ -72,6 +75,7 @@ export const check: Check = ({ document, settings }, report) => {
       // Mojibake (`鍗楅槼`) is made of Traditional-looking characters: it is the
       // mojibake rule's, and converting it would destroy its bytes.
       if (n > 0 && other === 'zh-Hant') n = dropMojibakeRuns(text, line, runs, n);
+      if (n > 0 && foreign.length > 0) n = dropForeignRuns(foreign, runs, n);
       if (n === 0) return;
       let otherCount = 0;
       for (let r = 0; r < 2 * n; r += 2) otherCount += runs[r + 1] - runs[r];
@@ -98,7 +102,28 @@ export const check: Check = ({ document, settings }, report) => {
     for (let k = 0; k < lines.length; k++) checkLine(lines[k], counts[k].hans, counts[k].hant);
 };
 
-/** Stands for the line number in the localized line message; no message or script name holds it. */
+/** countScript of the line's text outside Japanese and Korean spans. */
+function countOutside(spans: readonly Span[], text: string, start: number, end: number): { hans: number; hant: number } {
+  let hant = 0;
+  const hans = sumOutsideSpans(spans, start, end, (a, b) => {
+    const c = countScript(text, a, b);
+    hant += c.hant;
+    return c.hans;
+  });
+  return { hans, hant };
+}
+
+/** Keeps, in place, the runs that do not overlap Japanese or Korean text; returns how many are left. */
+function dropForeignRuns(spans: readonly Span[], runs: Int32Array, n: number): number {
+  let k = 0;
+  for (let r = 0; r < 2 * n; r += 2) {
+    if (overlapsSpan(spans, runs[r], runs[r + 1])) continue;
+    runs[k++] = runs[r];
+    runs[k++] = runs[r + 1];
+  }
+  return k >> 1;
+}
+
 /**
  * The target `auto` stands for, from the counts of characters of one script
  * alone in the document: its majority; undefined when it is all one script
@@ -108,6 +133,7 @@ export function majorityTarget(hans: number, hant: number): ScriptTarget | undef
   return hans === 0 || hant === 0 ? undefined : hant > hans ? 'zh-TW' : 'zh-Hans';
 }
 
+/** Stands for the line number in the localized line message; no message or script name holds it. */
 const LINE_NUMBER = '\u0000';
 
 /**

@@ -1,0 +1,86 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import { NewsDocument, analyze, fixAll } from '../../../src/core';
+import { japaneseKoreanSpans } from '../../../src/core/text/japanese-korean';
+import { ROOT } from '../helpers';
+
+/**
+ * Japanese and Korean text quoted in a Chinese article is never rewritten by
+ * any rule and never counted as Chinese (src/core/text/japanese-korean.ts).
+ */
+const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'japanese-korean', 'quoting.txt');
+const text = fs.readFileSync(FIXTURE, 'utf8');
+
+const JAPANESE = [
+  '東京都は、今年の文化交流事業について「発展的な協力関係を築きたい」と述べた。',
+  '両国の若者が互いの文化を理解することが重要だと強調した。',
+  '東京都知事、記者会見で「来年も続けます」と話した。',
+  '新しい図書館は駅の近くに建てられ、来月から利用できるようになります。',
+  '会議では、地域経済の活性化に向けた具体的な対策が議論された。',
+  '彼は毎朝六時に起きて、公園を散歩してから仕事に行く。',
+  'このプログラムは、指定されたファイルを読み込んで結果を表示する。',
+  '詳しくは公式サイトをご覧ください。',
+];
+const KOREAN = [
+  '이번 행사는 대한민국(大韓民國) 문화체육관광부가 후원합니다.',
+  '서울특별시(特別市)는 "문화 교류를 계속 확대하겠다"고 밝혔다.',
+  '많은 관심 부탁드립니다.',
+  '국립중앙박물관은 다음 달부터 새로운 전시를 시작한다.',
+];
+
+describe('Japanese and Korean text', () => {
+  it('the fixture is a Chinese article quoting Japanese and Korean (its Chinese still gets fixed around them)', () => {
+    // Without the protection every rule would rewrite these lines: prove the fixture is worth testing.
+    const damaged = text.replace('近日推出新译本，', '近日推出新譯本,');
+    const fixed = fixAll(damaged).text;
+    assert.notEqual(fixed, damaged, 'the Chinese defects added around the quotes are fixed');
+    for (const line of text.split('\n')) if (/[\u3041-\u30ff\uac00-\ud7a3]/.test(line) && !line.includes('本报讯')) assert.ok(fixed.includes(line), line);
+  });
+
+  it('Clean Document leaves the article byte-identical (LF and CRLF)', () => {
+    assert.equal(fixAll(text).text, text);
+    const crlf = text.replace(/\n/g, '\r\n');
+    assert.equal(fixAll(crlf).text, crlf);
+  });
+
+  it('no finding of mojibake, mixed-script or halfwidth-punctuation on the quoted text', () => {
+    const findings = analyze(new NewsDocument(text));
+    const spans = japaneseKoreanSpans(text);
+    for (const f of findings) {
+      for (const s of spans) assert.ok(f.range.end <= s.start || f.range.start >= s.end || f.ruleId === 'duplicate-block', `${f.ruleId}: ${f.message}`);
+      assert.notEqual(f.ruleId, 'mojibake', f.message);
+      assert.notEqual(f.ruleId, 'mixed-script', f.message);
+    }
+  });
+
+  it('spans: kana titles in Chinese sentences, whole Japanese and Korean lines with their kanji and hanja', () => {
+    const s = '日本作家夏目漱石的小说《吾輩は猫である》近日再版。';
+    assert.deepEqual(japaneseKoreanSpans(s).map((x) => s.slice(x.start, x.end)), ['《吾輩は猫である》']);
+    for (const line of [...JAPANESE, ...KOREAN]) {
+      assert.deepEqual(japaneseKoreanSpans(line).map((x) => line.slice(x.start, x.end)), [line], line);
+    }
+    assert.deepEqual(japaneseKoreanSpans('本报讯 南阳市委书记出席并讲话。'), []);
+  });
+
+  it('mojibake of the evaluation set is never taken for Japanese or Korean', () => {
+    const cases = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'mojibake', 'cases.jsonl'), 'utf8').split('\n').filter(Boolean);
+    const taken = cases.map((l) => JSON.parse(l) as { damaged: string }).filter((c) => japaneseKoreanSpans(c.damaged).length > 0);
+    assert.deepEqual(taken.map((c) => c.damaged), []);
+  });
+
+  it('property: Japanese and Korean lines, alone or inside Chinese paragraphs, get no finding that rewrites them', () => {
+    const chinese = fc.constantFrom('南阳市委书记出席并讲话。', '據悉，該活動由兩地共同主辦。', '他说,这次活动很成功', '');
+    fc.assert(
+      fc.property(fc.constantFrom(...JAPANESE, ...KOREAN), chinese, chinese, fc.constantFrom('\n', '\r\n'), (quote, before, after, eol) => {
+        for (const doc of [quote, before + eol + quote + eol + after, before + '「' + quote + '」' + after]) {
+          const out = fixAll(doc).text;
+          assert.ok(out.includes(quote), `${JSON.stringify(doc)} → ${JSON.stringify(out)}`);
+          assert.ok(!analyze(new NewsDocument(doc)).some((f) => f.ruleId === 'mojibake'));
+        }
+      }),
+      { numRuns: 60, seed: 14 },
+    );
+  });
+});
