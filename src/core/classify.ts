@@ -196,7 +196,12 @@ export type BoilerplateKind =
   | 'artefact'
   | 'credit'
   | 'byline'
-  | 'photo-credit';
+  | 'photo-credit'
+  // Page chrome known from its place around the article's body (anatomy/page.ts).
+  | 'navigation'
+  | 'related'
+  | 'comment'
+  | 'promotion';
 
 /** Kinds that belong to the article's record: marked, kept unless configured. */
 export const RECORD_KINDS: readonly BoilerplateKind[] = ['credit', 'byline', 'photo-credit'];
@@ -214,6 +219,10 @@ export const BOILERPLATE_KINDS: readonly BoilerplateKind[] = [
   'credit',
   'byline',
   'photo-credit',
+  'navigation',
+  'related',
+  'comment',
+  'promotion',
 ];
 
 // `©` counts only before a year or at the start of the line: cp1252 mojibake

@@ -31,7 +31,7 @@ import {
   type BoilerplateKind,
 } from '../classify';
 import type { OutlineEntry, OutlineKind } from './index';
-import { lineKinds } from '../text/kinds';
+import { documentAnatomy } from '../anatomy';
 
 const DATELINE = /^\s*[^\s，。,]{0,12}?(讯|訊|电|電)[\s(（]|^\s*[^\s，。,]{0,12}(讯|訊)\s*\d{1,2}月\d{1,2}日/;
 const NUMBERED_SECTION = /^[一二三四五六七八九十]{1,3}[、.．]\s*\S/;
@@ -64,7 +64,8 @@ export function parseAnatomy(doc: NewsDocument): OutlineEntry[] {
 
   // 1. Boilerplate, credits and photo credits.
   let hasPhotos = false;
-  const kinds = lineKinds(doc);
+  const page = documentAnatomy(doc);
+  const kinds = page.kinds;
   for (const i of nonBlank) {
     const raw = lines[i].text;
     if (info[i].role === 'prose') continue;

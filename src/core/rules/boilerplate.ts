@@ -10,7 +10,7 @@ import {
   type BoilerplateKind,
 } from '../classify';
 import { excerpt, lineRemovalRange } from '../text/lines';
-import { lineKinds } from '../text/kinds';
+import { documentKinds } from '../anatomy';
 
 /**
  * Lines that are not article text: site footers and copyright lines, ICP and
@@ -109,7 +109,7 @@ export function findBoilerplate(doc: NewsDocument): BoilerplateLine[] {
       break;
     }
   }
-  const kinds = lineKinds(doc);
+  const kinds = documentKinds(doc);
   const lines = doc.lines;
   // An index loop: for-of over a frozen array takes V8's slow path (incremental analysis runs this after each edit).
   for (let i = 0; i < lines.length; i++) {
@@ -160,5 +160,13 @@ export function kindLabel(kind: BoilerplateKind): string {
       return t('byline');
     case 'photo-credit':
       return t('photo credit');
+    case 'navigation':
+      return t('page chrome');
+    case 'related':
+      return t('related articles');
+    case 'comment':
+      return t('comments');
+    case 'promotion':
+      return t('share, app or ad promotion');
   }
 }
