@@ -58,15 +58,20 @@ interface Features {
   spaces: number;
 }
 
-const SCAN = 400; // only the start of a long line is looked at: it is prose anyway
+/** How far from the body (in non-blank lines) chrome is looked for. */
+const ZONE = 150;
+const SCAN = 200; // a longer line is prose: it is not scanned
+
+const LONG: Features = Object.freeze({ len: Infinity, han: Infinity, punct: 2, ends: true, fragment: false, sep: 0, digits: 0, latin: 0, spaces: 0 });
 
 function features(text: string): Features {
-  const t = text.length > SCAN ? text.slice(0, SCAN) : text;
+  if (text.length > SCAN) return LONG;
+  const t = text;
   let start = 0;
   let end = t.length;
   while (start < end && isSpace(t.charCodeAt(start))) start++;
   while (end > start && isSpace(t.charCodeAt(end - 1))) end--;
-  const f: Features = { len: text.length > SCAN ? text.length : end - start, han: 0, punct: 0, ends: false, fragment: false, sep: 0, digits: 0, latin: 0, spaces: 0 };
+  const f: Features = { len: end - start, han: 0, punct: 0, ends: false, fragment: false, sep: 0, digits: 0, latin: 0, spaces: 0 };
   for (let i = start; i < end; i++) {
     const c = t.charCodeAt(i);
     if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff)) f.han++;
@@ -87,6 +92,11 @@ function features(text: string): Features {
 const CLOSERS = '”’」』）)》】"\'';
 const CONTINUING = '，、。；：！？）」』》…,;!?)';
 
+function blank(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (!isSpace(text.charCodeAt(i))) return false;
+  return true;
+}
+
 function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x3000 || c === 0xa0 || c === 0x0d || c === 0xfeff;
 }
@@ -104,13 +114,25 @@ function proseWeight(f: Features): number {
 const RELATED_HEAD =
   /^[\s【\[「]*(相关|相關|推荐|推薦|延伸阅读|延伸閱讀|更多|热点|熱點|热门|熱門|热文|熱文|热读|熱讀|猜你喜欢|猜你喜歡|也許您會感興趣|也许您会感兴趣|你可能|您可能|大家都在看|精彩推荐|精彩推薦|今日推荐|今日推薦|排行|热榜|熱榜|最新|往期|看了又看|为你推荐|為你推薦|图片新闻|圖片新聞|视频推荐|影音推薦|熱門新聞|即時新聞|新闻排行|新聞排行)/;
 const COMMENT_HEAD = /(评论|評論|跟贴|跟帖|留言|网友|網友|发表|發表)/;
-const SHARE = /(分享|微信|微博|朋友圈|QQ|Facebook|facebook|LINE|Line|Twitter|twitter|Weibo|複製連結|复制链接|收藏|点赞|點讚|按讚|打印|列印|转发|轉發|字号|字號|字级|字級|字体|字體|大字|小字)/;
+const SHARE = /(播报|播報|朗读|朗讀|分享|微信|微博|朋友圈|QQ|Facebook|facebook|LINE|Line|Twitter|twitter|Weibo|複製連結|复制链接|收藏|点赞|點讚|按讚|打印|列印|转发|轉發|字号|字號|字级|字級|字体|字體|大字|小字)/;
 const APP = /(客户端|客戶端|下载|下載|APP|App|app|扫码|掃碼|扫一扫|掃一掃|二维码|二維碼|公众号|公眾號|关注|關注|订阅|訂閱|追蹤|加入好友)/;
 const AD = /(广告|廣告|推广|推廣|赞助|贊助|AD|Ad\b)/;
 const COMMENT_LINE = /(回复|回覆|回應|举报|舉報|^赞|^讚|顶\d|踩\d|\d+楼|\d+樓|登录|登入|注册|註冊|退出|表情|最热|最熱|最新|条评论|則留言|人参与|人參與)/;
 const FOOTER = /(关于我们|關於我們|关于本站|關於本站|联系我们|聯絡我們|聯繫我們|网站地图|網站地圖|隐私|隱私|招聘|许可证|許可證|友情链接|友情連結|服务条款|服務條款|使用条款|使用條款|客服|广告服务|廣告服務|合作|About|about|Contact|Privacy|Terms)/;
 const DATE = /(19|20)\d\d[-/年.]\s?[01]?\d[-/月.]\s?[0-3]?\d|[01]?\d月[0-3]?\d日|\d\d?:\d\d/;
 const SOURCE_WORD = /(来源|來源|稿源|出处|出處|作者|编辑|編輯|记者|記者|发布|發布|發佈|更新)/;
+
+/** A staff credit or a source at the end: `[作者: 刘满仓 　责任编辑: 杨丹宇 ]`, `（中時 ）`, `文/栗思`. */
+const CREDIT_WORD = /(来源|來源|作者|记者|記者|编辑|編輯|责编|責編|撰文|撰稿|采写|採寫|整理|校对|校對|审核|審核|审校|審校|监制|監製|出品|主编|主編|通讯员|通訊員|编译|編譯|翻译|翻譯)\s*[:：|｜/／]|^\s*[(（[【][^()（）]{1,12}[)）\]】]\s*$|^(文|图|圖)\s*[/／|｜]/;
+const PHOTO_CREDIT = /^(图片来源|圖片來源|图源|圖源|图片|圖片)\s*[:：]|(摄|攝|供图|供圖|资料图|資料圖|资料图片|資料圖片|翻摄|翻攝|截图|截圖)\s*[)）\]】]?$|[（(](图|圖)\s*[/／:：]|(图片来源|圖片來源)\s*[:：]|(图|圖)\s*[/／]\s*\w/;
+const AD_LABEL = /^(广告|廣告|推广|推廣|赞助|贊助|AD|Ad)/;
+
+function creditKind(t: string, f: Features): BoilerplateKind | undefined {
+  if (f.len > 50 || f.ends) return undefined;
+  if (PHOTO_CREDIT.test(t)) return 'photo-credit';
+  if (CREDIT_WORD.test(t)) return 'credit';
+  return undefined;
+}
 
 const DATE_FIRST = /^(19|20)\d\d[-/年.]/;
 
@@ -129,7 +151,7 @@ export function isDatedSourceLine(text: string): boolean {
 
 /** A line that is only a date or time, or a date with a short name: `15:312018/09/16`, `2024年05月10日 00:26 每日经济新闻`. */
 function isDateLine(text: string, f: Features): boolean {
-  if (f.len > 60 || f.ends || f.punct > 1) return false;
+  if (f.len > 60 || f.ends || f.punct > 1 || f.han > 12) return false;
   return DATE.test(text);
 }
 
@@ -142,7 +164,7 @@ export function pageAnatomy(texts: readonly string[], local: readonly (Boilerpla
   const kinds = local.slice();
   const none: PageAnatomy = { kinds, title: -1, bodyStart: -1, bodyEnd: -1, page: false };
   const idx: number[] = []; // non-blank lines
-  for (let i = 0; i < n; i++) if (texts[i].trim().length > 0) idx.push(i);
+  for (let i = 0; i < n; i++) if (!blank(texts[i])) idx.push(i);
   if (idx.length < 3) return none;
   // On the text without flattened pinyin (`簡(jiǎn)`), which would read as Latin.
   const plain = idx.map((i) => (texts[i].length > SCAN ? texts[i] : stripRuby(texts[i])));
@@ -184,20 +206,30 @@ export function pageAnatomy(texts: readonly string[], local: readonly (Boilerpla
   while (bestStart < bestEnd && weight[bestStart] <= 2) bestStart++;
   while (bestEnd > bestStart && weight[bestEnd] <= 2) bestEnd--;
 
-  // 3. The headline: the closest title-shaped line above the body.
+  // 3. The headline: the closest title-shaped line above the source/date line under it, or above the body.
+  const window = Math.max(0, bestStart - 30);
+  let anchor = bestStart;
+  for (let k = window; k < bestStart; k++) {
+    const f = feats[k];
+    if (local[idx[k]] === 'source' || (f.digits >= 4 && (isDateLine(trimmed(k), f) || isDatedSourceLine(trimmed(k))))) {
+      anchor = k;
+      break;
+    }
+  }
   let title = -1;
-  for (let k = bestStart - 1; k >= 0 && k >= bestStart - 30; k--) {
+  for (let k = anchor - 1; k >= window; k--) {
     const f = feats[k];
     const t = trimmed(k);
-    if (local[idx[k]] || f.len < 6 || f.len > 80 || isDateLine(t, f) || f.sep > 0) continue;
-    if (f.han < 0.5 * (f.len - f.spaces) || /[。]$/.test(t) || f.punct > 3) continue;
-    if ((f.len <= 20 || f.spaces >= 2) && (SHARE.test(t) || APP.test(t))) continue;
-    if (f.spaces >= 3) continue; // words apart: a menu
-    title = k;
-    // A verbatim copy right above (a sticky bar's headline) is the headline; this line is the copy.
-    if (k > 0 && trimmed(k - 1) === t) title = k - 1;
-    break;
+    if (local[idx[k]] || f.len < 6 || f.len > 80 || isDateLine(t, f) || f.spaces >= 3) continue;
+    if (f.sep > 1 || (f.sep === 1 && (f.len < 12 || /[>›»/]/.test(t)))) continue; // a breadcrumb, not `栏目｜标题`
+    if (f.han < 0.35 * (f.len - f.spaces) || /[。]$/.test(t) || f.punct > 3) continue;
+    if ((f.len <= 10 || f.spaces >= 2) && (SHARE.test(t) || APP.test(t))) continue;
+    // The longest of the candidates within a few lines (not the account name or kicker beside the headline).
+    if (title >= 0 && title - k > 4) break;
+    if (title < 0 || f.len > feats[title].len) title = k;
   }
+  // A verbatim copy right above (a sticky bar's headline) is the headline; the lower line is the copy.
+  if (title > 0 && trimmed(title - 1) === trimmed(title)) title--;
 
   // 4. Page chrome around the body, when there is evidence of a page.
   const ctx: (PageKind | undefined)[] = new Array(idx.length).fill(undefined);
@@ -215,9 +247,10 @@ export function pageAnatomy(texts: readonly string[], local: readonly (Boilerpla
     return kind !== undefined || feats[k].fragment;
   };
   // Before the body.
+  // Chrome is near the body (a page's header and footer); prose outside the body is another article's, not chrome.
   const preEnd = bestStart;
-  for (let k = 0; k < preEnd; k++) {
-    if (keep(k) || k === title) continue;
+  for (let k = Math.max(0, bestStart - ZONE); k < preEnd; k++) {
+    if (keep(k) || k === title || proseWeight(feats[k]) >= 30) continue;
     const t = trimmed(k);
     const f = feats[k];
     if (title >= 0 && k === title - 1 && k > 0 && f.len >= 8 && f.sep === 0 && proseWeight(f) === 0 && !SHARE.test(t) && !APP.test(t)) continue; // a kicker
@@ -226,23 +259,55 @@ export function pageAnatomy(texts: readonly string[], local: readonly (Boilerpla
       kinds[idx[k]] = 'source';
       continue;
     }
+    const credit = creditKind(t, f);
+    if (credit) {
+      kinds[idx[k]] = credit;
+      continue;
+    }
+    // Between the headline and the body, only chrome that says so: the rest is the title block (subtitles).
+    if (title >= 0 && k > title && !chromeSignal(t, f) && f.len > 4 && trimmed(title) !== t) continue;
     ctx[k] = chromeOf(k, undefined);
     if (chromeSignal(t, f)) evidence++;
   }
   // After the body.
   let state: PageKind | undefined;
-  for (let k = bestEnd + 1; k < idx.length; k++) {
-    const t = trimmed(k);
+  for (let k = bestEnd + 1; k < idx.length && k <= bestEnd + ZONE; k++) {
     const f = feats[k];
+    if (f.len > SCAN) {
+      if (state) ctx[k] = state;
+      continue;
+    }
+    const t = trimmed(k);
     if (f.len <= 14 && RELATED_HEAD.test(t)) state = 'related';
     else if (f.len <= 20 && COMMENT_HEAD.test(t) && f.punct === 0) state = 'comment';
     else if (f.sep >= 2 || FOOTER.test(t) || (local[idx[k]] && !RECORD_KINDS.includes(local[idx[k]]!))) state = undefined; // the footer
-    if (keep(k)) continue;
+    if (keep(k) || (!state && proseWeight(f) >= 30)) continue;
+    const credit = creditKind(t, f);
+    if (credit) {
+      kinds[idx[k]] = credit;
+      continue;
+    }
     ctx[k] = chromeOf(k, state);
     if (chromeSignal(t, f)) evidence++;
   }
   // Inside the body: dated source lines.
   for (let k = bestStart; k <= bestEnd; k++) if (!local[idx[k]] && feats[k].digits >= 4 && feats[k].len <= 80 && isDatedSourceLine(trimmed(k)) && DATE_FIRST.test(trimmed(k))) kinds[idx[k]] = 'source';
+  // Inside the body: photo credits, and in-feed ads (a label, a teaser, a close button).
+  for (let k = bestStart; k <= bestEnd; k++) {
+    if (local[idx[k]] || feats[k].len > 80) continue;
+    const t = trimmed(k);
+    if (PHOTO_CREDIT.test(t)) kinds[idx[k]] = 'photo-credit';
+    else if (AD_LABEL.test(t)) {
+      ctx[k] = 'promotion';
+      // Up to the close button: the ad's teaser.
+      for (let j = k + 1; j <= bestEnd && j <= k + 3; j++) {
+        if (trimmed(j) === '×' || trimmed(j) === '✕') {
+          for (let m = k + 1; m <= j; m++) ctx[m] = 'promotion';
+          break;
+        }
+      }
+    } else if (t === '×' || t === '✕') ctx[k] = 'promotion';
+  }
   const page = evidence >= 2;
   if (!page) {
     for (let k = bestStart; k <= bestEnd; k++) kinds[idx[k]] = local[idx[k]] ?? kinds[idx[k]];

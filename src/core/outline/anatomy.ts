@@ -77,6 +77,8 @@ export function parseAnatomy(doc: NewsDocument): OutlineEntry[] {
       hasPhotos = true;
     } else info[i].role = RECORD_KINDS.includes(kind) ? 'credits' : 'boilerplate';
   }
+  // A pasted page: its headline is the title (not the site name, channel or breadcrumb above it).
+  if (page.page && page.title >= 0 && info[page.title].role === 'other') info[page.title].role = 'title';
   while (lastContent > 0 && (info[lastContent].role === 'boilerplate' || info[lastContent].role === 'credits')) lastContent--;
 
   const at = (n: number): LineInfo | undefined => (n >= 0 && n < nonBlank.length ? info[nonBlank[n]] : undefined);
