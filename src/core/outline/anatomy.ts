@@ -21,7 +21,7 @@ import { endsSentence } from '../text/punctuation';
 import { headingShape, isHeadingLike, isNarrativeCaptionShape, isSpeakerLabel, speakerLabelShape } from './shapes';
 import { isProse, stripRuby, visibleLength } from '../text/shapes';
 import type { OutlineEntry, OutlineKind } from './types';
-import { lineKinds } from '../rules/boilerplate/line-kinds';
+import { documentAnatomy } from '../anatomy';
 
 const DATELINE = /^\s*[^\s，。,]{0,12}?(讯|訊|电|電)[\s(（]|^\s*[^\s，。,]{0,12}(讯|訊)\s*\d{1,2}月\d{1,2}日/;
 const NUMBERED_SECTION = /^[一二三四五六七八九十]{1,3}[、.．]\s*\S/;
@@ -54,7 +54,8 @@ export function parseAnatomy(doc: NewsDocument): OutlineEntry[] {
 
   // 1. Boilerplate, credits and photo credits.
   let hasPhotos = false;
-  const kinds = lineKinds(doc);
+  const page = documentAnatomy(doc);
+  const kinds = page.kinds;
   for (const i of nonBlank) {
     const raw = lines[i].text;
     if (info[i].role === 'prose') continue;
@@ -66,6 +67,8 @@ export function parseAnatomy(doc: NewsDocument): OutlineEntry[] {
       hasPhotos = true;
     } else info[i].role = RECORD_KINDS.includes(kind) ? 'credits' : 'boilerplate';
   }
+  // A pasted page: its headline is the title (not the site name, channel or breadcrumb above it).
+  if (page.page && page.title >= 0 && info[page.title].role === 'other') info[page.title].role = 'title';
   while (lastContent > 0 && (info[lastContent].role === 'boilerplate' || info[lastContent].role === 'credits')) lastContent--;
 
   const at = (n: number): LineInfo | undefined => (n >= 0 && n < nonBlank.length ? info[nonBlank[n]] : undefined);

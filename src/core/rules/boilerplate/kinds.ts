@@ -20,7 +20,12 @@ export type BoilerplateKind =
   | 'artefact'
   | 'credit'
   | 'byline'
-  | 'photo-credit';
+  | 'photo-credit'
+  // Page chrome known from its place around the article's body (anatomy/page.ts).
+  | 'navigation'
+  | 'related'
+  | 'comment'
+  | 'promotion';
 
 /** Kinds that belong to the article's record: marked, kept unless configured. */
 export const RECORD_KINDS: readonly BoilerplateKind[] = ['credit', 'byline', 'photo-credit'];
@@ -38,6 +43,10 @@ export const BOILERPLATE_KINDS: readonly BoilerplateKind[] = [
   'credit',
   'byline',
   'photo-credit',
+  'navigation',
+  'related',
+  'comment',
+  'promotion',
 ];
 
 // `©` counts only before a year or at the start of the line: cp1252 mojibake
@@ -189,5 +198,13 @@ export function kindLabel(kind: BoilerplateKind): string {
       return t('byline');
     case 'photo-credit':
       return t('photo credit');
+    case 'navigation':
+      return t('page chrome');
+    case 'related':
+      return t('related articles');
+    case 'comment':
+      return t('comments');
+    case 'promotion':
+      return t('share, app or ad promotion');
   }
 }

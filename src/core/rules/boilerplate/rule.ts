@@ -6,7 +6,7 @@ import type { Report } from '../../finding';
 import type { Settings } from '../../config/types';
 import { RECORD_KINDS, isStandaloneArtefact, kindLabel, trailingArtefact, type BoilerplateKind } from './kinds';
 import { excerpt, lineRemovalRange } from '../../text/lines';
-import { lineKinds } from './line-kinds';
+import { documentKinds } from '../../anatomy';
 
 /**
  * Lines that are not article text: site footers and copyright lines, ICP and
@@ -109,7 +109,7 @@ export function findBoilerplate(doc: NewsDocument): BoilerplateLine[] {
       break;
     }
   }
-  const kinds = lineKinds(doc);
+  const kinds = documentKinds(doc);
   const lines = doc.lines;
   // An index loop: for-of over a frozen array takes V8's slow path (incremental analysis runs this after each edit).
   for (let i = 0; i < lines.length; i++) {

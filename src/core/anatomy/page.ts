@@ -1,0 +1,320 @@
+/**
+ * The anatomy of a pasted web page: where the article's body is, which line
+ * is its headline, and what the lines around it are (navigation, related
+ * lists, comments, share/app/ad promotions). In the spirit of boilerpipe's
+ * shallow text features (Kohlschütter et al., 2010) and jusText's
+ * context-sensitive pass, for plain text:
+ *
+ *  1. Each line gets shallow features: length, share of Han characters,
+ *     sentence punctuation, whether it ends a sentence, separators, date
+ *     shapes, lexicon hits per kind (generic words, never a site's name).
+ *  2. The body is the run of lines with the highest score, where prose lines
+ *     count for their length and short non-prose lines against it (a menu, a
+ *     share bar, a comment block); headers of related lists and comment
+ *     blocks end it.
+ *  3. The headline is the title-shaped line closest above the body (past the
+ *     source line, share bar and byline).
+ *  4. Only when the text reads as a page (chrome found around the body), the
+ *     lines before the headline and after the body are chrome, each typed by
+ *     its lexicon and by the block it sits in (after `推荐阅读`: related;
+ *     after `评论`: comments). Credits, the dateline, and sentence fragments
+ *     (a line ending with `，`) are never chrome.
+ *
+ * Pure and linear: one pass for the features, Kadane's algorithm for the
+ * body, one pass for the context. Every pattern is a plain alternation.
+ */
+import type { BoilerplateKind } from '../rules/boilerplate/kinds';
+import { RECORD_KINDS } from '../rules/boilerplate/kinds';
+import { stripRuby } from '../text/shapes';
+
+/** Kinds that only the page's context gives (added to the line-local ones). */
+export type PageKind = 'navigation' | 'related' | 'comment' | 'promotion';
+
+export interface PageAnatomy {
+  /** The kind of every line: the line-local kind, or the context's. */
+  readonly kinds: readonly (BoilerplateKind | undefined)[];
+  /** The headline's line, when the text reads as a page; else -1. */
+  readonly title: number;
+  /** First and last line of the body, or -1. */
+  readonly bodyStart: number;
+  readonly bodyEnd: number;
+  /** Whether chrome was found around the body. */
+  readonly page: boolean;
+}
+
+interface Features {
+  /** Visible length of the trimmed line (code units, astral pairs count twice; long lines are capped). */
+  len: number;
+  han: number;
+  /** Sentence punctuation: `，。！？；、` and the half-width ones. */
+  punct: number;
+  /** Ends with `。！？…` (after closing quotes). */
+  ends: boolean;
+  /** Ends with `，、` or starts with closing punctuation: a sentence fragment. */
+  fragment: boolean;
+  /** Separators of menus and breadcrumbs: `|｜丨>›»/`. */
+  sep: number;
+  digits: number;
+  latin: number;
+  spaces: number;
+}
+
+/** How far from the body (in non-blank lines) chrome is looked for. */
+const ZONE = 150;
+const SCAN = 200; // a longer line is prose: it is not scanned
+
+const LONG: Features = Object.freeze({ len: Infinity, han: Infinity, punct: 2, ends: true, fragment: false, sep: 0, digits: 0, latin: 0, spaces: 0 });
+
+function features(text: string): Features {
+  if (text.length > SCAN) return LONG;
+  const t = text;
+  let start = 0;
+  let end = t.length;
+  while (start < end && isSpace(t.charCodeAt(start))) start++;
+  while (end > start && isSpace(t.charCodeAt(end - 1))) end--;
+  const f: Features = { len: end - start, han: 0, punct: 0, ends: false, fragment: false, sep: 0, digits: 0, latin: 0, spaces: 0 };
+  for (let i = start; i < end; i++) {
+    const c = t.charCodeAt(i);
+    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff)) f.han++;
+    else if (c >= 0x30 && c <= 0x39) f.digits++;
+    else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) f.latin++;
+    else if (c === 0xff0c || c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0xff1b || c === 0x3001 || c === 0x2c || c === 0x3b) f.punct++;
+    else if (c === 0x7c || c === 0xff5c || c === 0x4e28 || c === 0x3e || c === 0x203a || c === 0xbb || c === 0x2f) f.sep++;
+    else if (c === 0x20 || c === 0x3000 || c === 0xa0 || c === 0x09) f.spaces++;
+  }
+  let e = end;
+  while (e > start && CLOSERS.includes(t[e - 1])) e--;
+  const last = e > start ? t[e - 1] : '';
+  f.ends = '。！？!?…；'.includes(last) && last !== '';
+  f.fragment = (end > start && '，、,'.includes(t[end - 1])) || (end > start && CONTINUING.includes(t[start]));
+  return f;
+}
+
+const CLOSERS = '”’」』）)》】"\'';
+const CONTINUING = '，、。；：！？）」』》…,;!?)';
+
+function blank(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (!isSpace(text.charCodeAt(i))) return false;
+  return true;
+}
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x3000 || c === 0xa0 || c === 0x0d || c === 0xfeff;
+}
+
+/** Prose a reader would keep: long and sentence-like, or a sentence. */
+function proseWeight(f: Features): number {
+  const dense = f.han >= 0.5 * (f.len - f.spaces) || f.len > SCAN;
+  if (f.len > SCAN) return 300;
+  if (dense && f.len >= 30 && (f.ends || f.punct >= 2) && f.sep < 2) return Math.min(f.len, 300);
+  if (dense && f.ends && f.len >= 6 && f.sep === 0) return f.len / 2;
+  return 0;
+}
+
+// Lexicons per kind: generic words of page chrome in Simplified and Traditional Chinese and English.
+const RELATED_HEAD =
+  /^[\s【\[「]*(相关|相關|推荐|推薦|延伸阅读|延伸閱讀|更多|热点|熱點|热门|熱門|热文|熱文|热读|熱讀|猜你喜欢|猜你喜歡|也許您會感興趣|也许您会感兴趣|你可能|您可能|大家都在看|精彩推荐|精彩推薦|今日推荐|今日推薦|排行|热榜|熱榜|最新|往期|看了又看|为你推荐|為你推薦|图片新闻|圖片新聞|视频推荐|影音推薦|熱門新聞|即時新聞|新闻排行|新聞排行)/;
+const COMMENT_HEAD = /(评论|評論|跟贴|跟帖|留言|网友|網友|发表|發表)/;
+const SHARE = /(播报|播報|朗读|朗讀|分享|微信|微博|朋友圈|QQ|Facebook|facebook|LINE|Line|Twitter|twitter|Weibo|複製連結|复制链接|收藏|点赞|點讚|按讚|打印|列印|转发|轉發|字号|字號|字级|字級|字体|字體|大字|小字)/;
+const APP = /(客户端|客戶端|下载|下載|APP|App|app|扫码|掃碼|扫一扫|掃一掃|二维码|二維碼|公众号|公眾號|关注|關注|订阅|訂閱|追蹤|加入好友)/;
+const AD = /(广告|廣告|推广|推廣|赞助|贊助|AD|Ad\b)/;
+const COMMENT_LINE = /(回复|回覆|回應|举报|舉報|^赞|^讚|顶\d|踩\d|\d+楼|\d+樓|登录|登入|注册|註冊|退出|表情|最热|最熱|最新|条评论|則留言|人参与|人參與)/;
+const FOOTER = /(关于我们|關於我們|关于本站|關於本站|联系我们|聯絡我們|聯繫我們|网站地图|網站地圖|隐私|隱私|招聘|许可证|許可證|友情链接|友情連結|服务条款|服務條款|使用条款|使用條款|客服|广告服务|廣告服務|合作|About|about|Contact|Privacy|Terms)/;
+const DATE = /(19|20)\d\d[-/年.]\s?[01]?\d[-/月.]\s?[0-3]?\d|[01]?\d月[0-3]?\d日|\d\d?:\d\d/;
+const SOURCE_WORD = /(来源|來源|稿源|出处|出處|作者|编辑|編輯|记者|記者|发布|發布|發佈|更新)/;
+
+/** A staff credit or a source at the end: `[作者: 刘满仓 　责任编辑: 杨丹宇 ]`, `（中時 ）`, `文/栗思`. */
+const CREDIT_WORD = /(来源|來源|作者|记者|記者|编辑|編輯|责编|責編|撰文|撰稿|采写|採寫|整理|校对|校對|审核|審核|审校|審校|监制|監製|出品|主编|主編|通讯员|通訊員|编译|編譯|翻译|翻譯)\s*[:：|｜/／]|^\s*[(（[【][^()（）]{1,12}[)）\]】]\s*$|^(文|图|圖)\s*[/／|｜]/;
+const PHOTO_CREDIT = /^(图片来源|圖片來源|图源|圖源|图片|圖片)\s*[:：]|(摄|攝|供图|供圖|资料图|資料圖|资料图片|資料圖片|翻摄|翻攝|截图|截圖)\s*[)）\]】]?$|[（(](图|圖)\s*[/／:：]|(图片来源|圖片來源)\s*[:：]|(图|圖)\s*[/／]\s*\w/;
+const AD_LABEL = /^(广告|廣告|推广|推廣|赞助|贊助|AD|Ad)/;
+
+function creditKind(t: string, f: Features): BoilerplateKind | undefined {
+  if (f.len > 50 || f.ends) return undefined;
+  if (PHOTO_CREDIT.test(t)) return 'photo-credit';
+  if (CREDIT_WORD.test(t)) return 'credit';
+  return undefined;
+}
+
+const DATE_FIRST = /^(19|20)\d\d[-/年.]/;
+
+/** A short line that only page chrome prints: a menu, a share bar, a comment box, a related list's header, a footer link. */
+function chromeSignal(t: string, f: Features): boolean {
+  if (f.len > 30 || f.ends) return false;
+  return (f.sep > 0 && f.len <= 40) || SHARE.test(t) || APP.test(t) || AD.test(t) || FOOTER.test(t) || RELATED_HEAD.test(t) || COMMENT_LINE.test(t);
+}
+
+/** A date or time first, then a source: `2023-05-12 09:30:15　来源：南阳日报`. */
+export function isDatedSourceLine(text: string): boolean {
+  const t = text.trim();
+  if (t.length === 0 || t.length > 80) return false;
+  return DATE.test(t) && SOURCE_WORD.test(t) && !/[。！？]$/.test(t);
+}
+
+/** A line that is only a date or time, or a date with a short name: `15:312018/09/16`, `2024年05月10日 00:26 每日经济新闻`. */
+function isDateLine(text: string, f: Features): boolean {
+  if (f.len > 60 || f.ends || f.punct > 1 || f.han > 12) return false;
+  return DATE.test(text);
+}
+
+/**
+ * The anatomy of a document given its lines (texts and blankness) and the
+ * kinds the line-local patterns gave them.
+ */
+export function pageAnatomy(texts: readonly string[], local: readonly (BoilerplateKind | undefined)[]): PageAnatomy {
+  const n = texts.length;
+  const kinds = local.slice();
+  const none: PageAnatomy = { kinds, title: -1, bodyStart: -1, bodyEnd: -1, page: false };
+  const idx: number[] = []; // non-blank lines
+  for (let i = 0; i < n; i++) if (!blank(texts[i])) idx.push(i);
+  if (idx.length < 3) return none;
+  // On the text without flattened pinyin (`簡(jiǎn)`), which would read as Latin.
+  const plain = idx.map((i) => (texts[i].length > SCAN ? texts[i] : stripRuby(texts[i])));
+  const feats = plain.map(features);
+  // Trimmed text, made only for the lines whose words are looked at (short ones, near the body's edges).
+  const trimmedText: (string | undefined)[] = new Array(idx.length);
+  const trimmed = (k: number): string => (trimmedText[k] ??= plain[k].length > SCAN ? '' : plain[k].trim());
+
+
+  // 2. The body: the maximum-sum run of line weights.
+  const weight = new Float64Array(idx.length);
+  for (let k = 0; k < idx.length; k++) {
+    const f = feats[k];
+    const kind = local[idx[k]];
+    const p = kind ? 0 : proseWeight(f);
+    if (f.len <= 14 && (RELATED_HEAD.test(trimmed(k)) || (COMMENT_HEAD.test(trimmed(k)) && f.punct === 0))) weight[k] = -1e6;
+    else if (kind) weight[k] = RECORD_KINDS.includes(kind) ? -4 : -30;
+    else if (p > 0) weight[k] = p;
+    else if (f.fragment) weight[k] = 2;
+    else weight[k] = -8;
+  }
+  let best = 0;
+  let bestStart = -1;
+  let bestEnd = -1;
+  for (let k = 0, sum = 0, start = 0; k < idx.length; k++) {
+    if (sum <= 0) {
+      sum = 0;
+      start = k;
+    }
+    sum += weight[k];
+    if (sum > best) {
+      best = sum;
+      bestStart = start;
+      bestEnd = k;
+    }
+  }
+  if (bestStart < 0 || best < 60) return none;
+  // The body starts and ends with prose (a run may start on a fragment).
+  while (bestStart < bestEnd && weight[bestStart] <= 2) bestStart++;
+  while (bestEnd > bestStart && weight[bestEnd] <= 2) bestEnd--;
+
+  // 3. The headline: the closest title-shaped line above the source/date line under it, or above the body.
+  const window = Math.max(0, bestStart - 30);
+  let anchor = bestStart;
+  for (let k = window; k < bestStart; k++) {
+    const f = feats[k];
+    if (local[idx[k]] === 'source' || (f.digits >= 4 && (isDateLine(trimmed(k), f) || isDatedSourceLine(trimmed(k))))) {
+      anchor = k;
+      break;
+    }
+  }
+  let title = -1;
+  for (let k = anchor - 1; k >= window; k--) {
+    const f = feats[k];
+    const t = trimmed(k);
+    if (local[idx[k]] || f.len < 6 || f.len > 80 || isDateLine(t, f) || f.spaces >= 3) continue;
+    if (f.sep > 1 || (f.sep === 1 && (f.len < 12 || /[>›»/]/.test(t)))) continue; // a breadcrumb, not `栏目｜标题`
+    if (f.han < 0.35 * (f.len - f.spaces) || /[。]$/.test(t) || f.punct > 3) continue;
+    if ((f.len <= 10 || f.spaces >= 2) && (SHARE.test(t) || APP.test(t))) continue;
+    // The longest of the candidates within a few lines (not the account name or kicker beside the headline).
+    if (title >= 0 && title - k > 4) break;
+    if (title < 0 || f.len > feats[title].len) title = k;
+  }
+  // A verbatim copy right above (a sticky bar's headline) is the headline; the lower line is the copy.
+  if (title > 0 && trimmed(title - 1) === trimmed(title)) title--;
+
+  // 4. Page chrome around the body, when there is evidence of a page.
+  const ctx: (PageKind | undefined)[] = new Array(idx.length).fill(undefined);
+  let evidence = 0;
+  const chromeOf = (k: number, state: PageKind | undefined): PageKind => {
+    const t = trimmed(k);
+    const f = feats[k];
+    if (f.len <= 30 && (SHARE.test(t) || APP.test(t) || AD.test(t))) return 'promotion';
+    if (state === 'comment' || (f.len <= 30 && COMMENT_LINE.test(t))) return 'comment';
+    if (state === 'related') return 'related';
+    return 'navigation';
+  };
+  const keep = (k: number) => {
+    const kind = local[idx[k]];
+    return kind !== undefined || feats[k].fragment;
+  };
+  // Before the body.
+  // Chrome is near the body (a page's header and footer); prose outside the body is another article's, not chrome.
+  const preEnd = bestStart;
+  for (let k = Math.max(0, bestStart - ZONE); k < preEnd; k++) {
+    if (keep(k) || k === title || proseWeight(feats[k]) >= 30) continue;
+    const t = trimmed(k);
+    const f = feats[k];
+    if (title >= 0 && k === title - 1 && k > 0 && f.len >= 8 && f.sep === 0 && proseWeight(f) === 0 && !SHARE.test(t) && !APP.test(t)) continue; // a kicker
+    if (isDateLine(t, f) || isDatedSourceLine(t)) {
+      ctx[k] = undefined;
+      kinds[idx[k]] = 'source';
+      continue;
+    }
+    const credit = creditKind(t, f);
+    if (credit) {
+      kinds[idx[k]] = credit;
+      continue;
+    }
+    // Between the headline and the body, only chrome that says so: the rest is the title block (subtitles).
+    if (title >= 0 && k > title && !chromeSignal(t, f) && f.len > 4 && trimmed(title) !== t) continue;
+    ctx[k] = chromeOf(k, undefined);
+    if (chromeSignal(t, f)) evidence++;
+  }
+  // After the body.
+  let state: PageKind | undefined;
+  for (let k = bestEnd + 1; k < idx.length && k <= bestEnd + ZONE; k++) {
+    const f = feats[k];
+    if (f.len > SCAN) {
+      if (state) ctx[k] = state;
+      continue;
+    }
+    const t = trimmed(k);
+    if (f.len <= 14 && RELATED_HEAD.test(t)) state = 'related';
+    else if (f.len <= 20 && COMMENT_HEAD.test(t) && f.punct === 0) state = 'comment';
+    else if (f.sep >= 2 || FOOTER.test(t) || (local[idx[k]] && !RECORD_KINDS.includes(local[idx[k]]!))) state = undefined; // the footer
+    if (keep(k) || (!state && proseWeight(f) >= 30)) continue;
+    const credit = creditKind(t, f);
+    if (credit) {
+      kinds[idx[k]] = credit;
+      continue;
+    }
+    ctx[k] = chromeOf(k, state);
+    if (chromeSignal(t, f)) evidence++;
+  }
+  // Inside the body: dated source lines.
+  for (let k = bestStart; k <= bestEnd; k++) if (!local[idx[k]] && feats[k].digits >= 4 && feats[k].len <= 80 && isDatedSourceLine(trimmed(k)) && DATE_FIRST.test(trimmed(k))) kinds[idx[k]] = 'source';
+  // Inside the body: photo credits, and in-feed ads (a label, a teaser, a close button).
+  for (let k = bestStart; k <= bestEnd; k++) {
+    if (local[idx[k]] || feats[k].len > 80) continue;
+    const t = trimmed(k);
+    if (PHOTO_CREDIT.test(t)) kinds[idx[k]] = 'photo-credit';
+    else if (AD_LABEL.test(t)) {
+      ctx[k] = 'promotion';
+      // Up to the close button: the ad's teaser.
+      for (let j = k + 1; j <= bestEnd && j <= k + 3; j++) {
+        if (trimmed(j) === '×' || trimmed(j) === '✕') {
+          for (let m = k + 1; m <= j; m++) ctx[m] = 'promotion';
+          break;
+        }
+      }
+    } else if (t === '×' || t === '✕') ctx[k] = 'promotion';
+  }
+  const page = evidence >= 2;
+  if (!page) {
+    for (let k = bestStart; k <= bestEnd; k++) kinds[idx[k]] = local[idx[k]] ?? kinds[idx[k]];
+    for (let k = 0; k < idx.length; k++) if (k < bestStart || k > bestEnd) kinds[idx[k]] = local[idx[k]];
+    return { kinds, title: -1, bodyStart: idx[bestStart], bodyEnd: idx[bestEnd], page: false };
+  }
+  for (let k = 0; k < idx.length; k++) if (ctx[k]) kinds[idx[k]] = ctx[k];
+  return { kinds, title: title >= 0 ? idx[title] : -1, bodyStart: idx[bestStart], bodyEnd: idx[bestEnd], page };
+}
