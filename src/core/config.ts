@@ -43,7 +43,8 @@ export const SETTINGS = {
   'newsclean.cleanPreview': spec<boolean>({
     type: 'boolean',
     default: true,
-    description: '“Clean Document” first shows the changes as a diff, to apply or discard.',
+    description:
+      '“Clean Document” and “Clean Workspace” first show every fix in the refactor preview, grouped by rule, to untick and apply or discard. Off: the fixes are applied at once (one undo step).',
   }),
   'newsclean.workspaceGlob': spec<string>({
     type: 'string',
