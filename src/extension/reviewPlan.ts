@@ -172,7 +172,10 @@ function attribute(before: string, after: string, passes: readonly PassEdit[][],
     let i = 0;
     let delta = 0;
     for (const b of bounds) {
-      while (i < edits.length && edits[i].start < b.start) delta += edits[i].text.length - (edits[i].end - edits[i].start), i++;
+      while (i < edits.length && edits[i].start < b.start) {
+        delta += edits[i].text.length - (edits[i].end - edits[i].start);
+        i++;
+      }
       const start = b.start + delta;
       while (i < edits.length && (edits[i].start < b.end || (edits[i].start === b.end && edits[i].end === b.end))) {
         delta += edits[i].text.length - (edits[i].end - edits[i].start);
