@@ -63,7 +63,7 @@ export function activate(context: vscode.ExtensionContext): NewsCleanApi {
     for (const p of providers) p.dispose();
     const sel = selector();
     providers = [
-      vscode.languages.registerCodeActionsProvider(sel, new CodeActions(analyzer, docsUri), CodeActions.metadata),
+      vscode.languages.registerCodeActionsProvider(sel, new CodeActions(analyzer, docsUri, (d) => diagnostics.groupsOf(d)), CodeActions.metadata),
       vscode.languages.registerDocumentSymbolProvider(sel, new OutlineSymbols(), { label: 'News Transcript' }),
       vscode.languages.registerFoldingRangeProvider(sel, new OutlineFolding()),
     ];

@@ -17,12 +17,25 @@ export const WAIT_MS = 30_000;
 export interface Finding {
   readonly ruleId: string;
 }
+export interface ReviewOutcome {
+  readonly uris: readonly vscode.Uri[];
+  readonly fixes: number;
+  readonly applied: boolean;
+}
 export interface NewsCleanApi {
   readonly onDidAnalyze: vscode.Event<{ uri: vscode.Uri; version: number; count: number }>;
+  readonly onDidShowPreview: vscode.Event<vscode.Uri>;
+  readonly onDidReview: vscode.Event<ReviewOutcome>;
   check(document: vscode.TextDocument): readonly Finding[];
   findings(uri: vscode.Uri): readonly Finding[] | undefined;
   statusBar(): { text: string; tooltip: string } | undefined;
-  cleanWorkspace(): Promise<{ files: number; changed: number; undecodable: readonly string[]; fixesPerRule: ReadonlyMap<string, number> }>;
+  cleanWorkspace(options?: { preview?: boolean }): Promise<{
+    files: number;
+    changed: number;
+    undecodable: readonly string[];
+    fixesPerRule: ReadonlyMap<string, number>;
+    applied: Promise<boolean>;
+  }>;
   loggedErrors(): readonly string[];
 }
 
@@ -139,6 +152,7 @@ export function ours(diagnostics: readonly vscode.Diagnostic[]): vscode.Diagnost
 export interface GoldenFinding {
   readonly rule: string;
   readonly line: number;
+  readonly severity?: string;
   readonly column: number;
 }
 
@@ -234,4 +248,38 @@ export async function closeAll(): Promise<void> {
     await vscode.commands.executeCommand(doc.isUntitled ? 'workbench.action.revertAndCloseActiveEditor' : 'workbench.action.files.revert');
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+/**
+ * Answers the open refactor preview (VS Code's review of a workspace edit)
+ * with `refactorPreview.apply` or `refactorPreview.discard`, and resolves
+ * with the extension's outcome. The preview's pane may still be opening when
+ * the extension's review starts, and the command does nothing until it is:
+ * it is given again each time a short wait passes without an outcome,
+ * bounded by WAIT_MS.
+ */
+export async function answerReview(command: 'refactorPreview.apply' | 'refactorPreview.discard'): Promise<ReviewOutcome> {
+  let outcome: ReviewOutcome | undefined;
+  const listener = api().onDidReview((o) => (outcome = o));
+  const deadline = Date.now() + WAIT_MS;
+  try {
+    while (!outcome) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for the review to answer ${command}`);
+      await vscode.commands.executeCommand(command);
+      await new Promise<void>((resolve) => {
+        const l = api().onDidReview(() => {
+          l.dispose();
+          clearTimeout(t);
+          resolve();
+        });
+        const t = setTimeout(() => {
+          l.dispose();
+          resolve();
+        }, 250);
+      });
+    }
+    return outcome;
+  } finally {
+    listener.dispose();
+  }
 }
