@@ -1,7 +1,7 @@
 /**
  * What a document's findings become when there are more than VS Code shows
- * (about 1,000 diagnostics per file; the rest are cut silently): errors
- * first, then everything in the visible ranges, one by one; the rest grouped
+ * (about 1,000 diagnostics per file; the rest are cut silently): everything
+ * in the visible ranges, then the errors, one by one; the rest grouped
  * per paragraph and rule (one diagnostic for a paragraph's half-width marks
  * or broken lines), coarser when even that is too many. Every finding is in
  * exactly one item, so no defect is invisible.
@@ -61,14 +61,12 @@ export function budgetFindings(text: string, findings: readonly Finding[], visib
   const single = (f: Finding): ShownItem => ({ ruleId: f.ruleId, severity: f.severity, range: f.range, findings: [f] });
   if (findings.length <= budget) return findings.map(single);
   const inView = (f: Finding) => visible.some((v) => f.range.start <= v.end && f.range.end >= v.start);
-  // Singles: errors, then what is in view; at most half the budget, so that groups cover the rest.
+  // Singles: what is in view (complete, up to half the budget), then errors (up to three quarters), so that groups cover the rest.
   const singles: Finding[] = [];
   const rest: Finding[] = [];
-  const cap = Math.floor(budget / 2);
-  const errors = findings.filter((f) => f.severity === 'error');
   const chosen = new Set<Finding>();
-  for (const f of errors) if (chosen.size < cap) chosen.add(f);
-  for (const f of findings) if (chosen.size < cap && !chosen.has(f) && inView(f)) chosen.add(f);
+  for (const f of findings) if (chosen.size < Math.floor(budget / 2) && inView(f)) chosen.add(f);
+  for (const f of findings) if (chosen.size < Math.floor((budget * 3) / 4) && f.severity === 'error') chosen.add(f);
   for (const f of findings) (chosen.has(f) ? singles : rest).push(f);
   const starts = paragraphStarts(text);
   let items: ShownItem[] = [];

@@ -6,6 +6,7 @@ import * as iconv from 'iconv-lite';
 import * as vscode from 'vscode';
 import {
   answerReview,
+  tickAndApply,
   S000,
   S002,
   S004,
@@ -197,7 +198,10 @@ suite('News Transcript Cleaner in VS Code', () => {
     console.log(`      Clean Document: review open after ${Date.now() - started} ms (${fixes} fixes)`);
     assert.ok(fixes > 0);
     assert.strictEqual(doc.getText(), fixture(`${S002}.txt`), 'the review does not touch the document');
-    const outcome = await answerReview('refactorPreview.apply');
+    const untouched = await answerReview('refactorPreview.discard');
+    assert.strictEqual(untouched.applied, false);
+    assert.strictEqual(doc.getText(), fixture(`${S002}.txt`), 'the discarded review changed nothing');
+    const outcome = await tickAndApply(() => vscode.commands.executeCommand('newsclean.cleanDocument', { preview: true }), () => 1);
     assert.strictEqual(outcome.applied, true);
     assert.strictEqual(doc.getText(), fixture(`${S002}.fixed.txt`));
   });
@@ -299,8 +303,11 @@ suite('News Transcript Cleaner in VS Code', () => {
   test('Clean Workspace cleans every transcript and leaves undecodable files alone', async function () {
     this.timeout(120_000);
     const junk = await vscode.workspace.fs.readFile(workspaceUri('junk.txt'));
-    const summary = await api().cleanWorkspace({ preview: true });
-    const outcome = await answerReview('refactorPreview.apply');
+    let summary: Awaited<ReturnType<ReturnType<typeof api>['cleanWorkspace']>> | undefined;
+    const outcome = await tickAndApply(async () => {
+      summary = await api().cleanWorkspace({ preview: true });
+    }, () => summary?.changed ?? 0);
+    assert.ok(summary);
     assert.strictEqual(outcome.applied, true);
     assert.strictEqual(await summary.applied, true);
     assert.ok(summary.files >= 5, `${summary.files} files`);

@@ -283,3 +283,40 @@ export async function answerReview(command: 'refactorPreview.apply' | 'refactorP
     listener.dispose();
   }
 }
+
+/**
+ * Starts a review with `start`, ticks the first `rows` rows of the refactor
+ * preview (each fix is shown unticked: `needsConfirmation`), the files
+ * grouped and collapsed, so a row is a file with all its fixes, and applies
+ * it. The preview's models (scheme vscode-bulkeditpreview-editor) open once
+ * its input is set; its tree may take a moment more to take the focus, so
+ * when nothing was ticked (the review applies nothing) the review is
+ * started again, a few times at most.
+ */
+export async function tickAndApply(start: () => Thenable<unknown>, rows: () => number, attempts = 4): Promise<ReviewOutcome> {
+  for (let attempt = 1; ; attempt++) {
+    const opened = until(
+      'the refactor preview to open',
+      () => vscode.workspace.textDocuments.some((d) => d.uri.scheme === 'vscode-bulkeditpreview-editor') || undefined,
+      [vscode.workspace.onDidOpenTextDocument],
+    );
+    const outcome = new Promise<ReviewOutcome>((resolve) => {
+      const l = api().onDidReview((o) => {
+        l.dispose();
+        resolve(o);
+      });
+    });
+    await start();
+    await opened;
+    await vscode.commands.executeCommand('list.collapseAll');
+    await vscode.commands.executeCommand('list.focusFirst');
+    for (let row = 0, n = rows(); row < n; row++) {
+      if (row > 0) await vscode.commands.executeCommand('list.focusDown');
+      await vscode.commands.executeCommand('refactorPreview.toggleCheckedState');
+    }
+    await vscode.commands.executeCommand('refactorPreview.apply');
+    const result = await outcome;
+    if (result.applied || attempt >= attempts) return result;
+    console.log(`      review attempt ${attempt}: nothing was ticked yet; again`);
+  }
+}
