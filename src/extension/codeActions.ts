@@ -141,9 +141,9 @@ export class CodeActions implements vscode.CodeActionProvider<vscode.CodeAction>
       if (sameRule > 1) actions.push(this.fixRule(document, finding.ruleId, sameRule));
       const docs = new vscode.CodeAction(vscode.l10n.t('Show documentation for {0}', finding.ruleId), vscode.CodeActionKind.QuickFix);
       docs.command = {
-        command: 'vscode.open',
+        command: 'newsclean.showDocumentation',
         title: docs.title,
-        arguments: [this.docsUri.with({ fragment: `rule-${finding.ruleId}` })],
+        arguments: [finding.ruleId],
       };
       actions.push(docs);
     }

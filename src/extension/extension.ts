@@ -4,6 +4,7 @@ import type { Finding } from '../core';
 import { Analyzer, type Log } from './analysis';
 import { CodeActions } from './codeActions';
 import { registerConvertCommands } from './convertCommands';
+import { registerShowDocumentation } from './documentation';
 import { DiagnosticsController, type AnalyzedEvent } from './diagnostics';
 import { OutlineFolding, OutlineSymbols } from './outline';
 import { CleanPreview, type ReviewOutcome } from './preview';
@@ -82,6 +83,7 @@ export function activate(context: vscode.ExtensionContext): NewsCleanApi {
     }),
     vscode.commands.registerCommand('newsclean.cleanWorkspace', (arg?: { preview?: boolean }) => cleanWorkspace(preview, arg)),
     ...registerConvertCommands(),
+    registerShowDocumentation(docsUri),
     vscode.commands.registerCommand('newsclean.checkDocument', () => {
       const editor = vscode.window.activeTextEditor;
       return editor ? diagnostics.checkNow(editor.document) : 0;
