@@ -14,6 +14,8 @@ interface Spec<T> {
   /** English description; the manifest gets a `%config.<key>%` placeholder. */
   readonly description: string;
   readonly enum?: readonly string[];
+  /** English description of each `enum` choice, in its order (the manifest gets `%config.<key>.<choice>%`). */
+  readonly enumDescriptions?: readonly string[];
   readonly minimum?: number;
   readonly scope?: 'resource' | 'language-overridable' | 'window';
 }
@@ -32,6 +34,7 @@ export const SETTINGS = {
     type: 'string',
     default: 'onType',
     enum: ['onType', 'onSave', 'manual'],
+    enumDescriptions: ['Check as you type, after `newsclean.debounceMs`.', 'Check when the document is opened and saved.', 'Check only with “News Transcript: Check Document”.'],
     description: 'When documents are checked: as you type, when saved, or only on command.',
   }),
   'newsclean.debounceMs': spec<number>({
@@ -61,6 +64,13 @@ export const SETTINGS = {
     type: 'string',
     default: 'auto',
     enum: ['auto', 'zh-Hans', 'zh-Hant', 'zh-TW', 'zh-HK'],
+    enumDescriptions: [
+      'The script most of the document is written in.',
+      'Simplified Chinese.',
+      'Traditional Chinese (OpenCC standard).',
+      'Traditional Chinese as used in Taiwan.',
+      'Traditional Chinese as used in Hong Kong.',
+    ],
     description:
       'The Chinese script documents should be written in: `auto` (the document\'s majority), Simplified (`zh-Hans`), Traditional as OpenCC writes it (`zh-Hant`), Taiwan (`zh-TW`) or Hong Kong (`zh-HK`). The mixed-script rule flags text in the other script; the conversion commands use it.',
   }),
@@ -79,6 +89,7 @@ export const SETTINGS = {
     type: 'string',
     default: 'auto',
     enum: ['auto', 'curly', 'corner'],
+    enumDescriptions: ['Corner brackets for `zh-TW` and `zh-HK`, curly quotes otherwise.', 'Curly quotes: “ ” and ‘ ’.', 'Corner brackets: 「 」 and 『 』.'],
     description:
       'Quotation marks that straight quotes in Chinese text become: curly `“ ” ‘ ’`, corner brackets `「 」 『 』`, or `auto` (corner brackets when the script target is `zh-TW` or `zh-HK`, curly otherwise).',
   }),
@@ -86,6 +97,7 @@ export const SETTINGS = {
     type: 'string',
     default: 'first',
     enum: ['first', 'best'],
+    enumDescriptions: ['Keep the first copy, remove the later ones.', 'Keep the copy with the fewest layout defects.'],
     description:
       'Which copy of a repeated passage `duplicate-block` keeps: the first in reading order, or the one with fewer layout defects (stray line breaks, spaces before punctuation).',
   }),
@@ -204,14 +216,17 @@ export function parseSettingValue(key: string, raw: string): unknown {
  * package.nls*.json.
  */
 export function manifestConfiguration(rules: readonly { id: string; defaultSeverity: Severity; safeToClean: boolean }[]): {
+  id: string;
   title: string;
   properties: Record<string, Record<string, unknown>>;
 } {
   const properties: Record<string, Record<string, unknown>> = {};
   for (const [key, s] of Object.entries(SETTINGS) as [string, Spec<unknown>][]) {
-    const p: Record<string, unknown> = { type: s.type, default: s.default, description: `%config.${key}%` };
+    // Text with markup (backticks) is markdown, so the Settings editor renders it.
+    const p: Record<string, unknown> = { type: s.type, default: s.default, [markdownKey(s.description)]: `%config.${key}%` };
     if (s.type === 'array') p.items = { type: 'string' };
     if (s.enum) p.enum = [...s.enum];
+    if (s.enum && s.enumDescriptions) p.enumDescriptions = s.enum.map((choice) => `%config.${key}.${choice}%`);
     if (s.minimum !== undefined) p.minimum = s.minimum;
     p.scope = s.scope ?? 'resource';
     properties[key] = p;
@@ -221,7 +236,8 @@ export function manifestConfiguration(rules: readonly { id: string; defaultSever
       type: 'string',
       default: 'default',
       enum: [...RULE_LEVELS],
-      description: `%config.rule.${r.id}%`,
+      enumDescriptions: RULE_LEVELS.map((level) => `%config.ruleLevel.${level}%`),
+      markdownDescription: `%config.rule.${r.id}%`,
       scope: 'resource',
     };
   }
@@ -229,17 +245,38 @@ export function manifestConfiguration(rules: readonly { id: string; defaultSever
     properties[cleanKey(r.id)] = {
       type: 'boolean',
       default: r.safeToClean,
-      description: `%config.clean.${r.id}%`,
+      markdownDescription: `%config.clean.${r.id}%`,
       scope: 'resource',
     };
   }
-  return { title: '%config.title%', properties };
+  // The id names the Settings editor's group, and keeps "Newsclean" out of each setting's label.
+  return { id: 'newsclean', title: '%config.title%', properties };
 }
+
+function markdownKey(english: string): 'description' | 'markdownDescription' {
+  return english.includes('`') ? 'markdownDescription' : 'description';
+}
+
+/** English descriptions of the rule levels (`newsclean.rules.<id>`). */
+const RULE_LEVEL_DESCRIPTIONS: Record<RuleLevel, string> = {
+  default: 'The rule’s own severity.',
+  off: 'The rule is not run.',
+  error: 'Report as an error.',
+  warning: 'Report as a warning.',
+  info: 'Report as information.',
+  hint: 'Report as a hint (shown as dots under the text, not in the Problems view).',
+};
 
 /** English texts for the manifest placeholders above. */
 export function manifestDescriptions(rules: readonly { id: string; description: string }[]): Record<string, string> {
   const out: Record<string, string> = { 'config.title': 'News Transcript Cleaner' };
-  for (const [key, s] of Object.entries(SETTINGS) as [string, Spec<unknown>][]) out[`config.${key}`] = s.description;
+  for (const [key, s] of Object.entries(SETTINGS) as [string, Spec<unknown>][]) {
+    out[`config.${key}`] = s.description;
+    s.enum?.forEach((choice, i) => {
+      if (s.enumDescriptions) out[`config.${key}.${choice}`] = s.enumDescriptions[i];
+    });
+  }
+  for (const level of RULE_LEVELS) out[`config.ruleLevel.${level}`] = RULE_LEVEL_DESCRIPTIONS[level];
   for (const r of rules) {
     out[`config.rule.${r.id}`] = `Severity of the \`${r.id}\` rule — ${r.description} \`default\` keeps the rule's own, \`off\` disables it.`;
     out[`config.clean.${r.id}`] = `Whether “Clean Document”, “Clean Workspace” and fix-on-save apply the fixes of \`${r.id}\`.`;
