@@ -299,6 +299,8 @@ export async function tickAndApply(start: () => Thenable<unknown>, rows: () => n
       'the refactor preview to open',
       () => vscode.workspace.textDocuments.some((d) => d.uri.scheme === 'vscode-bulkeditpreview-editor') || undefined,
       [vscode.workspace.onDidOpenTextDocument],
+      // Planning a workspace comes first (a minute and more on a loaded machine).
+      300_000,
     );
     const outcome = new Promise<ReviewOutcome>((resolve) => {
       const l = api().onDidReview((o) => {
