@@ -6,7 +6,7 @@ import { SOURCE, toDiagnostic, toRange } from './convert';
 import { isChecked, settingsFor } from './settings';
 
 /** Documents that are views of something else, never transcripts to check. */
-const IGNORED_SCHEMES = new Set(['output', 'vscode-scm', 'git', 'newsclean-preview', 'vscode-userdata', 'vscode-settings']);
+const IGNORED_SCHEMES = new Set(['output', 'vscode-scm', 'git', 'vscode-bulkeditpreview-editor', 'vscode-userdata', 'vscode-settings']);
 
 /** VS Code shows about this many diagnostics per file; more are cut silently. */
 const MAX_DIAGNOSTICS = 1000;
