@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import { fixAll, minimalEdits, type Edit, type Finding } from '../core';
-import { toWorkspaceEdit } from './convert';
 import { settingsFor } from './settings';
 
 export interface CleanPlan {
@@ -15,19 +14,6 @@ export function planClean(document: vscode.TextDocument): CleanPlan {
   const before = document.getText();
   const result = fixAll(before, { settings: settingsFor(document), safeOnly: true });
   return { before, after: result.text, edits: minimalEdits(before, result.text), applied: result.applied };
-}
-
-/** Applies a plan as one workspace edit (one undo step), if the document did not change meanwhile. */
-export async function applyPlan(document: vscode.TextDocument, plan: CleanPlan): Promise<boolean> {
-  if (document.getText() !== plan.before) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('The document changed while it was being cleaned; nothing was applied.'));
-    return false;
-  }
-  const ok = await vscode.workspace.applyEdit(toWorkspaceEdit(document, plan.edits));
-  if (ok) {
-    vscode.window.setStatusBarMessage(vscode.l10n.t('News Transcript Cleaner: applied {0} fixes.', plan.applied.length), 3000);
-  }
-  return ok;
 }
 
 /** Counts of applied fixes per rule, for summaries. */

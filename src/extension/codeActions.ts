@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import { applyFixes, ruleById, type Finding } from '../core';
+import { applyFixes, type Finding } from '../core';
 import type { Analyzer } from './analysis';
+import type { ShownItem } from './budget';
 import { SOURCE, toRange, toWorkspaceEdit } from './convert';
 import { planClean } from './clean';
 
@@ -11,15 +12,88 @@ export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('newsclean
  * of this rule", and a link to the rule's documentation; and
  * `source.fixAll.newsclean` for `editor.codeActionsOnSave`.
  */
-export class CodeActions implements vscode.CodeActionProvider {
+/** A "fix all of this rule" action whose edit is computed when it is chosen (resolveCodeAction). */
+class FixRuleAction extends vscode.CodeAction {
+  constructor(
+    title: string,
+    readonly document: vscode.TextDocument,
+    readonly version: number,
+    readonly ruleId: string,
+    /** A group's findings ("fix this group"); none: every finding of the rule. */
+    readonly group?: readonly Finding[],
+  ) {
+    super(title, vscode.CodeActionKind.QuickFix);
+  }
+}
+
+export class CodeActions implements vscode.CodeActionProvider<vscode.CodeAction> {
   static readonly metadata: vscode.CodeActionProviderMetadata = {
     providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
   };
 
+  /** Per document: the version the caches below are for. */
+  private readonly cache = new Map<string, { version: number; byStart?: Finding[]; fixable?: Map<string, number>; edits: Map<string, Finding[]> }>();
+
   constructor(
     private readonly analyzer: Analyzer,
     private readonly docsUri: vscode.Uri,
+    /** The grouped diagnostics of a document past the diagnostics budget. */
+    private readonly groupsOf: (document: vscode.TextDocument) => readonly ShownItem[] = () => [],
   ) {}
+
+  private cacheFor(document: vscode.TextDocument) {
+    const key = document.uri.toString();
+    let c = this.cache.get(key);
+    if (!c || c.version !== document.version) {
+      c = { version: document.version, edits: new Map() };
+      this.cache.set(key, c);
+      // Only a few documents are kept: the cache is for the one being edited.
+      if (this.cache.size > 8) this.cache.delete(this.cache.keys().next().value!);
+    }
+    return c;
+  }
+
+  /** The findings whose range may meet [start, end]: a binary search in the findings sorted by start. */
+  private findingsNear(document: vscode.TextDocument, findings: readonly Finding[], start: number, end: number): Finding[] {
+    const c = this.cacheFor(document);
+    if (!c.byStart) c.byStart = [...findings].sort((a, b) => a.range.start - b.range.start);
+    const sorted = c.byStart;
+    // Findings are short, except a few (whole paragraphs, duplicate blocks): scan back over a window, then check them all.
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid].range.start <= end) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: Finding[] = [];
+    for (let i = lo - 1; i >= 0; i--) {
+      const f = sorted[i];
+      if (f.range.end >= start) out.push(f);
+      else if (start - f.range.start > 1_000_000) break;
+    }
+    return out.reverse();
+  }
+
+  resolveCodeAction(action: vscode.CodeAction): vscode.CodeAction {
+    if (!(action instanceof FixRuleAction)) return action;
+    const { document, version, ruleId, group } = action;
+    if (document.isClosed || document.version !== version) return action;
+    if (group) {
+      action.edit = toWorkspaceEdit(document, applyFixes(document.getText(), group).applied.flatMap((f) => f.fix!.edits));
+      return action;
+    }
+    const analysis = this.analyzer.current(document);
+    if (!analysis) return action;
+    const c = this.cacheFor(document);
+    let applied = c.edits.get(ruleId);
+    if (!applied) {
+      applied = applyFixes(document.getText(), analysis.findings.filter((f) => f.ruleId === ruleId && f.fix)).applied;
+      c.edits.set(ruleId, applied);
+    }
+    action.edit = toWorkspaceEdit(document, applied.flatMap((f) => f.fix!.edits));
+    return action;
+  }
 
   provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const only = context.only;
@@ -30,7 +104,24 @@ export class CodeActions implements vscode.CodeActionProvider {
     const analysis = this.analyzer.analyze(document);
     const actions: vscode.CodeAction[] = [];
     const rulesSeen = new Set<string>();
-    for (const finding of analysis.findings) {
+    const start = document.offsetAt(range.start);
+    const end = document.offsetAt(range.end);
+    for (const item of this.groupsOf(document)) {
+      if (item.range.start > end || item.range.end < start) continue;
+      const fixable = item.findings.filter((f) => f.fix);
+      if (fixable.length === 0) continue;
+      const action = new FixRuleAction(
+        vscode.l10n.t('Fix the {0} {1} problems of this group', fixable.length, item.ruleId),
+        document,
+        document.version,
+        item.ruleId,
+        fixable,
+      );
+      const ir = toRange(document, item.range);
+      action.diagnostics = context.diagnostics.filter((d) => d.source === SOURCE && d.range.isEqual(ir));
+      actions.push(action);
+    }
+    for (const finding of this.findingsNear(document, analysis.findings, start, end)) {
       const fr = toRange(document, finding.range);
       if (!fr.intersection(range) && !fr.contains(range)) continue;
       const diagnostics = context.diagnostics.filter(
@@ -46,13 +137,13 @@ export class CodeActions implements vscode.CodeActionProvider {
       if (rulesSeen.has(finding.ruleId)) continue;
       rulesSeen.add(finding.ruleId);
       if (finding.data?.wholeFile) actions.push(...this.reopenWithEncoding(document, finding.data.wholeFile.encoding));
-      const sameRule = analysis.findings.filter((f) => f.ruleId === finding.ruleId && f.fix);
-      if (sameRule.length > 1) actions.push(this.fixRule(document, finding.ruleId, sameRule));
+      const sameRule = this.fixableCount(document, analysis.findings, finding.ruleId);
+      if (sameRule > 1) actions.push(this.fixRule(document, finding.ruleId, sameRule));
       const docs = new vscode.CodeAction(vscode.l10n.t('Show documentation for {0}', finding.ruleId), vscode.CodeActionKind.QuickFix);
       docs.command = {
-        command: 'vscode.open',
+        command: 'newsclean.showDocumentation',
         title: docs.title,
-        arguments: [this.docsUri.with({ fragment: ruleById(finding.ruleId)?.meta.docs ?? '' })],
+        arguments: [finding.ruleId],
       };
       actions.push(docs);
     }
@@ -70,14 +161,22 @@ export class CodeActions implements vscode.CodeActionProvider {
     return [action];
   }
 
-  private fixRule(document: vscode.TextDocument, ruleId: string, findings: Finding[]): vscode.CodeAction {
-    const { applied } = applyFixes(document.getText(), findings);
-    const action = new vscode.CodeAction(
-      vscode.l10n.t('Fix all {0} problems in this document ({1})', ruleId, applied.length),
-      vscode.CodeActionKind.QuickFix,
-    );
-    action.edit = toWorkspaceEdit(document, applied.flatMap((f) => f.fix!.edits));
-    return action;
+  /** How many findings of the rule have a fix (cached per version). */
+  private fixableCount(document: vscode.TextDocument, findings: readonly Finding[], ruleId: string): number {
+    const c = this.cacheFor(document);
+    if (!c.fixable) {
+      c.fixable = new Map();
+      for (const f of findings) if (f.fix) c.fixable.set(f.ruleId, (c.fixable.get(f.ruleId) ?? 0) + 1);
+    }
+    return c.fixable.get(ruleId) ?? 0;
+  }
+
+  /**
+   * "Fix all of this rule": the title counts the rule's fixable findings (as
+   * the diagnostics do); the edit is computed only when the action is chosen.
+   */
+  private fixRule(document: vscode.TextDocument, ruleId: string, count: number): vscode.CodeAction {
+    return new FixRuleAction(vscode.l10n.t('Fix all {0} problems in this document ({1})', ruleId, count), document, document.version, ruleId);
   }
 
   private fixAll(document: vscode.TextDocument): vscode.CodeAction[] {

@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
+import type { Finding } from '../core';
 import type { Analyzer, Log } from './analysis';
-import { SOURCE, toDiagnostic } from './convert';
+import { budgetFindings, type ShownItem } from './budget';
+import { SOURCE, toDiagnostic, toRange } from './convert';
 import { isChecked, settingsFor } from './settings';
 
 /** Documents that are views of something else, never transcripts to check. */
-const IGNORED_SCHEMES = new Set(['output', 'vscode-scm', 'git', 'newsclean-preview', 'vscode-userdata', 'vscode-settings']);
+const IGNORED_SCHEMES = new Set(['output', 'vscode-scm', 'git', 'vscode-bulkeditpreview-editor', 'vscode-userdata', 'vscode-settings']);
 
 /** VS Code shows about this many diagnostics per file; more are cut silently. */
 const MAX_DIAGNOSTICS = 1000;
@@ -26,6 +28,9 @@ export class DiagnosticsController implements vscode.Disposable {
   private readonly generations = new Map<string, number>();
   private readonly warnedTooLarge = new Set<string>();
   private readonly emitter = new vscode.EventEmitter<AnalyzedEvent>();
+  /** Per document past the budget: the grouped items as published (for "fix this group"). */
+  private readonly groups = new Map<string, { version: number; items: ShownItem[] }>();
+  private readonly scrollTimers = new Map<string, ReturnType<typeof setTimeout>>();
   readonly onDidAnalyze = this.emitter.event;
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -53,7 +58,62 @@ export class DiagnosticsController implements vscode.Disposable {
         for (const doc of vscode.workspace.textDocuments) this.guarded(doc.uri, () => this.schedule(doc, 'open'));
       }),
     );
+    // Past the budget, what is in view is shown finding by finding: follow the scrolling.
+    d.push(
+      vscode.window.onDidChangeTextEditorVisibleRanges((e) => {
+        const doc = e.textEditor.document;
+        const key = doc.uri.toString();
+        if (!this.groups.has(key)) return;
+        clearTimeout(this.scrollTimers.get(key));
+        this.scrollTimers.set(
+          key,
+          setTimeout(() => {
+            this.scrollTimers.delete(key);
+            this.guarded(doc.uri, () => this.republish(doc));
+          }, 50),
+        );
+      }),
+    );
     for (const doc of vscode.workspace.textDocuments) this.guarded(doc.uri, () => this.schedule(doc, 'open'));
+  }
+
+  /** The grouped diagnostics of a document past the budget, if current. */
+  groupsOf(doc: vscode.TextDocument): readonly ShownItem[] {
+    const g = this.groups.get(doc.uri.toString());
+    return g && g.version === doc.version ? g.items.filter((i) => i.findings.length > 1) : [];
+  }
+
+  /** Publishes the cached analysis again (the visible ranges changed). */
+  private republish(doc: vscode.TextDocument): void {
+    if (doc.isClosed) return;
+    const analysis = this.analyzer.current(doc);
+    if (!analysis || analysis.skipped) return;
+    this.collection.set(doc.uri, this.diagnosticsFor(doc, analysis.findings));
+  }
+
+  private diagnosticsFor(doc: vscode.TextDocument, findings: readonly Finding[]): vscode.Diagnostic[] {
+    const key = doc.uri.toString();
+    if (findings.length <= MAX_DIAGNOSTICS) {
+      this.groups.delete(key);
+      return findings.map((f) => toDiagnostic(doc, f, this.docsUri));
+    }
+    const visible = vscode.window.visibleTextEditors
+      .filter((e) => e.document === doc)
+      .flatMap((e) => e.visibleRanges)
+      // A screen above and below, so that a short scroll finds them there already.
+      .map((r) => ({ start: doc.offsetAt(r.start.translate(-Math.min(r.start.line, 100))), end: doc.offsetAt(r.end.translate(100)) }));
+    const items = budgetFindings(doc.getText(), findings, visible, MAX_DIAGNOSTICS - 1);
+    this.groups.set(key, { version: doc.version, items });
+    return items.map((item) => {
+      if (item.findings.length === 1) return toDiagnostic(doc, item.findings[0], this.docsUri);
+      const first = item.findings[0];
+      const d = toDiagnostic(doc, { ...first, severity: item.severity, range: item.range, related: undefined }, this.docsUri);
+      d.message = vscode.l10n.t('{0} × {1} here (grouped: the document has more problems than VS Code lists one by one). First: {2}', item.findings.length, item.ruleId, first.message);
+      d.relatedInformation = item.findings.slice(0, 20).map(
+        (f) => new vscode.DiagnosticRelatedInformation(new vscode.Location(doc.uri, toRange(doc, f.range)), f.message),
+      );
+      return d;
+    });
   }
 
   /**
@@ -122,18 +182,7 @@ export class DiagnosticsController implements vscode.Disposable {
       return 0;
     }
     const findings = analysis.findings;
-    const shown = findings.slice(0, findings.length > MAX_DIAGNOSTICS ? MAX_DIAGNOSTICS - 1 : MAX_DIAGNOSTICS);
-    const diagnostics = shown.map((f) => toDiagnostic(doc, f, this.docsUri));
-    if (shown.length < findings.length) {
-      const last = doc.lineAt(doc.lineCount - 1).range;
-      const more = new vscode.Diagnostic(
-        new vscode.Range(last.end, last.end),
-        vscode.l10n.t('{0} more problems are not shown (VS Code lists about 1,000 per file). Run “Clean Document” or the CLI to see them all.', findings.length - shown.length),
-        vscode.DiagnosticSeverity.Information,
-      );
-      more.source = SOURCE;
-      diagnostics.push(more);
-    }
+    const diagnostics = this.diagnosticsFor(doc, findings);
     this.collection.set(doc.uri, diagnostics);
     this.emitter.fire({ uri: doc.uri, version: doc.version, count: findings.length });
     return findings.length;
@@ -145,12 +194,16 @@ export class DiagnosticsController implements vscode.Disposable {
     this.timers.delete(key);
     this.generations.delete(key);
     this.warnedTooLarge.delete(key);
+    this.groups.delete(key);
+    clearTimeout(this.scrollTimers.get(key));
+    this.scrollTimers.delete(key);
     this.analyzer.forget(uri);
     this.collection.delete(uri);
   }
 
   dispose(): void {
     for (const t of this.timers.values()) clearTimeout(t);
+    for (const t of this.scrollTimers.values()) clearTimeout(t);
     this.timers.clear();
     for (const d of this.disposables) d.dispose();
   }

@@ -6,9 +6,10 @@ import { CodeActions } from './codeActions';
 import { ConfigActions, registerChangeConfig } from './configActions';
 import { ConfigFiles, setConfigFiles } from './configFiles';
 import { registerConvertCommands } from './convertCommands';
+import { registerShowDocumentation } from './documentation';
 import { DiagnosticsController, type AnalyzedEvent } from './diagnostics';
 import { OutlineFolding, OutlineSymbols } from './outline';
-import { CleanPreview } from './preview';
+import { CleanPreview, type ReviewOutcome } from './preview';
 import { settingsFor } from './settings';
 import { StatusBar } from './statusBar';
 import { cleanWorkspace, type WorkspaceCleanSummary } from './workspaceClean';
@@ -17,16 +18,18 @@ import { cleanWorkspace, type WorkspaceCleanSummary } from './workspaceClean';
 export interface NewsCleanApi {
   /** Fires after a document's diagnostics were (re)published. */
   readonly onDidAnalyze: vscode.Event<AnalyzedEvent>;
-  /** Fires with the document's URI when a Clean Document preview is waiting. */
+  /** Fires with the document's URI when a Clean Document review is waiting. */
   readonly onDidShowPreview: vscode.Event<vscode.Uri>;
+  /** Fires when a review (Clean Document, Clean Workspace) was applied or discarded. */
+  readonly onDidReview: vscode.Event<ReviewOutcome>;
   /** Checks the document now and returns its findings. */
   check(document: vscode.TextDocument): readonly Finding[];
   /** Findings of the last completed check of the document, if current. */
   findings(uri: vscode.Uri): readonly Finding[] | undefined;
   /** The status bar item's text and tooltip as shown now (hidden: undefined). */
   statusBar(): { text: string; tooltip: string } | undefined;
-  /** Runs Clean Workspace and returns its summary. */
-  cleanWorkspace(): Promise<WorkspaceCleanSummary>;
+  /** Runs Clean Workspace and returns its summary once its review is open (or applied). */
+  cleanWorkspace(options?: { preview?: boolean }): Promise<WorkspaceCleanSummary>;
   /** Errors written to the output channel this session (the last 100), oldest first. */
   loggedErrors(): readonly string[];
 }
@@ -65,7 +68,7 @@ export function activate(context: vscode.ExtensionContext): NewsCleanApi {
     for (const p of providers) p.dispose();
     const sel = selector();
     providers = [
-      vscode.languages.registerCodeActionsProvider(sel, new CodeActions(analyzer, docsUri), CodeActions.metadata),
+      vscode.languages.registerCodeActionsProvider(sel, new CodeActions(analyzer, docsUri, (d) => diagnostics.groupsOf(d)), CodeActions.metadata),
       vscode.languages.registerCodeActionsProvider(sel, new ConfigActions(configFiles), ConfigActions.metadata),
       vscode.languages.registerDocumentSymbolProvider(sel, new OutlineSymbols(), { label: 'News Transcript' }),
       vscode.languages.registerFoldingRangeProvider(sel, new OutlineFolding()),
@@ -91,8 +94,9 @@ export function activate(context: vscode.ExtensionContext): NewsCleanApi {
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('newsclean.languages')) registerProviders();
     }),
-    vscode.commands.registerCommand('newsclean.cleanWorkspace', () => cleanWorkspace()),
+    vscode.commands.registerCommand('newsclean.cleanWorkspace', (arg?: { preview?: boolean }) => cleanWorkspace(preview, arg)),
     ...registerConvertCommands(),
+    registerShowDocumentation(docsUri),
     vscode.commands.registerCommand('newsclean.checkDocument', () => {
       const editor = vscode.window.activeTextEditor;
       return editor ? diagnostics.checkNow(editor.document) : 0;
@@ -102,6 +106,7 @@ export function activate(context: vscode.ExtensionContext): NewsCleanApi {
   return {
     onDidAnalyze: diagnostics.onDidAnalyze,
     onDidShowPreview: preview.onDidShowPreview,
+    onDidReview: preview.onDidReview,
     check: (document) => {
       diagnostics.checkNow(document);
       return analyzer.current(document)?.findings ?? [];
@@ -115,7 +120,7 @@ export function activate(context: vscode.ExtensionContext): NewsCleanApi {
       const text = statusBar.item.text;
       return text ? { text, tooltip: String(statusBar.item.tooltip ?? '') } : undefined;
     },
-    cleanWorkspace,
+    cleanWorkspace: (options) => cleanWorkspace(preview, options),
     loggedErrors: () => [...errors],
   };
 }

@@ -1,120 +1,90 @@
 import * as vscode from 'vscode';
-import { applyPlan, planClean, type CleanPlan } from './clean';
-import { settingsFor } from './settings';
+import { applyReview, planFile, reviewFirst, type PlannedFile } from './review';
 
-export const PREVIEW_SCHEME = 'newsclean-preview';
-
-interface Pending {
-  readonly document: vscode.TextDocument;
-  readonly plan: CleanPlan;
-  readonly previewUri: vscode.Uri;
+/** What a review came to: the files it covered and whether the user applied it. */
+export interface ReviewOutcome {
+  readonly uris: readonly vscode.Uri[];
+  readonly fixes: number;
+  readonly applied: boolean;
 }
 
 /**
- * "Clean Document": the cleaned text is shown against the document in a diff
- * editor (a read-only virtual document); Apply writes it as one edit, one
- * undo step; Discard closes the preview. With `newsclean.cleanPreview` off,
- * or `{ preview: false }`, the fixes are applied at once.
+ * "Clean Document": the fixes are planned under a cancellable progress
+ * notification, then shown in VS Code's refactor preview — every fix under
+ * its rule, each with a checkbox — and applied as one undoable edit when the
+ * user accepts. With `newsclean.cleanPreview` off, or `{ preview: false }`,
+ * they are applied at once (still one undo step).
  */
-export class CleanPreview implements vscode.TextDocumentContentProvider, vscode.Disposable {
-  private readonly pending = new Map<string, Pending>();
-  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
-  readonly onDidChange = this.changed.event;
+export class CleanPreview implements vscode.Disposable {
   private readonly shown = new vscode.EventEmitter<vscode.Uri>();
-  /** Fires with the document's URI when a preview is open and waiting. */
+  /** Fires with the document's URI when its review is open and waiting. */
   readonly onDidShowPreview = this.shown.event;
-  private readonly disposables: vscode.Disposable[] = [this.changed, this.shown];
+  private readonly reviewed = new vscode.EventEmitter<ReviewOutcome>();
+  /** Fires when a review (of Clean Document or Clean Workspace) was applied or discarded. */
+  readonly onDidReview = this.reviewed.event;
+  private readonly disposables: vscode.Disposable[] = [this.shown, this.reviewed];
 
   constructor() {
     this.disposables.push(
-      vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, this),
       vscode.commands.registerCommand('newsclean.cleanDocument', (arg?: { preview?: boolean }) =>
         this.clean(vscode.window.activeTextEditor?.document, arg?.preview),
       ),
-      vscode.commands.registerCommand('newsclean.applyCleanPreview', (uri?: vscode.Uri) => this.accept(uri)),
-      vscode.commands.registerCommand('newsclean.discardCleanPreview', (uri?: vscode.Uri) => this.discard(uri)),
+      vscode.commands.registerCommand('newsclean.applyCleanPreview', () => vscode.commands.executeCommand('refactorPreview.apply')),
+      vscode.commands.registerCommand('newsclean.discardCleanPreview', () => vscode.commands.executeCommand('refactorPreview.discard')),
     );
   }
 
-  provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.pending.get(this.keyOf(uri) ?? '')?.plan.after ?? '';
-  }
-
-  /** Cleans `document`; returns the number of fixes applied, or shown for preview. */
+  /**
+   * Cleans `document`: returns the number of fixes applied (no review) or
+   * shown in the review, which stays open after this returns.
+   */
   async clean(document: vscode.TextDocument | undefined, preview?: boolean): Promise<number> {
     if (!document) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Open a news transcript to clean it.'));
       return 0;
     }
-    const plan = planClean(document);
-    if (plan.edits.length === 0) {
+    const name = document.uri.path.split('/').pop() ?? '';
+    const version = document.version;
+    const planned = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Cleaning {0}', name), cancellable: true },
+      async (progress, token) => {
+        // Let the notification paint before the work starts.
+        await new Promise<void>((resolve) => setTimeout(resolve, 0));
+        if (token.isCancellationRequested) return undefined;
+        const file = planFile({ uri: document.uri, text: document.getText(), document }, () => token.isCancellationRequested);
+        return token.isCancellationRequested ? undefined : file;
+      },
+    );
+    if (!planned) return 0;
+    if (planned.plan.entries.length === 0) {
       vscode.window.setStatusBarMessage(vscode.l10n.t('News Transcript Cleaner: nothing to clean.'), 3000);
       return 0;
     }
-    if (!(preview ?? settingsFor(document).get('newsclean.cleanPreview'))) {
-      return (await applyPlan(document, plan)) ? plan.applied.length : 0;
+    if (document.version !== version) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('The document changed while it was being cleaned; nothing was applied.'));
+      return 0;
     }
-    const key = document.uri.toString();
-    const previewUri = vscode.Uri.from({ scheme: PREVIEW_SCHEME, path: document.uri.path, query: key });
-    this.pending.set(key, { document, plan, previewUri });
-    this.changed.fire(previewUri);
-    const name = document.uri.path.split('/').pop() ?? '';
-    await vscode.commands.executeCommand(
-      'vscode.diff',
-      document.uri,
-      previewUri,
-      vscode.l10n.t('{0} ↔ cleaned ({1} fixes)', name, plan.applied.length),
-      { preview: true },
-    );
+    const fixes = planned.plan.applied.length;
+    const confirm = reviewFirst(document, preview);
+    if (!confirm) {
+      const ok = await this.review([planned], false);
+      return ok ? fixes : 0;
+    }
+    void this.review([planned], true);
     this.shown.fire(document.uri);
-    void vscode.window
-      .showInformationMessage(
-        vscode.l10n.t('Apply {0} fixes to {1}?', plan.applied.length, name),
-        vscode.l10n.t('Apply'),
-        vscode.l10n.t('Discard'),
-      )
-      .then((choice) => {
-        if (!this.pending.has(key)) return;
-        if (choice === vscode.l10n.t('Apply')) void this.accept(document.uri);
-        else if (choice === vscode.l10n.t('Discard')) void this.discard(document.uri);
-      });
-    return plan.applied.length;
+    return fixes;
   }
 
-  /** The document URI a preview or document URI stands for. */
-  private keyOf(uri: vscode.Uri | undefined): string | undefined {
-    const u = uri ?? vscode.window.activeTextEditor?.document.uri;
-    if (!u) return this.pending.size === 1 ? [...this.pending.keys()][0] : undefined;
-    return u.scheme === PREVIEW_SCHEME ? u.query : u.toString();
-  }
-
-  async accept(uri?: vscode.Uri): Promise<boolean> {
-    const key = this.keyOf(uri);
-    const p = key ? this.pending.get(key) : undefined;
-    if (!p || !key) return false;
-    this.pending.delete(key);
-    await this.closePreview(p.previewUri);
-    return applyPlan(p.document, p.plan);
-  }
-
-  async discard(uri?: vscode.Uri): Promise<void> {
-    const key = this.keyOf(uri);
-    const p = key ? this.pending.get(key) : undefined;
-    if (!p || !key) return;
-    this.pending.delete(key);
-    await this.closePreview(p.previewUri);
-  }
-
-  private async closePreview(previewUri: vscode.Uri): Promise<void> {
-    const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs);
-    const mine = tabs.filter(
-      (t) => t.input instanceof vscode.TabInputTextDiff && t.input.modified.toString() === previewUri.toString(),
-    );
-    if (mine.length) await vscode.window.tabGroups.close(mine);
+  /** Applies planned files, through the refactor preview when `confirm`; reports the outcome. */
+  async review(files: readonly PlannedFile[], confirm: boolean): Promise<boolean> {
+    const fixes = files.reduce((n, f) => n + f.plan.applied.length, 0);
+    const applied = await applyReview(files, confirm);
+    if (applied) vscode.window.setStatusBarMessage(vscode.l10n.t('News Transcript Cleaner: applied {0} fixes.', fixes), 3000);
+    this.reviewed.fire({ uris: files.map((f) => f.target.uri), fixes, applied });
+    return applied;
   }
 
   dispose(): void {
     for (const d of this.disposables) d.dispose();
-    this.pending.clear();
   }
 }

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import { ruleFamily, type Finding } from '../core';
+import { RULES, type Finding } from '../core';
 import type { Analyzer } from './analysis';
 import type { DiagnosticsController } from './diagnostics';
 
 /**
- * The active document's problem count per family, e.g. `$(note) 新闻稿 97`
- * with a tooltip per family; clicking opens the Problems view.
+ * The active document's problems, errors apart (`$(error) 3 $(warning) 97`),
+ * with each rule's count in the tooltip; clicking opens the Problems view.
  */
 export class StatusBar implements vscode.Disposable {
   readonly item = vscode.window.createStatusBarItem('newsclean.status', vscode.StatusBarAlignment.Right, 100);
@@ -25,17 +25,32 @@ export class StatusBar implements vscode.Disposable {
     this.update();
   }
 
-  /** The text shown for these findings (exported for tests through the API). */
+  /**
+   * The text shown for these findings (exported for tests through the API):
+   * errors and other problems counted as the Problems view counts them —
+   * hints are not listed there, so they are not counted — and the tooltip
+   * gives each rule's count.
+   */
   static textFor(findings: readonly Finding[]): { text: string; tooltip: string } {
-    const families = new Map<string, number>();
-    for (const f of findings) families.set(ruleFamily(f.ruleId), (families.get(ruleFamily(f.ruleId)) ?? 0) + 1);
-    const parts = [...families].map(([family, n]) => `${vscode.l10n.t(family)} ${n}`);
+    const perRule = new Map<string, number>();
+    let errors = 0;
+    let shown = 0;
+    for (const f of findings) {
+      if (f.severity === 'hint') continue;
+      shown++;
+      if (f.severity === 'error') errors++;
+      perRule.set(f.ruleId, (perRule.get(f.ruleId) ?? 0) + 1);
+    }
+    if (shown === 0) {
+      return { text: '$(check) ' + vscode.l10n.t('News transcript'), tooltip: vscode.l10n.t('News Transcript Cleaner: no problems') };
+    }
+    const order = new Map(RULES.map((r, i) => [r.meta.id, i]));
+    const lines = [...perRule]
+      .sort((a, b) => (order.get(a[0]) ?? 99) - (order.get(b[0]) ?? 99))
+      .map(([rule, n]) => `${rule}: ${n}`);
     return {
-      text: findings.length === 0 ? '$(check) ' + vscode.l10n.t('News transcript') : `$(warning) ${parts.join(' · ')}`,
-      tooltip:
-        findings.length === 0
-          ? vscode.l10n.t('News Transcript Cleaner: no problems')
-          : vscode.l10n.t('News Transcript Cleaner: {0} problems — click to open the Problems view', findings.length),
+      text: `$(error) ${errors} $(warning) ${shown - errors}`,
+      tooltip: [vscode.l10n.t('News Transcript Cleaner: {0} problems — click to open the Problems view', shown), ...lines].join('\n'),
     };
   }
 

@@ -1,12 +1,14 @@
 import * as vscode from 'vscode';
-import { decodeTranscript, encodeTranscript, fixAll, minimalEdits, type Finding } from '../core';
+import { decodeTranscript } from '../core';
 import { countByRule } from './clean';
 import { configFiles } from './configFiles';
-import { toWorkspaceEdit } from './convert';
+import type { CleanPreview } from './preview';
+import { planFile, reviewFirst, type PlannedFile } from './review';
 import { settingsFor } from './settings';
 
 export interface WorkspaceCleanSummary {
   readonly files: number;
+  /** Files with fixes, in the review (or applied). */
   readonly changed: number;
   /** Files left alone because they are not valid UTF-8. */
   readonly undecodable: readonly string[];
@@ -14,25 +16,28 @@ export interface WorkspaceCleanSummary {
   readonly tooLarge: readonly string[];
   readonly fixesPerRule: ReadonlyMap<string, number>;
   readonly cancelled: boolean;
+  /** Resolves when the user applied (true) or discarded (false) the review. */
+  readonly applied: Promise<boolean>;
 }
 
 /**
- * "Clean Workspace": every transcript matching `newsclean.workspaceGlob`,
- * under a cancellable progress notification. Open documents are edited
- * through the editor (undoable, left unsaved); closed files are rewritten
- * with their BOM and line endings kept. Files that are not valid UTF-8 are
- * never touched.
+ * "Clean Workspace": every transcript matching `newsclean.workspaceGlob` is
+ * planned under a cancellable progress notification, then all of them go
+ * into one workspace edit shown in the refactor preview (nothing is written
+ * before the user accepts; `newsclean.cleanPreview` off applies at once).
+ * Open documents are planned from the editor's text, closed files from
+ * their bytes; files that are not valid UTF-8 are never touched. The edit is
+ * one undoable operation across files, closed ones included.
  */
-export async function cleanWorkspace(): Promise<WorkspaceCleanSummary> {
+export async function cleanWorkspace(preview: CleanPreview, options: { preview?: boolean } = {}): Promise<WorkspaceCleanSummary> {
   const glob = settingsFor(undefined).get('newsclean.workspaceGlob');
   const uris = await vscode.workspace.findFiles(glob, '**/{node_modules,.git}/**');
-  const summary = await vscode.window.withProgress(
+  const planned = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Cleaning news transcripts'), cancellable: true },
     async (progress, token) => {
-      const applied: Finding[] = [];
+      const files: PlannedFile[] = [];
       const undecodable: string[] = [];
       const tooLarge: string[] = [];
-      let changed = 0;
       let n = 0;
       for (const uri of uris) {
         if (token.isCancellationRequested) break;
@@ -51,33 +56,40 @@ export async function cleanWorkspace(): Promise<WorkspaceCleanSummary> {
           continue;
         }
         const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-        if (open) {
-          const before = open.getText();
-          const result = fixAll(before, { settings: settingsFor(open), safeOnly: true });
-          if (result.text !== before && (await vscode.workspace.applyEdit(toWorkspaceEdit(open, minimalEdits(before, result.text))))) {
-            changed++;
-            for (const f of result.applied) applied.push(f);
-          }
-          continue;
-        }
-        const result = fixAll(file.text, { settings: settingsFor(uri), safeOnly: true });
-        if (result.text === file.text) continue;
-        await vscode.workspace.fs.writeFile(uri, encodeTranscript(result.text, file.bom));
-        changed++;
-        for (const f of result.applied) applied.push(f);
+        // The editor's model has no BOM (nor has file.text): plan on the text as it will be edited.
+        const body = open ? open.getText() : file.text;
+        const planned = planFile({ uri, text: body, document: open }, () => token.isCancellationRequested);
+        if (planned.plan.entries.length > 0) files.push(planned);
       }
-      return { files: n, changed, undecodable, tooLarge, fixesPerRule: countByRule(applied), cancelled: token.isCancellationRequested };
+      return { files, undecodable, tooLarge, n, cancelled: token.isCancellationRequested };
     },
   );
-  const perRule = [...summary.fixesPerRule].map(([rule, count]) => `${rule} ${count}`).join(', ');
-  let message = vscode.l10n.t('Cleaned {0} of {1} files ({2}).', summary.changed, summary.files, perRule || '—');
-  if (summary.undecodable.length) {
-    message += ' ' + vscode.l10n.t('{0} files are not valid UTF-8 and were left unchanged: {1}', summary.undecodable.length, summary.undecodable.slice(0, 5).join(', '));
-  }
-  if (summary.tooLarge.length) {
-    message += ' ' + vscode.l10n.t('{0} files are larger than newsclean.maxFileSizeKB and were skipped: {1}', summary.tooLarge.length, summary.tooLarge.slice(0, 5).join(', '));
-  }
-  if (summary.cancelled) message += ' ' + vscode.l10n.t('Cancelled.');
-  void vscode.window.showInformationMessage(message);
+  const fixesPerRule = countByRule(planned.files.flatMap((f) => f.plan.applied));
+  const confirm = reviewFirst(undefined, options.preview);
+  const applied =
+    planned.cancelled || planned.files.length === 0 ? Promise.resolve(false) : preview.review(planned.files, confirm);
+  const summary: WorkspaceCleanSummary = {
+    files: planned.n,
+    changed: planned.files.length,
+    undecodable: planned.undecodable,
+    tooLarge: planned.tooLarge,
+    fixesPerRule,
+    cancelled: planned.cancelled,
+    applied,
+  };
+  void applied.then((ok) => {
+    const perRule = [...fixesPerRule].map(([rule, count]) => `${rule} ${count}`).join(', ');
+    let message = ok
+      ? vscode.l10n.t('Cleaned {0} of {1} files ({2}).', summary.changed, summary.files, perRule || '—')
+      : vscode.l10n.t('Nothing was changed: {0} of {1} files had fixes ({2}).', summary.changed, summary.files, perRule || '—');
+    if (summary.undecodable.length) {
+      message += ' ' + vscode.l10n.t('{0} files are not valid UTF-8 and were left unchanged: {1}', summary.undecodable.length, summary.undecodable.slice(0, 5).join(', '));
+    }
+    if (summary.tooLarge.length) {
+      message += ' ' + vscode.l10n.t('{0} files are larger than newsclean.maxFileSizeKB and were skipped: {1}', summary.tooLarge.length, summary.tooLarge.slice(0, 5).join(', '));
+    }
+    if (summary.cancelled) message += ' ' + vscode.l10n.t('Cancelled.');
+    void vscode.window.showInformationMessage(message);
+  });
   return summary;
 }

@@ -17,12 +17,25 @@ export const WAIT_MS = 30_000;
 export interface Finding {
   readonly ruleId: string;
 }
+export interface ReviewOutcome {
+  readonly uris: readonly vscode.Uri[];
+  readonly fixes: number;
+  readonly applied: boolean;
+}
 export interface NewsCleanApi {
   readonly onDidAnalyze: vscode.Event<{ uri: vscode.Uri; version: number; count: number }>;
+  readonly onDidShowPreview: vscode.Event<vscode.Uri>;
+  readonly onDidReview: vscode.Event<ReviewOutcome>;
   check(document: vscode.TextDocument): readonly Finding[];
   findings(uri: vscode.Uri): readonly Finding[] | undefined;
   statusBar(): { text: string; tooltip: string } | undefined;
-  cleanWorkspace(): Promise<{ files: number; changed: number; undecodable: readonly string[]; fixesPerRule: ReadonlyMap<string, number> }>;
+  cleanWorkspace(options?: { preview?: boolean }): Promise<{
+    files: number;
+    changed: number;
+    undecodable: readonly string[];
+    fixesPerRule: ReadonlyMap<string, number>;
+    applied: Promise<boolean>;
+  }>;
   loggedErrors(): readonly string[];
 }
 
@@ -139,6 +152,7 @@ export function ours(diagnostics: readonly vscode.Diagnostic[]): vscode.Diagnost
 export interface GoldenFinding {
   readonly rule: string;
   readonly line: number;
+  readonly severity?: string;
   readonly column: number;
 }
 
@@ -234,4 +248,77 @@ export async function closeAll(): Promise<void> {
     await vscode.commands.executeCommand(doc.isUntitled ? 'workbench.action.revertAndCloseActiveEditor' : 'workbench.action.files.revert');
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+/**
+ * Answers the open refactor preview (VS Code's review of a workspace edit)
+ * with `refactorPreview.apply` or `refactorPreview.discard`, and resolves
+ * with the extension's outcome. The preview's pane may still be opening when
+ * the extension's review starts, and the command does nothing until it is:
+ * it is given again each time a short wait passes without an outcome,
+ * bounded by WAIT_MS.
+ */
+export async function answerReview(command: 'refactorPreview.apply' | 'refactorPreview.discard'): Promise<ReviewOutcome> {
+  let outcome: ReviewOutcome | undefined;
+  const listener = api().onDidReview((o) => (outcome = o));
+  const deadline = Date.now() + WAIT_MS;
+  try {
+    while (!outcome) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for the review to answer ${command}`);
+      await vscode.commands.executeCommand(command);
+      await new Promise<void>((resolve) => {
+        const l = api().onDidReview(() => {
+          l.dispose();
+          clearTimeout(t);
+          resolve();
+        });
+        const t = setTimeout(() => {
+          l.dispose();
+          resolve();
+        }, 250);
+      });
+    }
+    return outcome;
+  } finally {
+    listener.dispose();
+  }
+}
+
+/**
+ * Starts a review with `start`, ticks the first `rows` rows of the refactor
+ * preview (each fix is shown unticked: `needsConfirmation`), the files
+ * grouped and collapsed, so a row is a file with all its fixes, and applies
+ * it. The preview's models (scheme vscode-bulkeditpreview-editor) open once
+ * its input is set; its tree may take a moment more to take the focus, so
+ * when nothing was ticked (the review applies nothing) the review is
+ * started again, a few times at most.
+ */
+export async function tickAndApply(start: () => Thenable<unknown>, rows: () => number, attempts = 4): Promise<ReviewOutcome> {
+  for (let attempt = 1; ; attempt++) {
+    const opened = until(
+      'the refactor preview to open',
+      () => vscode.workspace.textDocuments.some((d) => d.uri.scheme === 'vscode-bulkeditpreview-editor') || undefined,
+      [vscode.workspace.onDidOpenTextDocument],
+      // Planning a workspace comes first (a minute and more on a loaded machine).
+      300_000,
+    );
+    const outcome = new Promise<ReviewOutcome>((resolve) => {
+      const l = api().onDidReview((o) => {
+        l.dispose();
+        resolve(o);
+      });
+    });
+    await start();
+    await opened;
+    await vscode.commands.executeCommand('list.collapseAll');
+    await vscode.commands.executeCommand('list.focusFirst');
+    for (let row = 0, n = rows(); row < n; row++) {
+      if (row > 0) await vscode.commands.executeCommand('list.focusDown');
+      await vscode.commands.executeCommand('refactorPreview.toggleCheckedState');
+    }
+    await vscode.commands.executeCommand('refactorPreview.apply');
+    const result = await outcome;
+    if (result.applied || attempt >= attempts) return result;
+    console.log(`      review attempt ${attempt}: nothing was ticked yet; again`);
+  }
 }

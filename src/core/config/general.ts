@@ -15,6 +15,7 @@ export const GENERAL_SETTINGS = {
     type: 'string',
     default: 'onType',
     enum: ['onType', 'onSave', 'manual'],
+    enumDescriptions: ['Check as you type, after `newsclean.debounceMs`.', 'Check when the document is opened and saved.', 'Check only with “News Transcript: Check Document”.'],
     description: 'When documents are checked: as you type, when saved, or only on command.',
   }),
   'newsclean.debounceMs': spec<number>({
@@ -26,7 +27,8 @@ export const GENERAL_SETTINGS = {
   'newsclean.cleanPreview': spec<boolean>({
     type: 'boolean',
     default: true,
-    description: '“Clean Document” first shows the changes as a diff, to apply or discard.',
+    description:
+      '“Clean Document” and “Clean Workspace” first show every fix in the refactor preview, grouped by rule, to untick and apply or discard. Off: the fixes are applied at once (one undo step).',
   }),
   'newsclean.workspaceGlob': spec<string>({
     type: 'string',
@@ -43,6 +45,13 @@ export const GENERAL_SETTINGS = {
     type: 'string',
     default: 'auto',
     enum: ['auto', 'zh-Hans', 'zh-Hant', 'zh-TW', 'zh-HK'],
+    enumDescriptions: [
+      'The script most of the document is written in.',
+      'Simplified Chinese.',
+      'Traditional Chinese (OpenCC standard).',
+      'Traditional Chinese as used in Taiwan.',
+      'Traditional Chinese as used in Hong Kong.',
+    ],
     description:
       'The Chinese script documents should be written in: `auto` (the document\'s majority), Simplified (`zh-Hans`), Traditional as OpenCC writes it (`zh-Hant`), Taiwan (`zh-TW`) or Hong Kong (`zh-HK`). The mixed-script rule flags text in the other script; the conversion commands use it.',
   }),

@@ -118,14 +118,17 @@ export function parseSettingValue(key: string, raw: string): unknown {
  * package.nls*.json.
  */
 export function manifestConfiguration(rules: readonly AnyRule[] = RULES): {
+  id: string;
   title: string;
   properties: Record<string, Record<string, unknown>>;
 } {
   const properties: Record<string, Record<string, unknown>> = {};
   for (const [key, s] of Object.entries(SETTINGS)) {
-    const p: Record<string, unknown> = { type: s.type, default: s.default, description: `%config.${key}%` };
+    // Text with markup (backticks) is markdown, so the Settings editor renders it.
+    const p: Record<string, unknown> = { type: s.type, default: s.default, [markdownKey(s.description)]: `%config.${key}%` };
     if (s.type === 'array') p.items = { type: 'string' };
     if (s.enum) p.enum = [...s.enum];
+    if (s.enum && s.enumDescriptions) p.enumDescriptions = s.enum.map((choice) => `%config.${key}.${choice}%`);
     if (s.minimum !== undefined) p.minimum = s.minimum;
     p.scope = s.scope ?? 'resource';
     properties[key] = p;
@@ -135,7 +138,8 @@ export function manifestConfiguration(rules: readonly AnyRule[] = RULES): {
       type: 'string',
       default: r.offByDefault ? 'off' : 'default',
       enum: [...RULE_LEVELS],
-      description: `%config.rule.${r.id}%`,
+      enumDescriptions: RULE_LEVELS.map((level) => `%config.ruleLevel.${level}%`),
+      markdownDescription: `%config.rule.${r.id}%`,
       scope: 'resource',
     };
   }
@@ -143,17 +147,38 @@ export function manifestConfiguration(rules: readonly AnyRule[] = RULES): {
     properties[cleanKey(r.id)] = {
       type: 'boolean',
       default: r.safeToClean,
-      description: `%config.clean.${r.id}%`,
+      markdownDescription: `%config.clean.${r.id}%`,
       scope: 'resource',
     };
   }
-  return { title: '%config.title%', properties };
+  // The id names the Settings editor's group, and keeps "Newsclean" out of each setting's label.
+  return { id: 'newsclean', title: '%config.title%', properties };
 }
+
+function markdownKey(english: string): 'description' | 'markdownDescription' {
+  return english.includes('`') ? 'markdownDescription' : 'description';
+}
+
+/** English descriptions of the rule levels (`newsclean.rules.<id>`). */
+const RULE_LEVEL_DESCRIPTIONS: Record<RuleLevel, string> = {
+  default: 'The rule’s own severity.',
+  off: 'The rule is not run.',
+  error: 'Report as an error.',
+  warning: 'Report as a warning.',
+  info: 'Report as information.',
+  hint: 'Report as a hint (shown as dots under the text, not in the Problems view).',
+};
 
 /** English texts for the manifest placeholders above. */
 export function manifestDescriptions(rules: readonly AnyRule[] = RULES): Record<string, string> {
   const out: Record<string, string> = { 'config.title': 'News Transcript Cleaner' };
-  for (const [key, s] of Object.entries(SETTINGS)) out[`config.${key}`] = s.description;
+  for (const [key, s] of Object.entries(SETTINGS)) {
+    out[`config.${key}`] = s.description;
+    s.enum?.forEach((choice, n) => {
+      if (s.enumDescriptions) out[`config.${key}.${choice}`] = s.enumDescriptions[n];
+    });
+  }
+  for (const level of RULE_LEVELS) out[`config.ruleLevel.${level}`] = RULE_LEVEL_DESCRIPTIONS[level];
   for (const { meta: r } of rules) {
     out[`config.rule.${r.id}`] = r.offByDefault
       ? `Severity of the \`${r.id}\` rule — ${r.description} Off by default; \`default\` turns it on at its own severity (\`${r.defaultSeverity}\`).`

@@ -5,6 +5,8 @@ export interface Spec<T> {
   /** English description; the manifest gets a `%config.<key>%` placeholder. */
   readonly description: string;
   readonly enum?: readonly string[];
+  /** English description of each `enum` choice, in its order (the manifest gets `%config.<key>.<choice>%`). */
+  readonly enumDescriptions?: readonly string[];
   /** For an array: the values its items may take (validation; any string when absent). */
   readonly items?: readonly string[];
   readonly minimum?: number;

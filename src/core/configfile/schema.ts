@@ -13,9 +13,12 @@ export function configSchema(rules: readonly AnyRule[]): Record<string, unknown>
   const texts = manifestDescriptions(rules);
   const settings: Record<string, Record<string, unknown>> = {};
   for (const [key, p] of Object.entries(properties)) {
-    const { scope: _scope, description, ...rest } = p;
+    // The manifest's placeholders resolved to English; `markdownDescription` and `enumDescriptions` are
+    // VS Code's own keywords (not JSON Schema's): the schema keeps a plain description.
+    const { scope: _scope, description, markdownDescription, enumDescriptions: _choices, ...rest } = p;
     void _scope;
-    settings[key] = { ...rest, description: texts[String(description).slice(1, -1)] ?? key };
+    void _choices;
+    settings[key] = { ...rest, description: texts[String(description ?? markdownDescription).slice(1, -1)] ?? key };
   }
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',

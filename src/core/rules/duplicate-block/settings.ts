@@ -6,6 +6,7 @@ export const DUPLICATE_SETTINGS = {
     type: 'string',
     default: 'first',
     enum: ['first', 'best'],
+    enumDescriptions: ['Keep the first copy, remove the later ones.', 'Keep the copy with the fewest layout defects.'],
     description:
       'Which copy of a repeated passage `duplicate-block` keeps: the first in reading order, or the one with fewer layout defects (stray line breaks, spaces before punctuation).',
   }),

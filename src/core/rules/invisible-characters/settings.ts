@@ -10,6 +10,7 @@ export const INVISIBLE_SETTINGS = {
     type: 'string',
     default: 'keep',
     enum: INDENTATIONS,
+    enumDescriptions: ['Leave leading indentation as it is.', 'Remove leading indentation.', 'Add two ideographic spaces before every line of prose that lacks them.'],
     description:
       'Leading indentation of Chinese lines (`invisible-characters`): `keep` it as it is, `remove` it, or `add` two ideographic spaces (`　　`) before every line of prose that lacks them.',
   }),
