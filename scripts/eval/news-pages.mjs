@@ -18,7 +18,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const corpus = resolve(process.env.NEWSCLEAN_NEWS_PAGES ?? join(root, '..', '..', 'shared', 'external', 'news-pages'));
+const corpus = resolve(process.env.NEWSCLEAN_NEWS_PAGES ?? join(root, '..', 'shared', 'external', 'news-pages'));
 const args = process.argv.slice(2);
 
 if (!existsSync(join(corpus, 'score.js'))) {

@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import { CONFIG_NAMES, ConfigResolver, FileCache, IGNORE_NAME, basename, changeConfigText, joinPath, minimalEdits, type ConfigChange, type ConfigIssue, type Resolution } from '../core';
-import type { Log } from './analysis';
 import { SOURCE, toWorkspaceEdit } from './convert';
+
+/** Where problems of the config files are logged (the extension's output channel). */
+type Log = Pick<vscode.LogOutputChannel, 'warn' | 'error'>;
 
 const NAMES: ReadonlySet<string> = new Set<string>([...CONFIG_NAMES, IGNORE_NAME]);
 const GLOB = `**/{${[...NAMES].join(',')}}`;

@@ -15,6 +15,24 @@ const TEXT = '南阳市今年的重点项目进展顺利,全市上下齐心协�
 const CONFIG_TEXT = '{\n  // kept by the light bulb\n  "newsclean.rules.boilerplate": "info"\n}\n';
 
 const write = (name: string, text: string) => vscode.workspace.fs.writeFile(workspaceUri(name), new TextEncoder().encode(text));
+
+/**
+ * Puts the config file back as the suite starts it. A test before may have
+ * left it open in the editor (a light-bulb action opens and saves it): then
+ * the open document is set and saved, as an editor would, so that it never
+ * lags behind the disk and the next save meets no conflict.
+ */
+async function resetConfig(): Promise<void> {
+  const uri = workspaceUri(CONFIG);
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  if (!open) return write(CONFIG, CONFIG_TEXT);
+  if (open.getText() !== CONFIG_TEXT) {
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(uri, new vscode.Range(open.positionAt(0), open.positionAt(open.getText().length)), CONFIG_TEXT);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+  }
+  if (open.isDirty) assert.ok(await open.save());
+}
 const read = async (name: string) => new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceUri(name)));
 
 /** Waits until our diagnostics of `uri` satisfy `ok`, and returns them. */
@@ -45,9 +63,7 @@ suite('Config files in VS Code', () => {
     await write(ARTICLE, TEXT);
   });
 
-  setup(async () => {
-    await write(CONFIG, CONFIG_TEXT);
-  });
+  setup(resetConfig);
 
   teardown(closeAll);
 

@@ -25,11 +25,6 @@ export function joinPath(dir: string, rel: string): string {
   return `/${parts.join('/')}`;
 }
 
-/** The entry `name` of the normalised directory `dir` (no normalising: cheap, for the walk up). */
-export function child(dir: string, name: string): string {
-  return dir.endsWith('/') ? dir + name : `${dir}/${name}`;
-}
-
 /** `p` relative to the directory `dir`, or undefined when `p` is not inside it. */
 export function relativeTo(dir: string, p: string): string | undefined {
   const base = dir.endsWith('/') ? dir : `${dir}/`;

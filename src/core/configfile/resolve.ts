@@ -15,9 +15,9 @@
  */
 import { t } from '@vscode/l10n';
 import ignore, { type Ignore } from 'ignore';
-import { Minimatch } from 'minimatch';
+import { minimatch } from 'minimatch';
 import { parseConfigFile, type ConfigFileData, type ConfigIssue } from './parse';
-import { ancestors, basename, child, dirname, joinPath, relativeTo } from './paths';
+import { ancestors, basename, dirname, joinPath, relativeTo } from './paths';
 
 /** Config file names, in the order they are looked for in each directory (the first found is used). */
 export const CONFIG_NAMES = ['.newsclean.jsonc', '.newsclean.json'] as const;
@@ -72,18 +72,8 @@ export function mergeLayers(lower: Readonly<Record<string, unknown>>, upper: Rea
 
 /** Whether `rel` (a path relative to an override's directory) matches one of the override's globs; a glob without `/` matches a name at any depth. */
 function matches(globs: readonly string[], rel: string): boolean {
-  return globs.some((g) => {
-    let m = compiled.get(g);
-    if (!m) {
-      m = new Minimatch(g.replace(/^\.\//, ''), { dot: true, matchBase: !g.includes('/') });
-      compiled.set(g, m);
-    }
-    return m.match(rel);
-  });
+  return globs.some((g) => minimatch(rel, g.replace(/^\.\//, ''), { dot: true, matchBase: !g.includes('/') }));
 }
-
-/** Globs compiled once (settings are resolved several times per edit). */
-const compiled = new Map<string, Minimatch>();
 
 export class ConfigResolver {
   private readonly parsed = new Map<string, { text: string; data: ConfigFileData }>();
@@ -122,11 +112,11 @@ export class ConfigResolver {
       for (const dir of dirs) {
         let here: ConfigFileData | null | undefined = null;
         for (const name of CONFIG_NAMES) {
-          here = this.file(child(dir, name));
+          here = this.file(joinPath(dir, name));
           if (here !== null) break;
         }
         if (here === undefined) {
-          for (const name of CONFIG_NAMES) if (this.host.read(child(dir, name)) === undefined) missing.push(child(dir, name));
+          for (const name of CONFIG_NAMES) if (this.host.read(joinPath(dir, name)) === undefined) missing.push(joinPath(dir, name));
           continue;
         }
         if (here) {
@@ -139,7 +129,7 @@ export class ConfigResolver {
     let ignored = false;
     if (options.useIgnoreFiles !== false) {
       for (const dir of dirs) {
-        const path = child(dir, IGNORE_NAME);
+        const path = joinPath(dir, IGNORE_NAME);
         const text = this.host.read(path);
         if (text === undefined) missing.push(path);
         const rel = relativeTo(dir, file);

@@ -3,7 +3,7 @@ import type { Rule } from '../../rule';
 import { lineLocal, type LineLocalState } from '../../engine/incremental/line-local';
 import { isCreditLine } from '../../text/shapes';
 import { protectedRanges, protectedCursor } from '../../protect';
-import { isHanCode, isJapaneseOrKorean } from '../../text/cjk';
+import { isHanUnit, isJapaneseOrKorean } from '../../text/chars';
 
 /**
  * A space between Chinese characters and Latin letters or digits, as
@@ -82,11 +82,11 @@ const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 function gap(s: string, i: number): boolean {
   const a = s.charCodeAt(i - 1);
   const b = s.charCodeAt(i);
-  if (isHanCode(a)) {
+  if (isHanUnit(a)) {
     if (isAlnum(b)) return true;
     return (b === 0x2d || b === 0x2b) && isDigit(s.charCodeAt(i + 1)); // 范围 -255
   }
-  if (!isHanCode(b)) return false;
+  if (!isHanUnit(b)) return false;
   if (isAlnum(a)) {
     const before = i >= 2 ? s.charCodeAt(i - 2) : 0;
     return before !== 0x25 && before !== 0x24 && before !== 0x5c; // not %s, $1, \d
@@ -116,7 +116,7 @@ function isPath(s: string, from: number, to: number): boolean {
     if (h === from || !isPathChar(s.charCodeAt(h - 1))) continue;
     for (let j = h + 1; j < to; j++) {
       const c = s.charCodeAt(j);
-      if (isHanCode(c)) return true;
+      if (isHanUnit(c)) return true;
       if (!(isPathChar(c) || /[\p{L}\p{N}]/u.test(s[j]))) break;
     }
   }

@@ -1,7 +1,7 @@
 import { t } from '../../text/localize';
 import type { Rule } from '../../rule';
 import { lineLocal, type LineLocalState } from '../../engine/incremental/line-local';
-import { isJapaneseOrKorean } from '../../text/cjk';
+import { isJapaneseOrKorean } from '../../text/chars';
 import { RADICAL_SUPPLEMENT_PAIRS } from './equivalent';
 
 /**

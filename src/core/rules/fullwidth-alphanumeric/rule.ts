@@ -1,7 +1,7 @@
 import { t } from '../../text/localize';
 import type { Rule } from '../../rule';
 import { lineLocal, type LineLocalState } from '../../engine/incremental/line-local';
-import { hasHan, isJapaneseOrKorean } from '../../text/cjk';
+import { hasHan, isJapaneseOrKorean } from '../../text/chars';
 
 /**
  * Full-width Latin letters and digits in Chinese prose (`２０２１年`, `ＧＤＰ`,

@@ -5,7 +5,7 @@ import { lineLocal, type LineLocalState } from '../../engine/incremental/line-lo
 import { isProse } from '../../text/shapes';
 import { INDENTATION_KEY, INVISIBLE_SETTINGS } from './settings';
 import { settingOf } from '../../config/types';
-import { hasHan, isCjkPunctCode, isJapaneseOrKorean } from '../../text/cjk';
+import { hasHan, isCjkPunctCode, isJapaneseOrKorean } from '../../text/chars';
 
 /**
  * Characters a reader cannot see, and white space Chinese text does not

@@ -1,6 +1,6 @@
 import { t } from '../../text/localize';
 import type { Rule } from '../../rule';
-import { isCjkPunctCode, isHanCode, isJapaneseOrKorean } from '../../text/cjk';
+import { isCjkPunctCode, isHanUnit, isJapaneseOrKorean } from '../../text/chars';
 
 /**
  * One document mixing curly quotes (`“ ” ‘ ’`) and corner brackets
@@ -81,7 +81,7 @@ const QUOTES = /[“”‘’「」『』]/g;
 const SWAP: Record<string, string> = { '“': '「', '”': '」', '‘': '『', '’': '』', '「': '“', '」': '”', '『': '‘', '』': '’' };
 
 const isLatinLetter = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f);
-const chinese = (c: number) => isHanCode(c) || isCjkPunctCode(c) || c === 0x300c || c === 0x300d || c === 0x300e || c === 0x300f;
+const chinese = (c: number) => isHanUnit(c) || isCjkPunctCode(c) || c === 0x300c || c === 0x300d || c === 0x300e || c === 0x300f;
 
 /** 1: a curly quote, 2: a corner bracket, 0: neither (or a single quote that is an apostrophe or not beside Chinese). */
 function markKind(s: string, i: number): number {
