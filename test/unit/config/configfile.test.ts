@@ -82,12 +82,12 @@ describe('config files', () => {
 
     it('extends: the base first, the file own values over it, paths relative to the file; cycles and missing bases are issues', () => {
       const r = tree({
-        '/shared/newsroom.jsonc': '{ "newsclean.script.target": "zh-TW", "newsclean.rules.mojibake": "hint", "extends": "./base.json" }',
-        '/shared/base.json': '{ "newsclean.rules.mojibake": "error", "newsclean.rules.boilerplate": "off" }',
-        '/w/.newsclean.jsonc': '{ "extends": ["../shared/newsroom.jsonc"], "newsclean.script.target": "zh-HK" }',
+        '/newsroom/newsroom.jsonc': '{ "newsclean.script.target": "zh-TW", "newsclean.rules.mojibake": "hint", "extends": "./base.json" }',
+        '/newsroom/base.json': '{ "newsclean.rules.mojibake": "error", "newsclean.rules.boilerplate": "off" }',
+        '/w/.newsclean.jsonc': '{ "extends": ["../newsroom/newsroom.jsonc"], "newsclean.script.target": "zh-HK" }',
       });
       const res = r.resolve('/w/x.txt', { root: '/w' });
-      assert.deepEqual(res.files, ['/shared/base.json', '/shared/newsroom.jsonc', '/w/.newsclean.jsonc']);
+      assert.deepEqual(res.files, ['/newsroom/base.json', '/newsroom/newsroom.jsonc', '/w/.newsclean.jsonc']);
       assert.deepEqual(res.values, { 'newsclean.rules.mojibake': 'hint', 'newsclean.rules.boilerplate': 'off', 'newsclean.script.target': 'zh-HK' });
       const bad = tree({ '/w/.newsclean.json': '{ "extends": ["./a.json", "./none.json"] }', '/w/a.json': '{ "extends": "./.newsclean.json" }' });
       const issues = bad.resolve('/w/x.txt').issues.map((i) => i.message);
