@@ -8,6 +8,7 @@
 // range one by one, the rest grouped). Medians over repeated runs; no
 // assertion: the numbers are read and compared with the targets beside them.
 import * as esbuild from 'esbuild';
+import { ALIAS } from '../bundle-options.mjs';
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -33,12 +34,14 @@ await esbuild.build({
     loader: 'ts',
   },
   bundle: true,
+  absWorkingDir: root,
+  alias: ALIAS,
   platform: 'node',
   format: 'cjs',
   outfile: out,
   logLevel: 'warning',
 });
-const { NewsDocument, analyze, planReview, budgetFindings } = require(out);
+const { NewsDocument, analyze, findingsMeeting, planReview, budgetFindings } = require(out);
 
 /** The seeds, each copy headed by its number (so that duplicate-block does not take it whole) and every fifth with half-width marks, to `bytes` of UTF-8. */
 function input(bytes) {
@@ -84,22 +87,7 @@ row('  its review: entries / fixes / attributed', `${plan.entries.length}/${plan
 const findings = analyze(new NewsDocument(text), {});
 const sortOnce = time(() => [...findings].sort((a, b) => a.range.start - b.range.start));
 const sorted = sortOnce.r;
-const near = (start, end) => {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid].range.start <= end) lo = mid + 1;
-    else hi = mid;
-  }
-  const hits = [];
-  for (let i = lo - 1; i >= 0; i--) {
-    const f = sorted[i];
-    if (f.range.end >= start) hits.push(f);
-    else if (start - f.range.start > 1_000_000) break;
-  }
-  return hits;
-};
+const near = (/** @type {number} */ start, /** @type {number} */ end) => findingsMeeting(sorted, start, end);
 const requests = [];
 for (let i = 0; i < (quick ? 20 : 200); i++) {
   const at = Math.floor(((i * 7919) % 1000) / 1000 * text.length);

@@ -1,4 +1,5 @@
 import type { Range } from './document';
+import { partitionPoint } from './text/search';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
@@ -71,4 +72,21 @@ export function withData(f: Finding, data: FindingData): Finding {
 /** The order of findings: by start, then by end (a stable sort keeps the rules' order for ties). */
 export function byPosition(a: Finding, b: Finding): number {
   return a.range.start - b.range.start || a.range.end - b.range.end;
+}
+
+/**
+ * The findings whose range may meet [start, end], in order, from findings
+ * sorted by start (the light bulb's look-up). Findings are short but for a
+ * few (whole paragraphs, repeated blocks): the scan back stops a long way
+ * before `start`.
+ */
+export function findingsMeeting(byStart: readonly Finding[], start: number, end: number): Finding[] {
+  const after = partitionPoint(byStart.length, (i) => byStart[i].range.start <= end);
+  const out: Finding[] = [];
+  for (let i = after - 1; i >= 0; i--) {
+    const f = byStart[i];
+    if (f.range.end >= start) out.push(f);
+    else if (start - f.range.start > 1_000_000) break;
+  }
+  return out.reverse();
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { applyFixes, type Finding } from '../core';
+import { applyFixes, findingsMeeting, type Finding } from '../core';
 import type { Analyzer } from './analysis';
 import type { ShownItem } from './budget';
 import { SOURCE, toRange, toWorkspaceEdit } from './convert';
@@ -57,22 +57,7 @@ export class CodeActions implements vscode.CodeActionProvider<vscode.CodeAction>
   private findingsNear(document: vscode.TextDocument, findings: readonly Finding[], start: number, end: number): Finding[] {
     const c = this.cacheFor(document);
     if (!c.byStart) c.byStart = [...findings].sort((a, b) => a.range.start - b.range.start);
-    const sorted = c.byStart;
-    // Findings are short, except a few (whole paragraphs, duplicate blocks): scan back over a window, then check them all.
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sorted[mid].range.start <= end) lo = mid + 1;
-      else hi = mid;
-    }
-    const out: Finding[] = [];
-    for (let i = lo - 1; i >= 0; i--) {
-      const f = sorted[i];
-      if (f.range.end >= start) out.push(f);
-      else if (start - f.range.start > 1_000_000) break;
-    }
-    return out.reverse();
+    return findingsMeeting(c.byStart, start, end);
   }
 
   resolveCodeAction(action: vscode.CodeAction): vscode.CodeAction {
