@@ -6,6 +6,7 @@
 //                                        and schemas/newsclean.schema.json
 //                                        from src/core/config/
 import * as esbuild from 'esbuild';
+import { ALIAS } from './bundle-options.mjs';
 import { readFileSync, writeFileSync, mkdirSync, chmodSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,8 +28,7 @@ const common = {
   charset: /** @type {const} */ ('utf8'),
   logLevel: /** @type {const} */ ('warning'),
   absWorkingDir: root,
-  // jsonc-parser's `main` is a UMD module whose requires esbuild cannot follow; its ES module can be bundled.
-  alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
+  alias: ALIAS,
 };
 
 // Node bundles load OpenCC's dictionaries (2 MB) from a file of their own,

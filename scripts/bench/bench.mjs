@@ -5,6 +5,7 @@
 // read, quoted in notes, and compared with the targets printed beside them.
 // `--quick` runs fewer and smaller; `--cli` only the CLI over 1,000 articles.
 import * as esbuild from 'esbuild';
+import { ALIAS } from '../bundle-options.mjs';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { closeSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -20,7 +21,7 @@ const quick = process.argv.includes('--quick');
 async function loadCore() {
   const dir = mkdtempSync(join(tmpdir(), 'newsclean-bench-'));
   const file = join(dir, 'core.cjs');
-  await esbuild.build({ entryPoints: [join(root, 'src/core/index.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: file, logLevel: 'warning' });
+  await esbuild.build({ entryPoints: [join(root, 'src/core/index.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: file, logLevel: 'warning', absWorkingDir: root, alias: ALIAS });
   return { core: require(file), file };
 }
 
