@@ -160,4 +160,12 @@ describe('boilerplate', () => {
       assert.deepEqual(errors, []);
     }
   });
+
+  it('a long filing line ending with the site code, and a source line that starts with its date', () => {
+    const body = '正文第一段，这里是文章的正文内容，写得足够长以便像一段真正的新闻报道。\n';
+    assert.deepEqual(summary(body + '主办：××市人民政府办公室 © ××市人民政府网 版权所有 豫ICP备05012345号 豫公网安备 41130202000123号网站标识码：4113000001\n'), [[2, 'filing number', 'info', true]]);
+    assert.deepEqual(summary(body + '2023-05-12 09:30:15　来源：南阳日报\n'), [[2, 'source and date line', 'info', true]]);
+    // A sentence about filing numbers is prose.
+    assert.deepEqual(summary(body + '工信部要求，网站须取得ICP证后方可运营，违者将被处罚。\n'), []);
+  });
 });
