@@ -347,6 +347,18 @@ export function anatomyOf(texts: readonly string[], local: readonly (Boilerplate
       }
     } else if (x.close) ctx[k] = 'promotion';
   }
+  // Inside the body: an ad's menu (`為什麼顯示這個廣告？` `這個廣告令我不安` `提交`), a run of short lines, half of them and at least three naming the ad.
+  for (let k = bestStart; k <= bestEnd; k++) {
+    if (feats[k].len > 40) continue;
+    let end = k;
+    let ads = 0;
+    while (end <= bestEnd && feats[end].len <= 40 && !(local[idx[end]] && RECORD_KINDS.includes(local[idx[end]]!))) if (AD.test(trimmed(end++))) ads++;
+    if (ads >= 3 && end - k >= 4 && 2 * ads >= end - k) {
+      for (let m = k; m < end; m++) if (!feats[m].fragment) ctx[m] = 'promotion';
+      evidence += 2;
+    }
+    k = end;
+  }
   const page = evidence >= 2;
   if (!page) {
     for (let k = bestStart; k <= bestEnd; k++) kinds[idx[k]] = local[idx[k]] ?? kinds[idx[k]];
