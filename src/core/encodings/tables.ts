@@ -4,7 +4,9 @@
  * bytes → character table and its reverse. Everything works on Uint8Array and
  * plain strings; no Node built-ins.
  */
-import * as iconv from 'iconv-lite';
+import type * as Iconv from 'iconv-lite';
+import { HAN_LEVELS } from './han-levels';
+import { unpackTable } from './packed';
 
 /** A code page as the repair engine sees it. */
 export interface CodePage {
@@ -21,8 +23,13 @@ export interface CodePage {
   decode(bytes: Uint8Array, start: number, end: number): string;
 }
 
+let iconvLib: typeof Iconv | undefined;
+
 function decodeBytes(bytes: Uint8Array, enc: string): string {
-  return iconv.decode(bytes as unknown as Buffer, enc);
+  // Required on first use: a file that needs no code page never loads iconv-lite.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  iconvLib ??= require('iconv-lite') as typeof Iconv;
+  return iconvLib.decode(bytes as unknown as Buffer, enc);
 }
 
 // ---------------------------------------------------------------- double-byte
@@ -302,26 +309,31 @@ let levels: Uint8Array | undefined;
 /**
  * Frequency level of a character, from the code pages' own ordering:
  * 0 = common (GB2312 level 1 or Big5 level 1), 1 = second level,
- * 2 = elsewhere in GBK/Big5, 3 = in neither.
+ * 2 = elsewhere in GBK/Big5, 3 = in neither. Read from HAN_LEVELS, which
+ * `deriveHanLevels` makes at generation time (a unit test checks they agree),
+ * so a check never builds the GBK and Big5 tables for it.
  */
 export function hanLevel(code: number): number {
-  if (!levels) {
-    const lv = new Uint8Array(65536).fill(3);
-    const g = gbkTable().toChar;
-    const b = buildBig5Levels();
-    for (let code2 = 0x8140; code2 <= 0xfefe; code2++) {
-      const c = g[code2];
-      if (!c) continue;
-      const lead = code2 >> 8;
-      const trail = code2 & 0xff;
-      const gb2312 = trail >= 0xa1;
-      const l = gb2312 && lead >= 0xb0 && lead <= 0xd7 ? 0 : gb2312 && lead >= 0xd8 && lead <= 0xf7 ? 1 : 2;
-      if (l < lv[c]) lv[c] = l;
-    }
-    for (let i = 0; i < b.length; i += 2) if (b[i + 1] < lv[b[i]]) lv[b[i]] = b[i + 1];
-    levels = lv;
-  }
+  levels ??= unpackTable(HAN_LEVELS, 2, 0x10000);
   return code > 0xffff ? 3 : levels[code];
+}
+
+/** hanLevel of every BMP code unit, from iconv-lite's GBK and Big5 tables (what HAN_LEVELS is generated from). */
+export function deriveHanLevels(): Uint8Array {
+  const lv = new Uint8Array(65536).fill(3);
+  const g = gbkTable().toChar;
+  const b = buildBig5Levels();
+  for (let code2 = 0x8140; code2 <= 0xfefe; code2++) {
+    const c = g[code2];
+    if (!c) continue;
+    const lead = code2 >> 8;
+    const trail = code2 & 0xff;
+    const gb2312 = trail >= 0xa1;
+    const l = gb2312 && lead >= 0xb0 && lead <= 0xd7 ? 0 : gb2312 && lead >= 0xd8 && lead <= 0xf7 ? 1 : 2;
+    if (l < lv[c]) lv[c] = l;
+  }
+  for (let i = 0; i < b.length; i += 2) if (b[i + 1] < lv[b[i]]) lv[b[i]] = b[i + 1];
+  return lv;
 }
 
 function buildBig5Levels(): number[] {
