@@ -30,9 +30,9 @@ export const apartPlugin = {
 };
 
 /**
- * Fills in src/core/encodings/built-costs.ts with costTable16 as the core
- * computes it, evaluated here once per build (so the bundles carry the
- * costs of the code they bundle, whatever edits score.ts gets).
+ * Fills in src/core/encodings/built-tables.ts with the tables as the core
+ * computes them, evaluated here once per build (so the bundles carry the
+ * tables of the code they bundle, whatever edits score.ts and repair.ts get).
  * @param {string} root the repository root
  * @returns {Promise<import('esbuild').Plugin>}
  */
@@ -41,7 +41,8 @@ export async function builtTablesPlugin(root) {
   const { createRequire } = await import('node:module');
   const out = await esbuild.build({
     stdin: {
-      contents: "export { costTable16 } from './src/core/encodings/score'; export { packFloatTable } from './src/core/encodings/packed';",
+      contents:
+        "export { costTable16 } from './src/core/encodings/score'; export { suspiciousTable } from './src/core/encodings/repair'; export { packFloatTable, packTable } from './src/core/encodings/packed';",
       resolveDir: root,
       loader: 'ts',
     },
@@ -55,12 +56,16 @@ export async function builtTablesPlugin(root) {
   });
   const mod = { exports: /** @type {Record<string, Function>} */ ({}) };
   new Function('module', 'exports', 'require', out.outputFiles[0].text)(mod, mod.exports, createRequire(`${root}/`));
-  const packed = mod.exports.packFloatTable(mod.exports.costTable16());
+  const core = mod.exports;
+  const contents = [
+    `export const BUILT_COST_TABLE = ${JSON.stringify(core.packFloatTable(core.costTable16()))};`,
+    `export const BUILT_SUSPICIOUS_TABLE = ${JSON.stringify(core.packTable(core.suspiciousTable(), 2))};`,
+  ].join('\n');
   return {
     name: 'built-tables',
     setup(build) {
-      build.onLoad({ filter: /[\\/]src[\\/]core[\\/]encodings[\\/]built-costs\.ts$/ }, () => ({
-        contents: `export const BUILT_COST_TABLE = ${JSON.stringify(packed)};`,
+      build.onLoad({ filter: /[\\/]src[\\/]core[\\/]encodings[\\/]built-tables\.ts$/ }, () => ({
+        contents,
         loader: 'ts',
       }));
     },

@@ -1,8 +1,9 @@
 // @ts-check
-// Builds the tables a check reads on its first character, so that no check
-// derives them at run time:
+// Builds the tables the core reads instead of deriving them at run time:
 //   src/core/encodings/han-levels.ts  hanLevel of every BMP code unit, from
 //                                     iconv-lite's GBK and Big5 tables
+//   src/core/encodings/codepage-data.ts the GBK, Big5 and single-byte code
+//                                     pages as iconv-lite decodes them
 //   src/core/script/script-data.ts    the one-script-only characters and their
 //                                     conversions, from opencc-js's dictionaries
 // Run after upgrading iconv-lite or opencc-js (a unit test fails until then):
@@ -17,7 +18,7 @@ import { ALIAS } from '../bundle-options.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const out = await esbuild.build({
   stdin: {
-    contents: "export { deriveHanLevels } from './src/core/encodings/tables'; export { packTable } from './src/core/encodings/packed'; export { deriveScriptTables } from './src/core/script/derive'; export { toData } from './src/core/script/tables';",
+    contents: "export { deriveHanLevels, deriveDbcsPairs, deriveSbcsHigh } from './src/core/encodings/tables'; export { packTable, packTable16 } from './src/core/encodings/packed'; export { deriveScriptTables } from './src/core/script/derive'; export { toData } from './src/core/script/tables';",
     resolveDir: root,
     loader: 'ts',
   },
@@ -39,6 +40,21 @@ writeFileSync(
   join(root, 'src/core/encodings/han-levels.ts'),
   `${banner("iconv-lite's GBK and Big5 tables")}// hanLevel (tables.ts) of every BMP code unit, 2 bits each, 4 a byte (lowest first), base64.\nexport const HAN_LEVELS =\n  '${core.packTable(core.deriveHanLevels(), 2)}';\n`,
 );
+const dbcs = Object.fromEntries(
+  ['gbk', 'big5'].map((enc) => {
+    const p = core.deriveDbcsPairs(enc);
+    return [enc, { chars: core.packTable16(p.chars), astral: p.astral }];
+  }),
+);
+const sbcs = Object.fromEntries(['cp1252', 'cp1251', 'macintosh'].map((enc) => [enc, core.deriveSbcsHigh(enc)]));
+writeFileSync(
+  join(root, 'src/core/encodings/codepage-data.ts'),
+  `${banner('iconv-lite')}// tables.ts reads it on first use.\n` +
+    `// Each double-byte page: the code unit of every pair (lead 0x81–0xFE, trails in the page's ranges), 16 bits little-endian, base64; and its astral pairs.\n` +
+    `export const DBCS: Record<'gbk' | 'big5', { chars: string; astral: [number, number][] }> = ${JSON.stringify(dbcs)};\n` +
+    `// Each single-byte page: the characters of bytes 0x80–0xFF.\n` +
+    `export const SBCS_HIGH: Record<'cp1252' | 'cp1251' | 'macintosh', string> = ${JSON.stringify(sbcs)};\n`,
+);
 const data = core.toData(core.deriveScriptTables());
 const fields = Object.entries(data)
   .map(([k, v]) => `  ${k}:\n    ${JSON.stringify(v)},`)
@@ -47,4 +63,4 @@ writeFileSync(
   join(root, 'src/core/script/script-data.ts'),
   `${banner("opencc-js's dictionaries")}// The script tables (tables.ts) as strings.\nimport type { ScriptData } from './tables';\n\nexport const SCRIPT_DATA: ScriptData = {\n${fields}\n};\n`,
 );
-console.log('src/core/encodings/han-levels.ts and src/core/script/script-data.ts written');
+console.log('src/core/encodings/han-levels.ts, codepage-data.ts and src/core/script/script-data.ts written');

@@ -93,7 +93,10 @@ export function serveBatch(): boolean {
   port.on('message', ({ id, task }: Request) => {
     let reply: Reply;
     try {
-      reply = { id, result: runFile(spec, settings, task) };
+      const result = runFile(spec, settings, task);
+      // A part made lazily in pieces crosses threads as an array.
+      if (result.kind === 'check' && result.chunks) result.chunks = [...result.chunks];
+      reply = { id, result };
     } catch (e) {
       reply = { id, error: e instanceof Error ? e.message : String(e) };
     }

@@ -6,11 +6,8 @@
 
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
-/** Entries (each below 2 ** bits) packed `8 / bits` a byte, as base64. */
-export function packTable(entries: ArrayLike<number>, bits: 2 | 4): string {
-  const per = 8 / bits;
-  const bytes = new Uint8Array(Math.ceil(entries.length / per));
-  for (let i = 0; i < entries.length; i++) bytes[(i / per) | 0] |= entries[i] << (bits * (i % per));
+/** Bytes as base64 (padded with 'A's to whole groups of four characters). */
+export function toBase64(bytes: Uint8Array): string {
   let out = '';
   for (let i = 0; i < bytes.length; i += 3) {
     const n = (bytes[i] << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
@@ -19,19 +16,52 @@ export function packTable(entries: ArrayLike<number>, bits: 2 | 4): string {
   return out;
 }
 
-/** The first `length` entries of a packTable string. */
-export function unpackTable(packed: string, bits: 2 | 4, length: number): Uint8Array {
+/** The first `length` bytes of toBase64's text. */
+export function fromBase64(text: string, length: number): Uint8Array {
   const value = new Uint8Array(128);
   for (let k = 0; k < 64; k++) value[BASE64.charCodeAt(k)] = k;
+  const out = new Uint8Array(length);
+  for (let j = 0, i = 0; j + 3 < text.length && i < length; j += 4) {
+    const n = (value[text.charCodeAt(j)] << 18) | (value[text.charCodeAt(j + 1)] << 12) | (value[text.charCodeAt(j + 2)] << 6) | value[text.charCodeAt(j + 3)];
+    out[i++] = n >> 16;
+    if (i < length) out[i++] = (n >> 8) & 255;
+    if (i < length) out[i++] = n & 255;
+  }
+  return out;
+}
+
+/** Entries (each below 2 ** bits) packed `8 / bits` a byte, lowest bits first, as base64. */
+export function packTable(entries: ArrayLike<number>, bits: 2 | 4): string {
+  const per = 8 / bits;
+  const bytes = new Uint8Array(Math.ceil(entries.length / per));
+  for (let i = 0; i < entries.length; i++) bytes[(i / per) | 0] |= entries[i] << (bits * (i % per));
+  return toBase64(bytes);
+}
+
+/** The first `length` entries of a packTable string. */
+export function unpackTable(packed: string, bits: 2 | 4, length: number): Uint8Array {
+  const per = 8 / bits;
+  const bytes = fromBase64(packed, Math.ceil(length / per));
   const mask = (1 << bits) - 1;
   const out = new Uint8Array(length);
-  for (let j = 0, i = 0; j + 3 < packed.length && i < length; j += 4) {
-    const n = (value[packed.charCodeAt(j)] << 18) | (value[packed.charCodeAt(j + 1)] << 12) | (value[packed.charCodeAt(j + 2)] << 6) | value[packed.charCodeAt(j + 3)];
-    for (let b = 16; b >= 0; b -= 8) {
-      const byte = (n >> b) & 255;
-      for (let s = 0; s < 8 && i < length; s += bits) out[i++] = (byte >> s) & mask;
-    }
+  for (let i = 0; i < length; i++) out[i] = (bytes[(i / per) | 0] >> (bits * (i % per))) & mask;
+  return out;
+}
+
+/** 16-bit entries, little-endian, as base64. */
+export function packTable16(entries: Uint16Array): string {
+  const bytes = new Uint8Array(entries.length * 2);
+  for (let i = 0; i < entries.length; i++) {
+    bytes[2 * i] = entries[i] & 255;
+    bytes[2 * i + 1] = entries[i] >> 8;
   }
+  return toBase64(bytes);
+}
+
+export function unpackTable16(packed: string, length: number): Uint16Array {
+  const bytes = fromBase64(packed, length * 2);
+  const out = new Uint16Array(length);
+  for (let i = 0; i < length; i++) out[i] = bytes[2 * i] | (bytes[2 * i + 1] << 8);
   return out;
 }
 

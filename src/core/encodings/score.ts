@@ -8,7 +8,7 @@
 import { HAN_BY_FREQUENCY } from './frequency';
 import { COMMON_WORDS } from './words';
 import { hanLevel } from './tables';
-import { BUILT_COST_TABLE } from './built-costs';
+import { BUILT_COST_TABLE } from './built-tables';
 import { unpackFloatTable } from './packed';
 
 const HAN_COST = [0, 1.5, 3.5, 5];
