@@ -44,7 +44,10 @@ export function unpackTable(packed: string, bits: 2 | 4, length: number): Uint8A
   const bytes = fromBase64(packed, Math.ceil(length / per));
   const mask = (1 << bits) - 1;
   const out = new Uint8Array(length);
-  for (let i = 0; i < length; i++) out[i] = (bytes[(i / per) | 0] >> (bits * (i % per))) & mask;
+  for (let b = 0, i = 0; i < length; b++) {
+    const byte = bytes[b];
+    for (let s = 0; s < 8 && i < length; s += bits) out[i++] = (byte >> s) & mask;
+  }
   return out;
 }
 
