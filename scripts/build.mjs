@@ -60,6 +60,8 @@ await Promise.all([
     define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' },
   }),
   esbuild.build({ ...common, entryPoints: ['src/cli/bin.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [openccApart] }),
+  // The language server (`newsclean lsp`), loaded by the CLI only for that command.
+  esbuild.build({ ...common, entryPoints: ['src/server/node.ts'], outfile: 'dist/server.js', plugins: [openccApart] }),
 ]);
 chmodSync(join(root, 'dist/cli.js'), 0o755);
 
