@@ -79,6 +79,8 @@ describe('language server (newsclean lsp --stdio)', function () {
   let uri: string;
   let text: string;
   let client: RpcClient;
+  /** What the client answers to workspace/configuration. */
+  let clientSettings: Json = { debounceMs: 0 };
 
   before(async function () {
     if (!fs.existsSync(CLI)) this.skip(); // built by `npm test`'s pretest (node scripts/build.mjs)
@@ -91,7 +93,7 @@ describe('language server (newsclean lsp --stdio)', function () {
     fs.writeFileSync(file, text);
     uri = pathToFileURL(file).href;
     client = new RpcClient(process.execPath, [CLI, 'lsp', '--stdio'], dir, {
-      'workspace/configuration': (p: Json) => p.items.map(() => ({ debounceMs: 0 })),
+      'workspace/configuration': (p: Json) => p.items.map(() => clientSettings),
       'client/registerCapability': () => null,
       'workspace/applyEdit': () => ({ applied: true }),
     });
@@ -188,6 +190,24 @@ describe('language server (newsclean lsp --stdio)', function () {
     assert.equal(applyTextEdits(text, edit.documentChanges[0].edits), fixAll(text, { settings, safeOnly: true }).text);
     const converted = await client.request('workspace/executeCommand', { command: 'newsclean.lsp.convertToSimplified', arguments: [uri] });
     assert.match(applyTextEdits(text, converted.documentChanges[0].edits), /南阳市/);
+  });
+
+  it('re-reads the client’s settings and the config files when they change; honours .newscleanignore', async () => {
+    // Each step waits for a publication made after it: those received before are let go.
+    client.notifications.length = 0;
+    clientSettings = { debounceMs: 0, rules: { 'halfwidth-punctuation': 'off' } };
+    client.notify('workspace/didChangeConfiguration', { settings: null });
+    const without = await client.next('textDocument/publishDiagnostics', (p) => p.uri === uri && !p.diagnostics.some((d: Json) => d.code === 'halfwidth-punctuation'));
+    assert.ok(without.diagnostics.length > 0);
+    fs.writeFileSync(path.join(dir, '.newscleanignore'), 'article.txt\n');
+    client.notifications.length = 0;
+    client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(path.join(dir, '.newscleanignore')).href, type: 1 }] });
+    await client.next('textDocument/publishDiagnostics', (p) => p.uri === uri && p.diagnostics.length === 0);
+    fs.rmSync(path.join(dir, '.newscleanignore'));
+    client.notifications.length = 0;
+    client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(path.join(dir, '.newscleanignore')).href, type: 3 }] });
+    const back = await client.next('textDocument/publishDiagnostics', (p) => p.uri === uri && p.diagnostics.length > 0);
+    assert.deepEqual(back.diagnostics, without.diagnostics);
   });
 
   it('shuts down and exits', async () => {
