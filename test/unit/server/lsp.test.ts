@@ -216,3 +216,26 @@ describe('language server (newsclean lsp --stdio)', function () {
     assert.equal(await client.exited(), 0);
   });
 });
+
+describe('language server in Chinese', function () {
+  this.timeout(120_000);
+
+  it('speaks the locale the client gives in initialize', async function () {
+    if (!fs.existsSync(CLI)) this.skip();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsclean-lsp-zh-'));
+    const client = new RpcClient(process.execPath, [CLI, 'lsp', '--stdio'], dir, { 'workspace/configuration': (p: Json) => p.items.map(() => null) });
+    try {
+      await client.request('initialize', { processId: process.pid, rootUri: null, locale: 'zh-cn', capabilities: { workspace: { configuration: true } } });
+      client.notify('initialized', {});
+      const uri = pathToFileURL(path.join(dir, 'a.txt')).href;
+      client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text: '北京市,今天开会。\n' } });
+      const published = await client.next('textDocument/publishDiagnostics', (p) => p.uri === uri);
+      assert.equal(published.diagnostics[0].code, 'halfwidth-punctuation');
+      assert.match(published.diagnostics[0].message, /[\u4e00-\u9fff]/);
+      assert.doesNotMatch(published.diagnostics[0].message, /Half-width/);
+    } finally {
+      client.child.kill();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
