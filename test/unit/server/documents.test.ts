@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { NewsDocument, analyze, resolveSettings } from '../../../src/core';
 import { Documents } from '../../../src/server/documents';
+import { toDiagnostic } from '../../../src/server/protocol';
 import { settingValues } from '../../../src/server/settings';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { seed } from '../helpers';
 
 const settings = resolveSettings();
@@ -68,5 +70,20 @@ describe('language server documents', () => {
       'newsclean.script.target': 'zh-TW',
     });
     assert.deepEqual(settingValues(undefined), {});
+  });
+
+  it('gives a repeated paragraph’s diagnostic the other place as related information', () => {
+    const p = '北京市人民政府今天召开新闻发布会，介绍了今年上半年全市经济运行的情况和下半年的主要工作安排。';
+    const text = `标题\n\n${p}\n\n其他内容在这里。\n\n${p}\n`;
+    const doc = TextDocument.create('file:///d.txt', 'plaintext', 1, text);
+    const [finding] = analyze(new NewsDocument(text), { settings });
+    assert.equal(finding.ruleId, 'duplicate-block');
+    const d = toDiagnostic(doc, finding, 'file:///README.md');
+    assert.equal(d.code, 'duplicate-block');
+    assert.equal(d.codeDescription?.href, 'file:///README.md#rule-duplicate-block');
+    assert.deepEqual(
+      d.relatedInformation?.map((r) => [r.location.uri, r.location.range.start.line]),
+      [['file:///d.txt', 2]],
+    );
   });
 });
