@@ -52,6 +52,8 @@ await Promise.all([
     define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' },
   }),
   esbuild.build({ ...common, entryPoints: ['src/cli/bin.ts'], outfile: 'dist/newsclean.js', plugins: [apartPlugin, tables] }),
+  // The language server (`newsclean lsp`), loaded by the CLI only for that command.
+  esbuild.build({ ...common, entryPoints: ['src/server/node.ts'], outfile: 'dist/server.js', plugins: [apartPlugin, tables] }),
 ]);
 // The bin: turns on Node's compile cache where Node has it (22.1+), then
 // loads the CLI, so later runs read the compiled bundle instead of compiling it.

@@ -153,6 +153,18 @@ if (process.argv.includes('--cleanup')) {
   cleanupRules();
   process.exit(0);
 }
+
+/** Edit → published diagnostics through the language server, 1 MB, beside the same edits in-process. `--lsp` runs this alone. */
+async function languageServer(/** @type {string} */ text) {
+  const { serverLatency } = await import('./lsp.mjs');
+  const r = await serverLatency({ text, runs: quick ? 7 : 21, core });
+  row('edit → published diagnostics via `newsclean lsp`, 1 MB (ms)', fmt(r.server));
+  row('the same edits re-analysed in-process, 1 MB (ms)', fmt(r.inProcess));
+}
+if (process.argv.includes('--lsp')) {
+  await languageServer(buildInput(1e6));
+  process.exit(0);
+}
 console.log(`News Transcript Cleaner benchmark — node ${process.version}, rules: ${core.RULES.map((r) => r.meta.id).join(', ')}`);
 console.log('');
 const dir = mkdtempSync(join(tmpdir(), 'newsclean-bench-in-'));
@@ -225,6 +237,7 @@ const perRule1MB = {};
     : () => core.analyze(new core.NewsDocument(edited));
   row('re-analysis after a one-character edit, 1 MB (ms)', fmt(time(analyzeEdit, 5).median), 'target ≤ 10');
 }
+await languageServer(inputs['1 MB']);
 
 // Peers on the same 1 MB text.
 {
