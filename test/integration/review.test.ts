@@ -1,0 +1,46 @@
+// The review of a clean-up (VS Code's refactor preview), in a real VS Code:
+// what the user leaves unticked is not applied. Clean Workspace's review as a
+// user drives it (nothing written before Apply, one undo across files, closed
+// ones included) is in scripts/editor/test-workbench.mjs, which clicks the
+// workbench itself. Everything waits on editor events; nothing sleeps.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { planReview } from '../../src/extension/reviewPlan';
+import { S002, activateExtension, closeAll, fixture, open, tickAndApply } from './helpers';
+
+suite('Reviewing a clean-up', () => {
+  suiteSetup(async () => {
+    await activateExtension();
+    await closeAll();
+  });
+
+  teardown(closeAll);
+
+  test('a fix left unticked in the review is not applied, the others are', async () => {
+    const doc = (await open(`${S002}.txt`)).document;
+    const original = doc.getText();
+    assert.strictEqual(original, fixture(`${S002}.txt`));
+    const plan = planReview(original, { safeOnly: true });
+    assert.ok(plan.entries.length > 1, `${plan.entries.length} fixes in the plan`);
+    assert.strictEqual(plan.after, fixture(`${S002}.fixed.txt`), 'the plan is the golden clean-up');
+    // The file's row ticks every fix; then its first fix (in the order of the text) is unticked.
+    const outcome = await tickAndApply(() => vscode.commands.executeCommand('newsclean.cleanDocument', { preview: true }), () => 1, 4, true);
+    assert.strictEqual(outcome.applied, true);
+    const [skipped, ...kept] = plan.entries;
+    let expected = '';
+    let cursor = 0;
+    for (const e of kept) {
+      expected += original.slice(cursor, e.range.start) + e.text;
+      cursor = e.range.end;
+    }
+    expected += original.slice(cursor);
+    const text = doc.getText();
+    assert.notStrictEqual(text, plan.after, 'not every fix was applied');
+    assert.strictEqual(
+      text.slice(skipped.range.start, skipped.range.end),
+      original.slice(skipped.range.start, skipped.range.end),
+      `the unticked fix (${skipped.findings[0]?.fix?.title}) is not applied`,
+    );
+    assert.strictEqual(text, expected, 'every other fix is applied');
+  });
+});
