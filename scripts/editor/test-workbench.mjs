@@ -40,6 +40,7 @@ import { openPage } from './chromium.mjs';
 import { freePort, payload, startCodeServer } from './code-server.mjs';
 import { editorRun, root, seeds, seedWorkspace } from './lifecycle.mjs';
 import { editorOrExit } from './paths.mjs';
+import { problemsInStatusBar, waitForProblems as waitForProblemsIn } from './workbench.mjs';
 
 const SEED = '002_7e5994b88d4897fc';
 const FILE = `${SEED}.txt`;
@@ -139,39 +140,9 @@ function describePage() {
 }
 
 // --- page helpers -----------------------------------------------------------
-/** The Problems count of the status bar (errors + warnings + infos), or null before it shows. */
-function readProblems() {
-  return page.evaluate(() => {
-    const item = document.getElementById('status.problems');
-    if (!item) return null;
-    const label = item.querySelector('[aria-label]')?.getAttribute('aria-label') ?? item.getAttribute('aria-label') ?? '';
-    if (/no problems/i.test(label)) return { total: 0, label };
-    const numbers = [...label.matchAll(/(\d+)/g)].map((m) => Number(m[1]));
-    if (numbers.length === 0) return null;
-    return { total: numbers.reduce((a, b) => a + b, 0), label };
-  });
-}
-
-/** Waits until the status bar's Problems count is `expected`; resolves to it. */
-async function waitForProblems(expected, what) {
-  await page
-    .waitForFunction(
-      (expected) => {
-        const item = document.getElementById('status.problems');
-        if (!item) return false;
-        const label = item.querySelector('[aria-label]')?.getAttribute('aria-label') ?? item.getAttribute('aria-label') ?? '';
-        const numbers = [...label.matchAll(/(\d+)/g)].map((m) => Number(m[1]));
-        const total = /no problems/i.test(label) ? 0 : numbers.length ? numbers.reduce((a, b) => a + b, 0) : null;
-        return total === expected;
-      },
-      expected,
-      { timeout: STEP_MS, polling: 'raf' },
-    )
-    .catch(async (error) => {
-      throw new Error(`the status bar's Problems count never became ${what}; it reads “${(await readProblems())?.label}” (${error.message.split('\n')[0]})`);
-    });
-  return expected;
-}
+/** The Problems count of the status bar, or null before it shows. */
+const readProblems = () => page.evaluate(problemsInStatusBar);
+const waitForProblems = (/** @type {number} */ expected, /** @type {string} */ what) => waitForProblemsIn(page, expected, what, STEP_MS);
 
 /**
  * Runs in the page: the text of the editor's rendered line `n` (1-based),
