@@ -24,8 +24,17 @@ suite('Reviewing a clean-up', () => {
     assert.ok(plan.entries.length > 1, `${plan.entries.length} fixes in the plan`);
     assert.strictEqual(plan.after, fixture(`${S002}.fixed.txt`), 'the plan is the golden clean-up');
     // The file's row ticks every fix; then its first fix (in the order of the text) is unticked.
-    const outcome = await tickAndApply(() => vscode.commands.executeCommand('newsclean.cleanDocument', { preview: true }), () => 1, 4, true);
-    assert.strictEqual(outcome.applied, true);
+    // The list commands act on the focused list: when the untick did not reach the review's tree
+    // (everything was applied), that is undone and the review started again, a few times at most.
+    for (let attempt = 1; ; attempt++) {
+      const outcome = await tickAndApply(() => vscode.commands.executeCommand('newsclean.cleanDocument', { preview: true }), () => 1, 4, true);
+      assert.strictEqual(outcome.applied, true);
+      if (doc.getText() !== plan.after || attempt >= 3) break;
+      console.log(`      review attempt ${attempt}: the untick did not reach the review; undone, again`);
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('undo');
+      assert.strictEqual(doc.getText(), original, 'one undo restores the document');
+    }
     const [skipped, ...kept] = plan.entries;
     let expected = '';
     let cursor = 0;
