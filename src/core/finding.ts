@@ -90,3 +90,13 @@ export function findingsMeeting(byStart: readonly Finding[], start: number, end:
   }
   return out.reverse();
 }
+
+/**
+ * The light bulb's look-up over one analysis: the findings sorted by start
+ * once, then `findingsMeeting` for each request (the editor keeps one per
+ * document version).
+ */
+export function findingsIndex(findings: readonly Finding[]): (start: number, end: number) => Finding[] {
+  const byStart = [...findings].sort((a, b) => a.range.start - b.range.start);
+  return (start, end) => findingsMeeting(byStart, start, end);
+}

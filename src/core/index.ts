@@ -1,7 +1,7 @@
 /** The engine's public surface: what the extension, the CLI and tests use. */
 export { NewsDocument, type Eol, type Line, type Position, type Range, type TextSource } from './document';
 export type { Edit, Finding, FindingData, Fix, Report, Severity } from './finding';
-export { SEVERITIES, findingsMeeting } from './finding';
+export { SEVERITIES, findingsIndex, findingsMeeting } from './finding';
 export type { AnyRule, Check, Rule, RuleContext, RuleFamily, RuleMeta } from './rule';
 export { applyEdits, applyFixes, selectEdits } from './engine/fix';
 export { analyze, type AnalyzeOptions } from './engine/analyze';
