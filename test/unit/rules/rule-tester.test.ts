@@ -50,7 +50,10 @@ const CASES: Record<string, RuleCases> = {
   },
   'stray-line-break': {
     valid: ['第一段。\n\n第二段。\n', '第一段。\n第二段。\n'],
-    invalid: [{ text: '他表示，\n今天的会议很重要。\n', findings: [{ message: 'Line 1 ends with “，”', text: '，' }], output: '他表示，今天的会议很重要。\n' }],
+    invalid: [
+      { text: '他表示，\n今天的会议很重要。\n', findings: [{ message: 'Line 1 ends with “，”', text: '，' }], output: '他表示，今天的会议很重要。\n' },
+      { text: '会议指出。全球产能布局是市场规律和经济全球化共同\n作用的客观结果。\n', findings: [{ message: 'Line 1 stops mid-sentence', text: '同' }], output: '会议指出。全球产能布局是市场规律和经济全球化共同作用的客观结果。\n' },
+    ],
   },
   'duplicate-block': {
     valid: ['今天的会议讨论了经济发展问题。\n明天的会议讨论教育问题。\n'],
