@@ -17,6 +17,7 @@ import { SETTINGS, resolveSettings, type SettingKey, type Settings } from '../..
 import { byPosition, type Finding } from '../../finding';
 import type { AnyRule } from '../../rule';
 import { runRule, selectedRules, type AnalyzeOptions } from '../analyze';
+import { carryJapaneseKoreanSpans } from '../../text/japanese-korean';
 import { locateChange, type TextChange } from './change';
 import { made } from './line-local';
 import { merge, type PreviousMerge } from './merge';
@@ -61,6 +62,8 @@ export function analyzeIncremental(
   const before = previous as State | undefined;
   const reusable = before && before.key === key && sameRules(before.rules, rules) ? before : undefined;
   const change = locateChange(reusable?.document, text, options);
+  // Every rule keeps off Japanese and Korean text: its spans, carried over the edit, not found again.
+  if (change.old) carryJapaneseKoreanSpans(change.old, change.document, change.from, change.oldTo, change.newTo);
   const states = new Array<unknown>(rules.length);
   const results = rules.map((rule, r): RuleFindings => {
     const ctx = contextOf(rule, r, change, settings, options, reusable, states);
