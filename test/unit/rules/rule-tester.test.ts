@@ -82,8 +82,19 @@ const CASES: Record<string, RuleCases> = {
     invalid: [{ text: '今\u2f47天气晴。\n', findings: 1, output: '今日天气晴。\n' }],
   },
   'quote-style': {
-    valid: ['他说：“好。”她说：“行。”\n'],
-    invalid: [{ text: '他说：“好。”她说：“行。”他又说：「走。」\n', findings: 2, output: '他说：“好。”她说：“行。”他又说：“走。”\n' }],
+    valid: ['他说：“好。”她说：“行。”\n', 'It’s fine.\n他说：「好。」\n'],
+    invalid: [
+      { text: '他说：“好。”她说：“行。”他又说：「走。」\n', findings: 2, output: '他说：“好。”她说：“行。”他又说：“走。”\n' },
+      // Several lines (the incremental strategy checks the edited ones again), nesting, a Japanese line, CRLF.
+      {
+        text: '甲说：“他说‘好’。”\r\n乙说：「走。」\r\n「これは日本語です。」\r\n丙说：“行。”\n丁说：“可以。”\n',
+        findings: 2,
+        output: '甲说：“他说‘好’。”\r\n乙说：“走。”\r\n「これは日本語です。」\r\n丙说：“行。”\n丁说：“可以。”\n',
+      },
+      { text: '甲说：「好」\n乙说：“行”\n', settings: { 'newsclean.script.target': 'zh-TW' }, findings: 2, output: '甲说：「好」\n乙说：「行」\n' },
+      { text: '甲说：「好」\n乙说：“行”\n丙说：「走」\n', settings: { 'newsclean.punctuation.quotes': 'curly' }, findings: 4, output: '甲说：“好”\n乙说：“行”\n丙说：“走”\n' },
+    ],
+    edits: 40,
   },
   'cjk-latin-spacing': {
     valid: ['使用iPhone拍摄。\n', { text: '使用 iPhone 拍摄。\n', settings: { 'newsclean.rules.cjk-latin-spacing': 'default' } }],
