@@ -38,6 +38,11 @@ interface KindImpl extends MojibakeKind {
   readonly minGain: number;
   /** Which suspicious characters the wrong code page makes. */
   readonly family: number;
+  /**
+   * Read again in a line that already holds a confident repair of this kind
+   * (see lineConsensus): short runs are judged on their reading alone.
+   */
+  readonly relaxed?: true;
 }
 
 const KINDS: readonly KindImpl[] = [
@@ -100,11 +105,59 @@ export function repairsIn(text: string, found: SuspiciousWindows, start: number,
     if (a >= b) continue;
     for (const kind of KINDS) if (families & kind.family) scanKind(text, a, b, kind, depth, candidates);
   }
-  const chosen = chooseNonOverlapping(candidates);
+  const chosen = lineConsensus(text, chooseNonOverlapping(candidates), start, end, depth);
   const c1 = found.c1.filter((i) => i >= start && i < end);
   if (c1.length > 0) addC1Controls(text, c1, chosen);
   chosen.sort((a, b) => a.start - b.start);
   return settled ? settle(text, chosen, start, end) : chosen;
+}
+
+/** A repair this sure (drop in cost) says its whole line was misread the same way. */
+const CONSENSUS_GAIN = 6;
+
+/**
+ * A line misread with one code page is misread throughout: ASCII words,
+ * spaces and box drawing cut it into runs, and a short run (`楂樼骇` for 高级,
+ * `è¡¨Â` for 表 and a no-break space, `»ò` for 或) is too weak alone for the
+ * judge. In a line that holds a confident repair of a kind, every run is
+ * read again with that kind, relaxed (a valid reading that is natural text
+ * and no less natural than the run); the new repairs fill the gaps between
+ * those already chosen. Each line is read again at most once per kind, so
+ * the scan stays linear.
+ */
+function lineConsensus(text: string, chosen: MojibakeRepair[], start: number, end: number, depth: number): MojibakeRepair[] {
+  if (depth > 0 || chosen.length === 0) return chosen;
+  const seen = new Set<string>();
+  const extra: MojibakeRepair[] = [];
+  for (const r of chosen) {
+    if (r.gain < CONSENSUS_GAIN || r.lost > 0 || r.inner) continue;
+    const kind = KINDS.find((k) => k.id === r.kind.id);
+    if (!kind || charToChar(kind)) continue;
+    const ls = Math.max(start, text.lastIndexOf('\n', r.start - 1) + 1);
+    const nl = text.indexOf('\n', r.end);
+    const le = Math.min(end, nl < 0 ? text.length : nl);
+    const key = `${kind.id}:${ls}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    scanKind(text, ls, le, { ...kind, relaxed: true }, depth, extra);
+  }
+  if (extra.length === 0) return chosen;
+  const taken = chosen.slice().sort((a, b) => a.start - b.start);
+  const starts = taken.map((r) => r.start);
+  for (const c of extra.sort((a, b) => b.gain - a.gain || a.start - b.start)) {
+    let lo = 0;
+    let hi = taken.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] < c.start) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0 && taken[lo - 1].end > c.start) continue;
+    if (lo < taken.length && taken[lo].start < c.end) continue;
+    taken.splice(lo, 0, { ...c, kind: KINDS.find((k) => k.id === c.kind.id) ?? c.kind });
+    starts.splice(lo, 0, c.start);
+  }
+  return taken;
 }
 
 /**
@@ -526,6 +579,7 @@ function scanKind(text: string, from: number, to: number, kind: KindImpl, depth:
  * runs of clean Chinese cost nothing.
  */
 function mayRepair(text: string, from: number, to: number, kind: KindImpl): boolean {
+  if (kind.relaxed) return true;
   const costs = costTable16();
   let sum = 0;
   for (let i = from; i < to; i++) sum += costs[text.charCodeAt(i)];
@@ -951,7 +1005,7 @@ function scanRun(text: string, from: number, to: number, kind: KindImpl, page: C
       tries = 0;
       continue;
     }
-    if (segEnd > k && pre[segEnd] - pre[k] >= Math.max(kind.minGain, (segEnd - k) * 0.8)) {
+    if (segEnd > k && (kind.relaxed || pre[segEnd] - pre[k] >= Math.max(kind.minGain, (segEnd - k) * 0.8))) {
       let repaired: string;
       let lostAll = lost;
       if (wild) {
@@ -995,6 +1049,7 @@ function evaluate(
   lost: number,
 ): { text: string; gain: number; inner?: MojibakeKind } | undefined {
   const o = naturalness(original);
+  if (kind.relaxed) return relaxedJudge(o, repaired, kind, lost);
   // Mojibake is dense in rare characters; clean text never is.
   if (o.cost < o.length * 0.8) return undefined;
   // GBK and Big5 also hold Greek and Cyrillic: text in those scripts is
@@ -1142,6 +1197,21 @@ function countEastAsian(s: string): number {
 
 function countHan(s: string): number {
   return naturalness(s).han;
+}
+
+/**
+ * lineConsensus's judge: the reading must be natural text (no forbidden
+ * character; Chinese for the kinds that give Chinese) and no less natural
+ * per character than the run.
+ */
+function relaxedJudge(o: Naturalness, repaired: string, kind: KindImpl, lost: number): { text: string; gain: number } | undefined {
+  if (lost > 0) return undefined;
+  const r = naturalness(repaired);
+  if (r.forbidden > 0 || r.nonAscii === 0 || r.privateUse > 0) return undefined;
+  if (kind.cjk && r.cjk < r.nonAscii * 0.6) return undefined;
+  const avg = r.cost / r.length;
+  if (avg > (kind.cjk || r.han > 0 ? 0.9 : 1.6) || o.cost / o.length < avg) return undefined;
+  return { text: repaired, gain: o.cost - r.cost };
 }
 
 /** The drop in cost when `original` is replaced by `repaired`, or undefined to refuse. */
