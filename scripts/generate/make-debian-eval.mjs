@@ -200,7 +200,10 @@ for (const [source, { lang, lines }] of Object.entries(SOURCES)) {
           const d = damage(run);
           if (!d || d.text === run) continue;
           if (!d.recoverable) {
-            if (lossy < LOSSY) cases.push({ source, kind, shape, clean: before + run + after, damaged: before + d.text + after, recoverable: false }), lossy++;
+            if (lossy < LOSSY) {
+              cases.push({ source, kind, shape, clean: before + run + after, damaged: before + d.text + after, recoverable: false });
+              lossy++;
+            }
             used.add(line);
             continue;
           }

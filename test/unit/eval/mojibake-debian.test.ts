@@ -38,8 +38,13 @@ const read = <T>(file: string): T[] =>
     .map((l) => JSON.parse(l) as T);
 
 const TRIO = ['mojibake', 'lost-characters', 'flattened-pinyin'];
-/** Exact-repair floors, where a kind is still below the 99 % target (measured: a drop fails). */
-const FLOOR: Record<string, number> = { 'utf8-as-gbk': 0.95, 'utf8-as-latin1': 0.95, 'utf8-as-cp1252': 0.95, 'gbk-as-latin1': 0.95, 'big5-as-gbk': 0.74 };
+/**
+ * Exact-repair floors where a kind is still below the 99 % target (measured:
+ * a drop fails). Big5 read as GBK: Big5's commonest rows fall on GBK's kana,
+ * symbol and user-defined rows, and short runs of classical verse and of
+ * Simplified text that Big5 happens to hold are judged by frequency alone.
+ */
+const FLOOR: Record<string, number> = { 'big5-as-gbk': 0.76 };
 const pct = (a: number, b: number) => (b === 0 ? '—' : `${((a / b) * 100).toFixed(1)} %`);
 
 /** A markdown table of `rows` tallied by `key`: exact of recoverable. */
