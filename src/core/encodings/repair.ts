@@ -1244,8 +1244,9 @@ function relaxedJudge(original: string, o: Naturalness, repaired: string, kind: 
   if (r.forbidden > 0 || r.nonAscii === 0 || r.privateUse > 0) return undefined;
   // Layout marks (no-break spaces, box drawing, arrows) are read with the words around them.
   const { count: layout, cost: layoutCost } = layoutMarks(repaired);
-  // Only layout (a no-break space read as `聽` or `Â `, box drawing as `â”‚`).
-  if (layout === r.length) return o.nonAscii > 0 && layoutMarks(original).count === 0 ? { text: repaired, gain: Math.max(0, o.cost - r.cost) } : undefined;
+  // Only layout (a no-break space read as `Â `, box drawing as `â”‚`): never
+  // in place of a Han character, which may be the real one (`聽` is listen).
+  if (layout === r.length) return o.nonAscii > 0 && o.han === 0 && layoutMarks(original).count === 0 ? { text: repaired, gain: Math.max(0, o.cost - r.cost) } : undefined;
   if (kind.cjk && r.cjk < (r.nonAscii - layout) * 0.6) return undefined;
   const avg = (r.cost - layoutCost) / (r.length - layout);
   if (avg > (kind.cjk || r.han > 0 ? 0.9 : 1.6) || o.cost / o.length < avg) return undefined;

@@ -44,7 +44,12 @@ const TRIO = ['mojibake', 'lost-characters', 'flattened-pinyin'];
  * symbol and user-defined rows, and short runs of classical verse and of
  * Simplified text that Big5 happens to hold are judged by frequency alone.
  */
-const FLOOR: Record<string, number> = { 'big5-as-gbk': 0.76 };
+const FLOOR: Record<string, number> = {
+  'big5-as-gbk': 0.76,
+  // A no-break space read as GBK is `聽`, a real character: it is not replaced
+  // by a no-break space on the strength of the line alone (`表 2.9.聽aptitude`).
+  'utf8-as-gbk': 0.988,
+};
 const pct = (a: number, b: number) => (b === 0 ? '—' : `${((a / b) * 100).toFixed(1)} %`);
 
 /** A markdown table of `rows` tallied by `key`: exact of recoverable. */
