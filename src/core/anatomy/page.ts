@@ -42,7 +42,7 @@ export interface PageAnatomy {
   readonly page: boolean;
 }
 
-interface Features {
+export interface Features {
   /** Visible length of the trimmed line (code units, astral pairs count twice; long lines are capped). */
   len: number;
   han: number;
@@ -156,24 +156,62 @@ function isDateLine(text: string, f: Features): boolean {
   return DATE.test(text);
 }
 
+/** What the anatomy reads of one non-blank line: its features and the shapes looked for everywhere in the body. */
+export interface LineFacts {
+  readonly f: Features;
+  /** The line without flattened pinyin, trimmed; '' for a line too long to scan. */
+  readonly t: string;
+  /** A related list's or comment block's header (short). */
+  readonly head: boolean;
+  /** A source line that starts with its date. */
+  readonly datedFirst: boolean;
+  /** In the body: a photo credit, an ad's label, an ad's close button. */
+  readonly photo: boolean;
+  readonly adLabel: boolean;
+  readonly close: boolean;
+}
+
+/** The facts of a non-blank line (they depend on its text alone). */
+export function lineFacts(text: string): LineFacts {
+  // On the text without flattened pinyin (`簡(jiǎn)`), which would read as Latin.
+  const plain = text.length > SCAN ? text : stripRuby(text);
+  const f = features(plain);
+  const t = plain.length > SCAN ? '' : plain.trim();
+  const short = f.len <= 80;
+  return {
+    f,
+    t,
+    head: f.len <= 14 && (RELATED_HEAD.test(t) || (COMMENT_HEAD.test(t) && f.punct === 0)),
+    datedFirst: f.digits >= 4 && short && isDatedSourceLine(t) && DATE_FIRST.test(t),
+    photo: short && PHOTO_CREDIT.test(t),
+    adLabel: short && AD_LABEL.test(t),
+    close: t === '×' || t === '✕',
+  };
+}
+
 /**
  * The anatomy of a document given its lines (texts and blankness) and the
  * kinds the line-local patterns gave them.
  */
 export function pageAnatomy(texts: readonly string[], local: readonly (BoilerplateKind | undefined)[]): PageAnatomy {
+  return anatomyOf(texts, local, lineFacts);
+}
+
+/** pageAnatomy with the facts of each non-blank line from `factsOf` (which may remember them). */
+export function anatomyOf(texts: readonly string[], local: readonly (BoilerplateKind | undefined)[], factsOf: (text: string) => LineFacts): PageAnatomy {
   const n = texts.length;
   const kinds = local.slice();
   const none: PageAnatomy = { kinds, title: -1, bodyStart: -1, bodyEnd: -1, page: false };
   const idx: number[] = []; // non-blank lines
   for (let i = 0; i < n; i++) if (!blank(texts[i])) idx.push(i);
   if (idx.length < 3) return none;
-  // On the text without flattened pinyin (`簡(jiǎn)`), which would read as Latin.
-  const plain = idx.map((i) => (texts[i].length > SCAN ? texts[i] : stripRuby(texts[i])));
-  const feats = plain.map(features);
-  // Trimmed text, made only for the lines whose words are looked at (short ones, near the body's edges).
-  const trimmedText: (string | undefined)[] = new Array(idx.length);
-  const trimmed = (k: number): string => (trimmedText[k] ??= plain[k].length > SCAN ? '' : plain[k].trim());
-
+  const facts = new Array<LineFacts>(idx.length);
+  const feats = new Array<Features>(idx.length);
+  for (let k = 0; k < idx.length; k++) {
+    facts[k] = factsOf(texts[idx[k]]);
+    feats[k] = facts[k].f;
+  }
+  const trimmed = (k: number): string => facts[k].t;
 
   // 2. The body: the maximum-sum run of line weights.
   const weight = new Float64Array(idx.length);
@@ -181,7 +219,7 @@ export function pageAnatomy(texts: readonly string[], local: readonly (Boilerpla
     const f = feats[k];
     const kind = local[idx[k]];
     const p = kind ? 0 : proseWeight(f);
-    if (f.len <= 14 && (RELATED_HEAD.test(trimmed(k)) || (COMMENT_HEAD.test(trimmed(k)) && f.punct === 0))) weight[k] = -1e6;
+    if (facts[k].head) weight[k] = -1e6;
     else if (kind) weight[k] = RECORD_KINDS.includes(kind) ? -4 : -30;
     else if (p > 0) weight[k] = p;
     else if (f.fragment) weight[k] = 2;
@@ -292,22 +330,34 @@ export function pageAnatomy(texts: readonly string[], local: readonly (Boilerpla
     if (chromeSignal(t, f)) evidence++;
   }
   // Inside the body: dated source lines.
-  for (let k = bestStart; k <= bestEnd; k++) if (!local[idx[k]] && feats[k].digits >= 4 && feats[k].len <= 80 && isDatedSourceLine(trimmed(k)) && DATE_FIRST.test(trimmed(k))) kinds[idx[k]] = 'source';
+  for (let k = bestStart; k <= bestEnd; k++) if (!local[idx[k]] && facts[k].datedFirst) kinds[idx[k]] = 'source';
   // Inside the body: photo credits, and in-feed ads (a label, a teaser, a close button).
   for (let k = bestStart; k <= bestEnd; k++) {
     if (local[idx[k]] || feats[k].len > 80) continue;
-    const t = trimmed(k);
-    if (PHOTO_CREDIT.test(t)) kinds[idx[k]] = 'photo-credit';
-    else if (AD_LABEL.test(t)) {
+    const x = facts[k];
+    if (x.photo) kinds[idx[k]] = 'photo-credit';
+    else if (x.adLabel) {
       ctx[k] = 'promotion';
       // Up to the close button: the ad's teaser.
       for (let j = k + 1; j <= bestEnd && j <= k + 3; j++) {
-        if (trimmed(j) === '×' || trimmed(j) === '✕') {
+        if (facts[j].close) {
           for (let m = k + 1; m <= j; m++) ctx[m] = 'promotion';
           break;
         }
       }
-    } else if (t === '×' || t === '✕') ctx[k] = 'promotion';
+    } else if (x.close) ctx[k] = 'promotion';
+  }
+  // Inside the body: an ad's menu (`為什麼顯示這個廣告？` `這個廣告令我不安` `提交`), a run of short lines, half of them and at least three naming the ad.
+  for (let k = bestStart; k <= bestEnd; k++) {
+    if (feats[k].len > 40) continue;
+    let end = k;
+    let ads = 0;
+    while (end <= bestEnd && feats[end].len <= 40 && !(local[idx[end]] && RECORD_KINDS.includes(local[idx[end]]!))) if (AD.test(trimmed(end++))) ads++;
+    if (ads >= 3 && end - k >= 4 && 2 * ads >= end - k) {
+      for (let m = k; m < end; m++) if (!feats[m].fragment) ctx[m] = 'promotion';
+      evidence += 2;
+    }
+    k = end;
   }
   const page = evidence >= 2;
   if (!page) {

@@ -8,6 +8,8 @@
  * once, and the bytes are walked once for chains of well-formed characters of
  * the right encoding. Round trips are never tried at every offset.
  */
+import { BUILT_SUSPICIOUS_TABLE } from './built-tables';
+import { unpackTable } from './packed';
 import { charCost, costTable16, frequencyCost, isCommonWord, naturalness, type Naturalness } from './score';
 import { UTF8_TARGET, big5, cp1251, cp1252Char, gbk, latin, utf8SeqLen, type CodePage } from './tables';
 import { commonEnds } from '../engine/minimal-edits';
@@ -459,7 +461,8 @@ export function changedWindows(before: string, after: string, from: number, oldT
 
 let suspicious: Uint8Array | undefined;
 
-function suspiciousTable(): Uint8Array {
+export function suspiciousTable(): Uint8Array {
+  if (!suspicious && BUILT_SUSPICIOUS_TABLE !== undefined) suspicious = unpackTable(BUILT_SUSPICIOUS_TABLE, 2, 65536);
   if (!suspicious) {
     const f = new Uint8Array(65536);
     for (let c = 0x80; c < 0x10000; c++) {

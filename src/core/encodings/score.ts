@@ -8,6 +8,8 @@
 import { HAN_BY_FREQUENCY } from './frequency';
 import { COMMON_WORDS } from './words';
 import { hanLevel } from './tables';
+import { BUILT_COST_TABLE } from './built-tables';
+import { unpackFloatTable } from './packed';
 
 const HAN_COST = [0, 1.5, 3.5, 5];
 
@@ -15,6 +17,7 @@ let costTable: Float32Array | undefined;
 
 /** charCost of every BMP code unit, built on first use. */
 export function costTable16(): Float32Array {
+  if (!costTable && BUILT_COST_TABLE !== undefined) costTable = unpackFloatTable(BUILT_COST_TABLE, 65536);
   if (!costTable) {
     const t = new Float32Array(65536);
     for (let c = 0; c < 65536; c++) t[c] = computeCost(c);

@@ -17,11 +17,11 @@
  */
 import type { NewsDocument } from '../document';
 import { RECORD_KINDS, isStandaloneArtefact, type BoilerplateKind } from '../rules/boilerplate/kinds';
-import { endsSentence } from '../text/punctuation';
+import { CONTINUING_START, endsSentence } from '../text/punctuation';
 import { headingShape, isHeadingLike, isNarrativeCaptionShape, isSpeakerLabel, speakerLabelShape } from './shapes';
 import { isProse, stripRuby, visibleLength } from '../text/shapes';
 import type { OutlineEntry, OutlineKind } from './types';
-import { documentAnatomy } from '../anatomy';
+import { documentAnatomy, type PageAnatomy } from '../anatomy';
 
 const DATELINE = /^\s*[^\s，。,]{0,12}?(讯|訊|电|電)[\s(（]|^\s*[^\s，。,]{0,12}(讯|訊)\s*\d{1,2}月\d{1,2}日/;
 const NUMBERED_SECTION = /^[一二三四五六七八九十]{1,3}[、.．]\s*\S/;
@@ -139,10 +139,56 @@ export function parseAnatomy(doc: NewsDocument): OutlineEntry[] {
       x.role = 'section'; // place:title followed by anything but another heading
     }
   }
+  if (page.page) pageSections(doc, info, nonBlank, page, proseAt);
   // Sections divide an article: one lone short heading is not a division
   // (seed 001's outlet name `简阳市融媒体中心` over its slogan lines).
   if (plain.length === 1 && !info.some((x, i) => x.role === 'section' && i !== plain[0])) info[plain[0]].role = 'other';
   return build(doc, info, nonBlank);
+}
+
+/** A heading inside a page's body: short, not a sentence, on a line of its own, followed by long prose. */
+const BODY_HEADING_END = /[。！？!?…；;：:，,、]$/;
+const BARE_NUMBER = /^(\d{1,2}|[一二三四五六七八九十]{1,3})$/;
+
+/**
+ * On a pasted page: the chrome before the headline and after the body is one
+ * block each (not sections), and the body's own headings are sections when
+ * there are two or more of them (a division of the article).
+ */
+function pageSections(doc: NewsDocument, info: LineInfo[], nonBlank: number[], page: PageAnatomy, proseAt: (n: number) => boolean): void {
+  // A line printed again a few lines on is a caption (one under each photo), not a heading.
+  const twice = (n: number): boolean => {
+    for (let m = Math.max(0, n - 4); m < nonBlank.length && m <= n + 4; m++) if (m !== n && info[nonBlank[m]].text === info[nonBlank[n]].text) return true;
+    return false;
+  };
+  const found: number[] = [];
+  for (let n = 0; n < nonBlank.length; n++) {
+    const i = nonBlank[n];
+    const x = info[i];
+    if (i < page.title || i > page.bodyEnd) {
+      if (x.role === 'other' || x.role === 'section' || x.role === 'subsection' || x.role === 'speaker') x.role = 'boilerplate';
+      continue;
+    }
+    if (i < page.bodyStart) continue;
+    if (x.role === 'section' && twice(n)) x.role = 'other';
+    if (x.role !== 'other' || twice(n) || /^[—△▲]/.test(x.text)) continue;
+    const prev = n > 0 ? info[nonBlank[n - 1]].role : undefined;
+    const next = n + 1 < nonBlank.length ? info[nonBlank[n + 1]] : undefined;
+    if (prev === 'caption' || next?.role === 'caption' || !next || !proseAt(n + 1) || visibleLength(next.text) < 20 || CONTINUING_START.test(next.text)) continue;
+    const t = x.text;
+    if (BARE_NUMBER.test(t) || (visibleLength(t) >= 4 && visibleLength(t) <= 32 && !BODY_HEADING_END.test(t) && !endsSentence(t) && !/[。！？]|，.*，/.test(t) && hanShare(t) >= 0.5)) found.push(i);
+  }
+  if (found.length + info.filter((y) => y.role === 'section').length < 2) return;
+  for (const i of found) info[i].role = 'section';
+}
+
+function hanShare(t: string): number {
+  let han = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff) han++;
+  }
+  return han / Math.max(1, visibleLength(t));
 }
 
 /** A predicate over 0..size-1 evaluated at most once per index. */

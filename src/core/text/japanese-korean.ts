@@ -232,13 +232,45 @@ export function japaneseKoreanSpans(text: string, from = 0, to = text.length): S
 
 const cache = new WeakMap<object, { text: string; spans: Span[] }>();
 
-/** japaneseKoreanSpans of a document's text, computed once per document object. */
+/** The last spans found or carried: a view of a document (NewsDocument.view) has its text, and its spans. */
+let last: { text: string; spans: Span[] } | undefined;
+
+/** japaneseKoreanSpans of a document's text, computed once per document object (and text). */
 export function japaneseKoreanSpansOf(document: { readonly text: string }): readonly Span[] {
   const hit = cache.get(document);
   if (hit && hit.text === document.text) return hit.spans;
-  const spans = japaneseKoreanSpans(document.text);
-  cache.set(document, { text: document.text, spans });
-  return spans;
+  if (last?.text !== document.text) last = { text: document.text, spans: japaneseKoreanSpans(document.text) };
+  cache.set(document, last);
+  return last.spans;
+}
+
+/**
+ * Gives `document` the spans of `old` carried over an edit that replaced
+ * `old.text[from, oldTo)` by `document.text[from, newTo)`, when `old`'s are
+ * known: the spans of the lines before the edit stay, those of the lines
+ * after it move, and only the lines the edit touched are looked at again.
+ * Equal to japaneseKoreanSpans(document.text): a line's spans depend on the
+ * line alone (the lines are those `\n` ends, as there).
+ */
+export function carryJapaneseKoreanSpans(old: { readonly text: string }, document: { readonly text: string }, from: number, oldTo: number, newTo: number): void {
+  const hit = cache.get(old);
+  if (!hit || hit.text !== old.text || cache.has(document)) return;
+  const text = document.text;
+  const delta = text.length - old.text.length;
+  if (newTo - oldTo !== delta) return;
+  // The lines the edit touched: from the start of the line holding `from` to the end (line break included) of the one holding `newTo`.
+  const start = from > 0 ? text.lastIndexOf('\n', from - 1) + 1 : 0;
+  const nl = text.indexOf('\n', newTo);
+  const end = nl < 0 ? text.length : nl + 1;
+  const spans: Span[] = [];
+  const before = hit.spans;
+  let k = 0;
+  while (k < before.length && before[k].end <= start) spans.push(before[k++]);
+  for (const s of japaneseKoreanSpans(text, start, end)) spans.push(s);
+  k = firstEndingAfter(before, end - delta);
+  for (; k < before.length; k++) if (before[k].start >= end - delta) spans.push({ start: before[k].start + delta, end: before[k].end + delta });
+  last = { text, spans };
+  cache.set(document, last);
 }
 
 /** Index of the first of `spans` (sorted, disjoint) that ends after `offset`. */

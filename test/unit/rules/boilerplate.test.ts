@@ -160,4 +160,25 @@ describe('boilerplate', () => {
       assert.deepEqual(errors, []);
     }
   });
+
+  it('a long filing line ending with the site code, and a source line that starts with its date', () => {
+    const body = '正文第一段，这里是文章的正文内容，写得足够长以便像一段真正的新闻报道。\n';
+    assert.deepEqual(summary(body + '主办：××市人民政府办公室 © ××市人民政府网 版权所有 豫ICP备05012345号 豫公网安备 41130202000123号网站标识码：4113000001\n'), [[2, 'filing number', 'info', true]]);
+    assert.deepEqual(summary(body + '2023-05-12 09:30:15　来源：南阳日报\n'), [[2, 'source and date line', 'info', true]]);
+    // A sentence about filing numbers is prose.
+    assert.deepEqual(summary(body + '工信部要求，网站须取得ICP证后方可运营，违者将被处罚。\n'), []);
+  });
+
+  it('an ad menu inside the article (a run of short lines naming the ad) is a promotion; prose about ads is not', () => {
+    const para = (n: number) => `　　第${n}段正文，记者在现场看到，市民们排队参观新落成的博物馆，讲解员耐心地回答大家的问题。\n`;
+    const menu = ['為什麼顯示這個廣告？', '廣告意見與建議', '為什麼你不喜歡這個廣告？', '這個廣告令我不安', '其他原因', '提交'];
+    const text = para(1) + para(2) + menu.join('\n') + '\n' + para(3) + para(4);
+    const found = summary(text);
+    assert.deepEqual(
+      found.filter(([, kind]) => kind === 'share, app or ad promotion').map(([line]) => line),
+      [3, 4, 5, 6, 7, 8],
+    );
+    const prose = para(1) + '　　广告法规定，广告不得含有虚假内容，这是对广告主的基本要求。\n' + para(2) + para(3);
+    assert.deepEqual(summary(prose), []);
+  });
 });

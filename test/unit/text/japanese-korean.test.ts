@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { NewsDocument, analyze, fixAll } from '../../../src/core';
-import { japaneseKoreanSpans } from '../../../src/core/text/japanese-korean';
+import { carryJapaneseKoreanSpans, japaneseKoreanSpans, japaneseKoreanSpansOf } from '../../../src/core/text/japanese-korean';
 import { ROOT } from '../helpers';
 
 /**
@@ -81,6 +81,33 @@ describe('Japanese and Korean text', () => {
         }
       }),
       { numRuns: 60, seed: 14 },
+    );
+  });
+});
+
+describe('Japanese and Korean spans carried over an edit', () => {
+  const pieces = ['東京都は、今年の文化交流事業について述べた。', '서울시는 올해 문화 교류 사업을 발표했다.', '中国新闻网报道，今年的交流活动将继续。', '\n', '\r\n', '\n\n', '（대한민국）', 'カタカナ', '。'];
+  it('equal the spans found again on the whole edited text', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 30 }),
+        fc.nat(),
+        fc.nat(),
+        fc.array(fc.constantFrom(...pieces), { maxLength: 3 }),
+        (parts, a, b, inserted) => {
+          const before = parts.join('');
+          const from = a % (before.length + 1);
+          const oldTo = from + (b % (before.length - from + 1));
+          const after = before.slice(0, from) + inserted.join('') + before.slice(oldTo);
+          const old = { text: before };
+          const expected = japaneseKoreanSpans(after);
+          assert.deepEqual(japaneseKoreanSpansOf(old), japaneseKoreanSpans(before));
+          const doc = { text: after };
+          carryJapaneseKoreanSpans(old, doc, from, oldTo, after.length - (before.length - oldTo));
+          assert.deepEqual(japaneseKoreanSpansOf(doc), expected);
+        },
+      ),
+      { numRuns: 500 },
     );
   });
 });

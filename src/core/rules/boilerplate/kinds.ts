@@ -64,6 +64,8 @@ const METADATA_FIELD =
   /^(主\s*题\s*词|主\s*題\s*詞|关\s*键\s*词|關\s*鍵\s*詞|关键字|關鍵字|索\s*引\s*号|索\s*引\s*號|文\s*号|文\s*號|标签|標籤|分类|分類|发布机构|發布機構|发文机关|發文機關|公开范围|公開範圍|公开方式|公開方式|有效性|成文日期|文件编号|文件編號|所属主题|所屬主題)\s*[:：|｜]/;
 const TABLE_RULE = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)+\|?\s*$/;
 const SOURCE = /^(来源|來源|稿源|信息来源|信息來源|发布时间|發布時間|發佈時間|发布日期|發布日期|發佈日期|更新时间|更新時間)\s*[:：]/;
+/** The date (and time) first, then the source: `2023-05-12 09:30:15　来源：南阳日报`. */
+const DATE_THEN_SOURCE = /^(19|20)\d\d[-/年.]\s?[01]?\d[-/月.]\s?[0-3]?\d日?\s*(\d\d?:\d\d(:\d\d)?)?\s*(来源|來源|稿源)\s*[:：]/;
 const SOURCE_AND_DATE = /(来源|來源)\s*[:：].{0,40}(时间|時間|日期)\s*[:：]\s*\d{4}/;
 const STANDALONE_ARTEFACT = /^[\u2460-\u24ff\u2776-\u2793\d\s]{1,4}$/;
 
@@ -119,11 +121,12 @@ export function boilerplateKind(text: string): BoilerplateKind | undefined {
   // the same words (`版权所有者的权益应当受到保护，…`).
   const short = t.length <= 80 && fewSentenceMarks(t);
   if (DISCLAIMER.test(t)) return 'disclaimer';
-  if (short && FILING.test(t)) return 'filing';
+  // A filing line may run long (`主办：… 版权所有 豫ICP备… 豫公网安备 …号网站标识码：…`); a sentence about filing is prose.
+  if ((short || (t.length <= 200 && fewSentenceMarks(t) && !endsSentence(t))) && FILING.test(t)) return 'filing';
   if (short && REPRINT.test(t)) return 'reprint';
   if (short && CONTACT.test(t)) return 'contact';
   if (short && COPYRIGHT.test(t)) return 'copyright';
-  if (short && (SOURCE_AND_DATE.test(t) || (SOURCE.test(t) && t.length <= 60))) return 'source';
+  if (short && (SOURCE_AND_DATE.test(t) || ((SOURCE.test(t) || DATE_THEN_SOURCE.test(t)) && t.length <= 60))) return 'source';
   if (METADATA_FIELD.test(t) || TABLE_RULE.test(t) || (short && isTableRow(t))) return 'metadata';
   if (t.length <= 40 && CHROME.test(t)) return 'chrome';
   return undefined;

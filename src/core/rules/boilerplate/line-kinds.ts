@@ -1,5 +1,6 @@
 import type { Line, NewsDocument } from '../../document';
-import { boilerplateKind, type BoilerplateKind } from './kinds';
+import type { BoilerplateKind } from './kinds';
+import { knownKind, memoFor } from '../../anatomy/memo';
 
 export type LineKinds = readonly (BoilerplateKind | undefined)[];
 
@@ -12,15 +13,16 @@ const cache = new WeakMap<NewsDocument, LineKinds>();
 export function lineKinds(doc: NewsDocument): LineKinds {
   let kinds = cache.get(doc);
   if (!kinds) {
+    memoFor(doc);
     kinds = Object.freeze(doc.lines.map(lineKind));
     cache.set(doc, kinds);
   }
   return kinds;
 }
 
-/** The boilerplate kind of one line: it depends on the line's text alone. */
+/** The boilerplate kind of one line: it depends on the line's text alone (and is remembered by it). */
 export function lineKind(line: Line): BoilerplateKind | undefined {
-  return line.blank ? undefined : boilerplateKind(line.text);
+  return line.blank ? undefined : knownKind(line.text);
 }
 
 /** Gives `doc` the kinds of its lines, known otherwise (incremental analysis carries them over an edit). */
