@@ -25,7 +25,20 @@ export interface CleanResult {
  * removes one repeated block re-reads little), and while the text still
  * needs repairs only the rules that repair it run.
  */
-export function fixAll(text: string, options: AnalyzeOptions & { safeOnly?: boolean; maxPasses?: number } = {}): CleanResult {
+export interface FixAllOptions extends AnalyzeOptions {
+  safeOnly?: boolean;
+  maxPasses?: number;
+  /**
+   * Called after each pass with the fixes it applied (their edits are in the
+   * coordinates of `before`, the text the pass started from; without the
+   * BOM when the text has one).
+   */
+  onPass?: (applied: readonly Finding[], before: string) => void;
+  /** Checked before each pass: when it says so, fix-all stops there (and `remaining` is left empty unless known). */
+  isCancelled?: () => boolean;
+}
+
+export function fixAll(text: string, options: FixAllOptions = {}): CleanResult {
   // A byte-order mark belongs to the file, not to the first line: keep it.
   if (text.charCodeAt(0) === 0xfeff) {
     const inner = fixAll(text.slice(1), options);
@@ -42,6 +55,7 @@ export function fixAll(text: string, options: AnalyzeOptions & { safeOnly?: bool
   // The findings of `current`, when they are known.
   let found: Finding[] | undefined;
   for (; passes < (options.maxPasses ?? 6); passes++) {
+    if (options.isCancelled?.()) return { text: current, applied, remaining: found ?? [], passes };
     // Repairs of the characters themselves first; the next pass judges the repaired text.
     const repairs = analyses.restoring(current).filter(fixable);
     const findings = repairs.length > 0 ? repairs : (found = analyses.all(current)).filter(fixable);
@@ -52,6 +66,7 @@ export function fixAll(text: string, options: AnalyzeOptions & { safeOnly?: bool
       break;
     }
     for (const f of result.applied) applied.push(f);
+    options.onPass?.(result.applied, current);
     current = result.text;
     found = undefined;
   }
