@@ -25,8 +25,18 @@ export interface CleanResult {
  * removes one repeated block re-reads little), and while the text still
  * needs repairs only the rules that repair it run.
  */
+/**
+ * Fix-all's passes by default. Fixes uncover fixes (a repair makes a line
+ * Chinese, its `...` becomes `……`, the line now starts with `…` and is joined,
+ * the joined line's brackets become full-width): the chains seen on generated
+ * documents take up to seven passes, and a pass on text that changed little is
+ * incremental, so the cap is generous.
+ */
+export const DEFAULT_MAX_PASSES = 16;
+
 export interface FixAllOptions extends AnalyzeOptions {
   safeOnly?: boolean;
+  /** At most this many passes (default `DEFAULT_MAX_PASSES`). */
   maxPasses?: number;
   /**
    * Called after each pass with the fixes it applied (their edits are in the
@@ -54,7 +64,7 @@ export function fixAll(text: string, options: FixAllOptions = {}): CleanResult {
   const analyses = new Analyses({ ...options, settings });
   // The findings of `current`, when they are known.
   let found: Finding[] | undefined;
-  for (; passes < (options.maxPasses ?? 6); passes++) {
+  for (; passes < (options.maxPasses ?? DEFAULT_MAX_PASSES); passes++) {
     if (options.isCancelled?.()) return { text: current, applied, remaining: found ?? [], passes };
     // Repairs of the characters themselves first; the next pass judges the repaired text.
     const repairs = analyses.restoring(current).filter(fixable);
