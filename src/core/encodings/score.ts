@@ -123,6 +123,8 @@ function computeCost(cp: number): number {
   if (cp >= 0xff61 && cp <= 0xff9f) return 4; // half-width katakana
   if (cp >= 0x1f300 && cp <= 0x1faff) return 1; // emoji
   if (cp >= 0x2600 && cp <= 0x27bf) return 1.5; // symbols, dingbats
+  if (cp >= 0x2500 && cp <= 0x257f) return 1; // box drawing: tables in text
+  if (cp >= 0x2190 && cp <= 0x21ff) return 1.5; // arrows
   if (cp === 0xfeff) return 3;
   return 3;
 }
