@@ -185,8 +185,10 @@ export class ConfigFiles implements vscode.Disposable {
     this.lint(target);
     clearTimeout(this.timer);
     this.emitter.fire();
-    await doc.save();
-    return true;
+    if (await doc.save()) return true;
+    // A save that fails (the file changed on disk meanwhile): the change stays in the editor, unsaved.
+    void vscode.window.showWarningMessage(vscode.l10n.t('{0} was changed but could not be saved: save it to keep the change.', vscode.workspace.asRelativePath(target)));
+    return false;
   }
 
   /** The config file at the root of the document's workspace folder (an existing one, or where one would be created). */

@@ -17,21 +17,21 @@ const CONFIG_TEXT = '{\n  // kept by the light bulb\n  "newsclean.rules.boilerpl
 const write = (name: string, text: string) => vscode.workspace.fs.writeFile(workspaceUri(name), new TextEncoder().encode(text));
 
 /**
- * Puts the config file back as the suite starts it. A test before may have
- * left it open in the editor (a light-bulb action opens and saves it): then
- * the open document is set and saved, as an editor would, so that it never
- * lags behind the disk and the next save meets no conflict.
+ * Puts the config file back as the suite starts it, through its document
+ * (opened if it is not), never by writing the file behind the editor's back:
+ * the workbench keeps a closed file's model for a while, and a model that
+ * lags behind the disk makes the next save of a light-bulb action fail with
+ * a conflict (the action's change then never reaches the disk).
  */
 async function resetConfig(): Promise<void> {
   const uri = workspaceUri(CONFIG);
-  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  if (!open) return write(CONFIG, CONFIG_TEXT);
-  if (open.getText() !== CONFIG_TEXT) {
+  const doc = await vscode.workspace.openTextDocument(uri);
+  if (doc.getText() !== CONFIG_TEXT) {
     const edit = new vscode.WorkspaceEdit();
-    edit.replace(uri, new vscode.Range(open.positionAt(0), open.positionAt(open.getText().length)), CONFIG_TEXT);
+    edit.replace(uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), CONFIG_TEXT);
     assert.ok(await vscode.workspace.applyEdit(edit));
   }
-  if (open.isDirty) assert.ok(await open.save());
+  if (doc.isDirty) assert.ok(await doc.save(), 'the config file saved');
 }
 const read = async (name: string) => new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceUri(name)));
 
