@@ -48,11 +48,19 @@ export class CleanPreview implements vscode.Disposable {
     const planned = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Cleaning {0}', name), cancellable: true },
       async (progress, token) => {
-        // Let the notification paint before the work starts.
-        await new Promise<void>((resolve) => setTimeout(resolve, 0));
-        if (token.isCancellationRequested) return undefined;
-        const file = planFile({ uri: document.uri, text: document.getText(), document }, () => token.isCancellationRequested);
-        return token.isCancellationRequested ? undefined : file;
+        // The plan is one synchronous computation: the notification must be up
+        // before it starts. A round trip to the workbench does that (it answers
+        // after the start of the progress, sent earlier on the same channel);
+        // a timer does not where the extension host's messages leave
+        // asynchronously (a remote host compresses them off the main thread).
+        await vscode.commands.executeCommand('setContext', 'newsclean.cleaning', true);
+        try {
+          if (token.isCancellationRequested) return undefined;
+          const file = planFile({ uri: document.uri, text: document.getText(), document }, () => token.isCancellationRequested);
+          return token.isCancellationRequested ? undefined : file;
+        } finally {
+          void vscode.commands.executeCommand('setContext', 'newsclean.cleaning', false);
+        }
       },
     );
     if (!planned) return 0;
