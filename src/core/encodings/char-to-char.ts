@@ -217,6 +217,12 @@ const CHAR_TO_CHAR_MAX_REPAIR = 1.2;
 /** With private use in the damage, which is certain, the repair may be rarer text (classical verse). */
 const CHAR_TO_CHAR_MAX_REPAIR_PRIVATE = 2.5;
 
+/** Whether two adjacent readings of `right[k, end)` make a common word. */
+function commonWordIn(right: Int32Array, k: number, end: number): boolean {
+  for (let x = k + 1; x < end; x++) if (word(right[x - 1], right[x]) > 0) return true;
+  return false;
+}
+
 /** Letters of `s` in words (two or more letters) wholly Greek or wholly Cyrillic. */
 function greekOrCyrillicWords(s: string): number {
   let total = 0;
@@ -309,5 +315,9 @@ function addCharToChar(text: string, at: Int32Array, right: Int32Array, k: numbe
   }
   const gain = oCost - rCost;
   if (gain < Math.max(kind.relaxed ? RELAXED_MIN_GAIN : kind.minGain, n * 0.5)) return;
-  out.push({ start, end: stop, text: repaired, kind, lost: 0, gain });
+  // Private use alone may be a font's icons (`\ue60c 分享`): reported, not
+  // made, unless it reads as more than an icon or two would (three
+  // characters, or two making a common word: `的外部：`, `的字`).
+  const unsure = privateUse === n && !kind.relaxed && (n === 1 || (n === 2 && !commonWordIn(right, k, end)));
+  out.push({ start, end: stop, text: repaired, kind, lost: 0, gain, ...(unsure ? { unsure } : {}) });
 }

@@ -86,17 +86,26 @@ describe('mojibake: Big5 read as GBK, where Big5 puts its marks and commonest ch
 
   it('repairs the marks that fall on GBK private use, between ASCII words too', () => {
     // ，、。（） and │ are Big5 A1xx/A2xx codes that GBK keeps as user-defined (private use).
-    for (const clean of ['作者：%s、%s 和 %s。', '* setterm(1)、stty(1)、tic(1) 和 toe(1)', 'sha512    （等价于 sha512sum）', '│<binary_package_name>     │息      │']) {
+    for (const clean of ['作者：%s、%s 和 %s。', '* setterm(1)、stty(1)、tic(1) 和 toe(1)', 'sha512    （等价于 sha512sum）', '|str1 != str2|str1 和 str2 不相等   |']) {
       const damaged = big5AsGbk(clean);
       assert.match(damaged, /[\ue000-\uf8ff]/);
       assert.equal(fixMojibake(damaged), clean, damaged);
     }
   });
 
-  it('repairs a lone private-use character that reads as a common character or mark', () => {
-    for (const clean of ['|          |           |    |序          |', '|libreply-perl  |V:0,  |171 |Perl 的 REPL : reply(1)  |', '-litout       同 parenb istrip opost cs7']) {
-      assert.equal(fixMojibake(big5AsGbk(clean)), clean);
+  it('flags private use alone, which may be a font’s icons, and repairs it in a line misread throughout', () => {
+    // Alone (one character, or two making no word) with nothing else on the
+    // line misread: Big5 read as GBK, or icons (`\ue60c 分享`), which live
+    // in the same rows. Reported as a warning without a fix.
+    for (const clean of ['|          |           |    |序          |', '|libreply-perl  |V:0,  |171 |Perl 的 REPL : reply(1)  |', '│<binary_package_name>     │息                                  │']) {
+      const damaged = big5AsGbk(clean);
+      assert.equal(fixMojibake(damaged), damaged);
+      const found = analyze(new NewsDocument(damaged), { rules: ['mojibake'] });
+      assert.ok(found.length > 0 && found.every((f) => f.severity === 'warning' && !f.fix && /icons/.test(f.message)), JSON.stringify(found));
     }
+    assert.equal(fixMojibake('\ue60c 分享 \ue61b 收藏'), '\ue60c 分享 \ue61b 收藏');
+    // Three private-use characters read as more than icons would; beside other damage, the line tells.
+    for (const clean of ['%s 的首頁：<%s>', '使用 -l 或 -s 時，將大小表示為 1K']) assert.equal(fixMojibake(big5AsGbk(clean)), clean);
   });
 
   it('reads GBK’s Greek and Cyrillic rows beside private use as Big5 (有 is `Τ`, 我 is `и`), and the interpunct ‧', () => {
