@@ -6,7 +6,7 @@
 import { countEastAsian } from './judge';
 import type { KindImpl, MojibakeRepair, Target } from './kinds';
 import { MAX_BRIDGE, encodable, inRun, scratch } from './run-support';
-import { frequencyCost, isCommonWord, naturalness } from './score';
+import { charCost, frequencyCost, isCjkCode, isCommonWord, isHanCode, naturalness } from './score';
 import type { CodePage } from './tables';
 
 /**
@@ -20,6 +20,8 @@ const PAUSE_SWITCH_COST = 3;
 const DAMAGE_COST = 0.1;
 /** Bonus for a common two-character word across a step (國會). */
 const WORD_BONUS = 1.5;
+/** Least gain of a repair in a line known to be misread (lineConsensus): a rare mark for a common one (`¨` for “). */
+const RELAXED_MIN_GAIN = 1.5;
 
 /**
  * GBK ↔ Big5: each character of the run is one double-byte code read with
@@ -137,7 +139,7 @@ function cleanNeighbour(text: string, i: number, dir: 1 | -1, limit: number, enc
 function mayGain(text: string, from: number, to: number, kind: KindImpl, page: CodePage, target: Target): boolean {
   const readings = rightReadings(kind);
   // addCharToChar sums the two costs apart; a margin covers the rounding of summing differences.
-  const needed = (kind.relaxed ? 2 : kind.minGain) - 1e-6;
+  const needed = (kind.relaxed ? RELAXED_MIN_GAIN : kind.minGain) - 1e-6;
   let drop = 0;
   let prevRight = 0;
   for (let u = from; u < to; ) {
@@ -212,6 +214,53 @@ function word(a: number, b: number): number {
 /** Per character, the damage must be this rare and its repair this common (frequency costs). */
 const CHAR_TO_CHAR_MIN_RARITY = 1.2;
 const CHAR_TO_CHAR_MAX_REPAIR = 1.2;
+/** With private use in the damage, which is certain, the repair may be rarer text (classical verse). */
+const CHAR_TO_CHAR_MAX_REPAIR_PRIVATE = 2.5;
+
+/** Whether two adjacent readings of `right[k, end)` make a common word. */
+function commonWordIn(right: Int32Array, k: number, end: number): boolean {
+  for (let x = k + 1; x < end; x++) if (word(right[x - 1], right[x]) > 0) return true;
+  return false;
+}
+
+/** Letters of `s` in words (two or more letters) wholly Greek or wholly Cyrillic. */
+function greekOrCyrillicWords(s: string): number {
+  let total = 0;
+  for (let i = 0; i < s.length; ) {
+    const c = s.charCodeAt(i);
+    if (c < 0x370 || c > 0x4ff) {
+      i++;
+      continue;
+    }
+    let j = i;
+    let greek = 0;
+    while (j < s.length && s.charCodeAt(j) >= 0x370 && s.charCodeAt(j) <= 0x4ff) if (s.charCodeAt(j++) < 0x400) greek++;
+    if (j - i >= 2 && (greek === 0 || greek === j - i)) total += j - i;
+    i = j;
+  }
+  return total;
+}
+
+function isPrivateUse(c: number): boolean {
+  return c >= 0xe000 && c <= 0xf8ff;
+}
+
+/**
+ * Whether the non-ASCII characters of `s` are Han, CJK punctuation,
+ * full-width forms or box drawing; `strict` (one character alone, with no
+ * other damage beside it): a common Han character or a common mark.
+ */
+function commonReading(s: string, strict: boolean): boolean {
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if (c < 0x80) continue;
+    // Big5's interpunct (‧, between the parts of a title or a name) counts with the common marks.
+    const mark = isCjkCode(c) && !isHanCode(c) ? charCost(c) <= 0.5 || c === 0x2027 : c >= 0x2500 && c <= 0x257f;
+    if (mark) continue;
+    if (!isHanCode(c) || (strict && frequencyCost(c) > 2)) return false;
+  }
+  return true;
+}
 
 /** Judges the damaged characters [k, end) found by scanCharToChar; both readings are scored by character frequency. */
 function addCharToChar(text: string, at: Int32Array, right: Int32Array, k: number, end: number, kind: KindImpl, out: MojibakeRepair[]): void {
@@ -219,27 +268,56 @@ function addCharToChar(text: string, at: Int32Array, right: Int32Array, k: numbe
   let oCost = 0;
   let rCost = 0;
   let n = 0;
+  let privateUse = 0;
+  let han = 0;
+  let hanCost = 0;
   for (let x = k; x < end; x++) {
     const c = text.codePointAt(at[x]) ?? 0;
     repaired += String.fromCodePoint(right[x]);
     if (c < 0x80) continue;
     n++;
+    if (isPrivateUse(c)) privateUse++;
     // Scored as the walk scores them: common words (铿锵, 生豬) make rare
     // characters natural.
     const prev = x > k ? (text.codePointAt(at[x - 1]) ?? 0) : 0;
     oCost += frequencyCost(c) - word(prev, c);
-    rCost += frequencyCost(right[x]) - (x > k ? word(right[x - 1], right[x]) : 0);
+    const cost = frequencyCost(right[x]) - (x > k ? word(right[x - 1], right[x]) : 0);
+    rCost += cost;
+    if (isHanCode(right[x])) {
+      han++;
+      hanCost += cost;
+    }
   }
-  // In a line known to be misread (lineConsensus), one character will do (`ゑ` for 比).
-  if (n < (kind.relaxed ? 1 : 2)) return;
+  // In a line known to be misread (lineConsensus), one character will do
+  // (`ゑ` for 比); so will one private-use character (the wrong code page's
+  // user-defined rows, which no text means) that reads as a common one.
+  if (n < (kind.relaxed || privateUse > 0 ? 1 : 2)) return;
   const start = at[k];
   const stop = at[end];
   const original = text.slice(start, stop);
-  if (countEastAsian(original) * 2 < original.length) return;
+  // ASCII reads the same both ways: the share is taken of the rest. Big5's
+  // commonest characters fall on GBK's Greek and Cyrillic rows too (有 is
+  // `Τ`, 我 is `и`): beside private use only words of one of those scripts
+  // count as such (`иΤΞ` is none), and a character alone in a line known
+  // to be misread (“ is `¨`) is judged by its reading.
+  if (privateUse > 0 ? greekOrCyrillicWords(original) * 2 >= n : !(kind.relaxed && n === 1) && countEastAsian(original) * 2 < n) return;
   const r = naturalness(repaired);
-  if (r.forbidden > 0 || r.han === 0 || r.cjk < r.nonAscii * 0.6) return;
-  if (oCost < n * CHAR_TO_CHAR_MIN_RARITY || rCost > n * CHAR_TO_CHAR_MAX_REPAIR) return;
+  if (r.forbidden > 0) return;
+  if (privateUse > 0 || (kind.relaxed && oCost >= n * 2)) {
+    // Big5's punctuation and box drawing fall on GBK's user-defined rows
+    // and rare symbols (“ is `¨`): such a repair may be marks alone (`、`,
+    // `）`, `│`), each of them common; its Han may be rarer (classical verse).
+    if (!commonReading(repaired, n === 1 && !kind.relaxed)) return;
+    if (hanCost > han * CHAR_TO_CHAR_MAX_REPAIR_PRIVATE) return;
+  } else {
+    if (r.han === 0 || r.cjk < r.nonAscii * 0.6) return;
+    if (oCost < n * CHAR_TO_CHAR_MIN_RARITY || rCost > n * CHAR_TO_CHAR_MAX_REPAIR) return;
+  }
   const gain = oCost - rCost;
-  if (gain < Math.max(kind.relaxed ? 2 : kind.minGain, n * 0.5)) return;
-  out.push({ start, end: stop, text: repaired, kind, lost: 0, gain });
+  if (gain < Math.max(kind.relaxed ? RELAXED_MIN_GAIN : kind.minGain, n * 0.5)) return;
+  // Private use alone may be a font's icons (`\ue60c 分享`): reported, not
+  // made, unless it reads as more than an icon or two would (three
+  // characters, or two making a common word: `的外部：`, `的字`).
+  const unsure = privateUse === n && !kind.relaxed && (n === 1 || (n === 2 && !commonWordIn(right, k, end)));
+  out.push({ start, end: stop, text: repaired, kind, lost: 0, gain, ...(unsure ? { unsure } : {}) });
 }

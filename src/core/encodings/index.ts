@@ -8,6 +8,7 @@ import { gbkCodes, utf8SeqLen } from './tables';
 export {
   changedWindows,
   findMojibake,
+  isMade,
   mojibakeRegion,
   repairsIn,
   repairText,

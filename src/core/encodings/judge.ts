@@ -42,7 +42,7 @@ export function evaluate(
   const r1 = naturalness(repaired);
   if (r1.forbidden > r1.privateUse || r1.cost < r1.length * 0.8) return undefined;
   // Two layers: the repaired text is itself mojibake.
-  const inner = scanInner(repaired, depth + 1);
+  const inner = scanInner(repaired, depth + 1).filter((r) => !r.unsure);
   // Decoding with a code page and encoding back with the same one gives the
   // same bytes: GBK read as cp1252 "then" UTF-8 read as GBK is one layer,
   // UTF-8 read as cp1252, and is judged as that.

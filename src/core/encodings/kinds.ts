@@ -66,6 +66,12 @@ export interface MojibakeRepair {
   readonly gain: number;
   /** Still mojibake with what lies beside it after several repairs: reported, not made (see settle). */
   readonly unsettled?: true;
+  /**
+   * Private use alone, with nothing else on its line misread: Big5 read as
+   * GBK, or a font's icons (which live in the same private-use rows).
+   * Reported, not made; a line known to be misread makes it (lineConsensus).
+   */
+  readonly unsure?: true;
 }
 
 /** Families of suspicious characters (see suspiciousTable): which kinds of damage make them. */

@@ -75,7 +75,7 @@ function lineConsensus(text: string, chosen: MojibakeRepair[], start: number, en
   let lineEnd = -1;
   let scanned = new Set<string>();
   for (const r of taken) {
-    if (r.gain < CONSENSUS_GAIN || r.lost > 0 || r.inner) continue;
+    if (r.gain < CONSENSUS_GAIN || r.lost > 0 || r.inner || r.unsure) continue;
     if (r.start >= lineEnd) {
       const nl = text.indexOf('\n', r.end);
       lineEnd = Math.min(end, nl < 0 ? text.length : nl);
@@ -106,13 +106,16 @@ function lineConsensus(text: string, chosen: MojibakeRepair[], start: number, en
       continue;
     }
     let held = true;
+    let unsure = false;
     let gain = c.gain;
     for (let k = i; k < j && held; k++) {
       const r = taken[k];
       held = r.kind.id === c.kind.id && r.start >= c.start && r.end <= c.end && r.lost === 0;
+      unsure ||= r.unsure === true;
       gain += r.gain;
     }
-    if (held && (taken[i].start > c.start || taken[j - 1].end < c.end)) {
+    // The line confirms what was unsure alone (private use, see MojibakeRepair.unsure).
+    if (held && (unsure || taken[i].start > c.start || taken[j - 1].end < c.end)) {
       out.push({ ...c, kind, gain });
       i = j;
     }
@@ -134,6 +137,8 @@ function lineConsensus(text: string, chosen: MojibakeRepair[], start: number, en
  */
 export function settle(text: string, repairs: MojibakeRepair[], start: number, end: number): MojibakeRepair[] {
   if (repairs.length === 0) return repairs;
+  // Unsure repairs are reported as they are, beside the settled ones they do not overlap.
+  if (repairs.some((r) => r.unsure)) return withUnsure(settle(text, repairs.filter((r) => !r.unsure), start, end), repairs.filter((r) => r.unsure));
   const at: number[] = []; // where each repair's text lies in `repaired`, text[start, end) with the repairs made
   let repaired = '';
   let last = start;
@@ -167,7 +172,7 @@ export function settle(text: string, repairs: MojibakeRepair[], start: number, e
     for (const r of group) shift += r.text.length - (r.end - r.start);
     k = m;
     let stretch = repaired.slice(region.start, region.end);
-    let again = scanRegion(stretch);
+    let again = scanRegion(stretch).filter(isMade);
     const touches = again.some((a) => group.some((r, j) => a.start + region.start <= at[k - group.length + j] + r.text.length && a.end + region.start >= at[k - group.length + j]));
     if (!touches) {
       for (const r of group) out.push(r);
@@ -175,7 +180,7 @@ export function settle(text: string, repairs: MojibakeRepair[], start: number, e
     }
     for (let round = 0; round < ROUNDS && again.length > 0; round++) {
       stretch = applyRepairs(stretch, again);
-      again = findMojibake(stretch, 0, false);
+      again = findMojibake(stretch, 0, false).filter(isMade);
     }
     // The stretch's edges lie outside every repair: map them back to `text`.
     const from = start + region.start - regionShift;
@@ -184,6 +189,25 @@ export function settle(text: string, repairs: MojibakeRepair[], start: number, e
     if (combined) out.push(combined);
     else for (const r of group) out.push({ ...r, unsettled: true });
   }
+  return out;
+}
+
+/** Whether a repair is made when fixed (not unsettled, not unsure). */
+export function isMade(r: MojibakeRepair): boolean {
+  return !r.unsettled && !r.unsure;
+}
+
+/** `settled` (in order) with the `unsure` repairs that overlap none of them, in order. */
+function withUnsure(settled: MojibakeRepair[], unsure: readonly MojibakeRepair[]): MojibakeRepair[] {
+  const out: MojibakeRepair[] = [];
+  let k = 0;
+  for (const u of unsure) {
+    while (k < settled.length && settled[k].end <= u.start) out.push(settled[k++]);
+    if (k < settled.length && settled[k].start < u.end) continue;
+    if (out.length > 0 && out[out.length - 1].end > u.start) continue;
+    out.push(u);
+  }
+  while (k < settled.length) out.push(settled[k++]);
   return out;
 }
 
@@ -249,7 +273,7 @@ function count(s: string, code: number): number {
 
 /** Applies findMojibake's repairs to a whole string (those it makes: not the unsettled ones). */
 export function repairText(text: string, depth = 0): string {
-  const reps = findMojibake(text, depth).filter((r) => !r.unsettled);
+  const reps = findMojibake(text, depth).filter(isMade);
   return reps.length === 0 ? text : applyRepairs(text, reps);
 }
 

@@ -82,11 +82,29 @@ export function scanKind(text: string, from: number, to: number, kind: KindImpl,
       if (b === j) break;
       j = b;
     }
+    const found = out.length;
     if (byChar) scanCharToChar(text, i, j, from, to, kind, page, depth, out);
     else if (mayRepair(text, i, j, kind)) scanRun(text, i, j, kind, page, depth, out, inner);
-    i = j;
+    i = j < n && j - i >= MAX_RUN ? resumeAfterCut(out, found, j) : j;
   }
 }
+
+/**
+ * Where the scan goes on after a run cut at MAX_RUN (`cut`): the cut may fall
+ * inside a character or a repair (a file that is one long line of
+ * mojibake), so the text after the last repair found in the run
+ * (`out[found…]`) is read again with what follows, when that repair ends
+ * within CUT_OVERLAP of the cut; otherwise at the cut. Each stretch is read
+ * at most twice, so the scan stays linear.
+ */
+function resumeAfterCut(out: readonly MojibakeRepair[], found: number, cut: number): number {
+  let end = -1;
+  for (let k = found; k < out.length; k++) if (out[k].end > end) end = out[k].end;
+  return end >= cut - CUT_OVERLAP && end < cut ? end : cut;
+}
+
+/** How far before a cut the last repair of a cut run may end for the rest to be read again. */
+const CUT_OVERLAP = 256;
 
 /**
  * Whether scanRun could repair anything in `text[from, to)`: it tries only

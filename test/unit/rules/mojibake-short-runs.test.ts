@@ -76,3 +76,52 @@ describe('mojibake: short runs and lost bytes of real web text', () => {
     assert.deepEqual(again, []);
   });
 });
+
+describe('mojibake: Big5 read as GBK, where Big5 puts its marks and commonest characters', () => {
+  const big5AsGbk = (s: string) => {
+    const m = iconv.decode(iconv.encode(s, 'big5'), 'gbk');
+    assert.equal(iconv.decode(iconv.encode(m, 'gbk'), 'big5'), s, 'every byte kept');
+    return m;
+  };
+
+  it('repairs the marks that fall on GBK private use, between ASCII words too', () => {
+    // ，、。（） and │ are Big5 A1xx/A2xx codes that GBK keeps as user-defined (private use).
+    for (const clean of ['作者：%s、%s 和 %s。', '* setterm(1)、stty(1)、tic(1) 和 toe(1)', 'sha512    （等价于 sha512sum）', '|str1 != str2|str1 和 str2 不相等   |']) {
+      const damaged = big5AsGbk(clean);
+      assert.match(damaged, /[\ue000-\uf8ff]/);
+      assert.equal(fixMojibake(damaged), clean, damaged);
+    }
+  });
+
+  it('flags private use alone, which may be a font’s icons, and repairs it in a line misread throughout', () => {
+    // Alone (one character, or two making no word) with nothing else on the
+    // line misread: Big5 read as GBK, or icons (`\ue60c 分享`), which live
+    // in the same rows. Reported as a warning without a fix.
+    for (const clean of ['|          |           |    |序          |', '|libreply-perl  |V:0,  |171 |Perl 的 REPL : reply(1)  |', '│<binary_package_name>     │息                                  │']) {
+      const damaged = big5AsGbk(clean);
+      assert.equal(fixMojibake(damaged), damaged);
+      const found = analyze(new NewsDocument(damaged), { rules: ['mojibake'] });
+      assert.ok(found.length > 0 && found.every((f) => f.severity === 'warning' && !f.fix && /icons/.test(f.message)), JSON.stringify(found));
+    }
+    assert.equal(fixMojibake('\ue60c 分享 \ue61b 收藏'), '\ue60c 分享 \ue61b 收藏');
+    // Three private-use characters read as more than icons would; beside other damage, the line tells.
+    for (const clean of ['%s 的首頁：<%s>', '使用 -l 或 -s 時，將大小表示為 1K']) assert.equal(fixMojibake(big5AsGbk(clean)), clean);
+  });
+
+  it('reads GBK’s Greek and Cyrillic rows beside private use as Big5 (有 is `Τ`, 我 is `и`), and the interpunct ‧', () => {
+    for (const clean of ['我有旨蓄，亦以御冬。宴爾新昏，以我御窮。', '有稷有黍，有稻有秬。奄有下土，纘禹之緒。', '《詩經‧ 周頌‧ 閔予小子之什‧ 敬之》']) {
+      const damage = clean.includes('》') ? clean : clean.slice(0, 5);
+      const damaged = big5AsGbk(damage) + clean.slice(damage.length);
+      assert.equal(fixMojibake(damaged), clean, damaged);
+    }
+  });
+
+  it('repairs a lone rare mark in a line misread throughout (“ is `¨`)', () => {
+    const clean = '“Iproute2 命令”）。';
+    assert.equal(fixMojibake(big5AsGbk(clean)), clean);
+  });
+
+  it('leaves Greek and Russian words, and private use that reads as nothing common, alone', () => {
+    for (const s of ['Привет\ue4c7', 'ΑΒΓ\ue4c7', '\ue000', 'α粒子的能量']) assert.equal(fixMojibake(s), s);
+  });
+});

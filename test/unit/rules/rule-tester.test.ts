@@ -12,6 +12,15 @@ const CASES: Record<string, RuleCases> = {
         findings: [{ message: 'UTF-8 text read as GBK', text: '鍗楅槼', severity: 'error' }],
         output: '南阳市位于河南省西南部，是一座历史文化名城，人口众多，经济发展迅速，交通便利。\n记者从南阳市政府获悉，今年的工作进展顺利。\n',
       },
+      {
+        // Private use alone: a font's icon as well as Big5 read as GBK; flagged, not repaired.
+        text: '\ue60c 分享\n记者从鍗楅槼市政府获悉。\n',
+        findings: [
+          { message: 'may be a font’s icons', text: '\ue60c', severity: 'warning' },
+          { message: 'UTF-8 text read as GBK', text: '鍗楅槼', severity: 'error' },
+        ],
+        output: '\ue60c 分享\n记者从南阳市政府获悉。\n',
+      },
     ],
   },
   'lost-characters': {

@@ -2,7 +2,7 @@ import { t } from '../../text/localize';
 import type { Check, RuleMeta } from '../../rule';
 import type { NewsDocument } from '../../document';
 import type { Report } from '../../finding';
-import { findMojibake, wholeFileVerdict, type MojibakeRepair } from '../../encodings';
+import { findMojibake, isMade, wholeFileVerdict, type MojibakeRepair } from '../../encodings';
 
 const PREVIEW = 24;
 
@@ -13,6 +13,9 @@ function preview(s: string): string {
 
 function message(r: MojibakeRepair): string {
   const fixed = preview(r.text);
+  if (r.unsure) {
+    return t('Private-use characters: {0} text read as {1} would read “{2}”, but they may be a font’s icons. Not repaired.', r.kind.right, r.kind.wrong, fixed);
+  }
   if (r.unsettled) {
     return t('Mojibake ({0} text read as {1}) that one repair cannot undo: it would give “{2}”, still mojibake with the text beside it (more layers or lost bytes). Not repaired.', r.kind.right, r.kind.wrong, fixed);
   }
@@ -58,7 +61,7 @@ export function reportMojibake(document: NewsDocument, repairs: readonly Mojibak
   if (repairs.length === 0) return;
   const whole = wholeFileVerdict(text, repairs, nonAscii);
   if (whole) {
-    const settled = repairs.filter((r) => !r.unsettled);
+    const settled = repairs.filter(isMade);
     const first = document.lines.find((l) => !l.blank) ?? document.lines[0];
     report({
       range: { start: first.start, end: first.end },
@@ -84,6 +87,8 @@ export function repairReport(r: MojibakeRepair): Report {
   return {
     range: { start: r.start, end: r.end },
     message: message(r),
-    fix: r.unsettled ? undefined : { title: t('Repair as “{0}”', preview(r.text)), edits: [{ range: { start: r.start, end: r.end }, text: r.text }] },
+    // Perhaps icons (MojibakeRepair.unsure): a warning, not an error.
+    ...(r.unsure ? { severity: 'warning' as const } : {}),
+    fix: !isMade(r) ? undefined : { title: t('Repair as “{0}”', preview(r.text)), edits: [{ range: { start: r.start, end: r.end }, text: r.text }] },
   };
 }
