@@ -126,6 +126,8 @@ const SOURCE_WORD = /(来源|來源|稿源|出处|出處|作者|编辑|編輯|�
 /** A staff credit or a source at the end: `[作者: 刘满仓 　责任编辑: 杨丹宇 ]`, `（中時 ）`, `文/栗思`. */
 const CREDIT_WORD = /(来源|來源|作者|记者|記者|编辑|編輯|责编|責編|撰文|撰稿|采写|採寫|整理|校对|校對|审核|審核|审校|審校|监制|監製|出品|主编|主編|通讯员|通訊員|编译|編譯|翻译|翻譯)\s*[:：|｜/／]|^\s*[(（[【][^()（）]{1,12}[)）\]】]\s*$|^(文|图|圖)\s*[/／|｜]/;
 const PHOTO_CREDIT = /^(图片来源|圖片來源|图源|圖源|图片|圖片)\s*[:：]|(摄|攝|供图|供圖|资料图|資料圖|资料图片|資料圖片|翻摄|翻攝|截图|截圖)\s*[)）\]】]?$|[（(](图|圖)\s*[/／:：]|(图片来源|圖片來源)\s*[:：]|(图|圖)\s*[/／]\s*\w/;
+/** A photo credit with nothing else on its line: `图片来源：…`, `（资料图）`, `姜明 摄`. */
+const BARE_CREDIT = /^(图片来源|圖片來源|图源|圖源|图片|圖片|图|圖|摄影|攝影|[（(]|[\u4e00-\u9fff·]{2,4}\s*[摄攝]$)/;
 const AD_LABEL = /^(广告|廣告|推广|推廣|赞助|贊助|AD|Ad)/;
 
 function creditKind(t: string, f: Features): BoilerplateKind | undefined {
@@ -358,6 +360,17 @@ export function anatomyOf(texts: readonly string[], local: readonly (Boilerplate
       evidence += 2;
     }
     k = end;
+  }
+  // Inside the body: a photo's caption, printed twice (its alt text) or right above a bare photo credit.
+  for (let k = bestStart; k <= bestEnd; k++) {
+    const f = feats[k];
+    if (local[idx[k]] || ctx[k] || f.len > 40 || f.len < 4 || f.fragment) continue;
+    const t = trimmed(k);
+    let caption = false;
+    for (let j = Math.max(bestStart, k - 3); j <= bestEnd && j <= k + 3 && !caption; j++) caption = j !== k && trimmed(j) === t;
+    const below = k + 1 <= bestEnd ? k + 1 : -1;
+    if (!caption && !f.ends && below >= 0 && (facts[below].photo || local[idx[below]] === 'photo-credit') && BARE_CREDIT.test(trimmed(below))) caption = true;
+    if (caption) kinds[idx[k]] = 'caption';
   }
   const page = evidence >= 2;
   if (!page) {

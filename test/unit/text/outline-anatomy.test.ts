@@ -141,4 +141,36 @@ describe('stripRuby', () => {
       { numRuns: 2000, seed: 20261124 },
     );
   });
+
+  it('on a page, a heading right after a caption with its own mark, and a heading whose paragraph a stray break cut', () => {
+    const para = (n: number) => `第${n}段正文，记者在现场看到，市民们排队参观新落成的博物馆，讲解员耐心地回答了大家提出的各种问题。`;
+    const text = [
+      '首页 > 新闻 > 正文',
+      '博物馆新馆开放首日迎客五万人次',
+      '2024-05-20 09:30 来源：本报',
+      para(1),
+      '◎ 新馆外景。/图：本报记者',
+      '01新馆有多大？这里说了算',
+      para(2),
+      para(3),
+      '图为讲解员在展厅 资料图',
+      '02展品从哪里来',
+      '第4段正文，记者在现场看到，市民们排队参观新落成的博物馆',
+      '，讲解员耐心地回答了大家提出的各种问题。',
+      para(5),
+      '分享到：微信 微博 QQ空间',
+      '相关阅读',
+      '关于我们 | 联系我们 | 网站地图',
+    ].join('\n');
+    const entries = flat(parseOutline(new NewsDocument(text)));
+    assert.deepEqual(
+      entries.filter((e) => e.kind === 'section').map((e) => e.line + 1),
+      [6, 10],
+    );
+    assert.deepEqual(
+      entries.filter((e) => e.kind === 'caption').map((e) => e.line + 1),
+      [5, 9],
+    );
+  });
 });
+
