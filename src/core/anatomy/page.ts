@@ -361,7 +361,14 @@ export function anatomyOf(texts: readonly string[], local: readonly (Boilerplate
     }
     k = end;
   }
-  // Inside the body: a photo's caption, printed twice (its alt text) or right above a bare photo credit.
+  const page = evidence >= 2;
+  if (!page) {
+    for (let k = bestStart; k <= bestEnd; k++) kinds[idx[k]] = local[idx[k]] ?? kinds[idx[k]];
+    for (let k = 0; k < idx.length; k++) if (k < bestStart || k > bestEnd) kinds[idx[k]] = local[idx[k]];
+    return { kinds, title: -1, bodyStart: idx[bestStart], bodyEnd: idx[bestEnd], page: false };
+  }
+  for (let k = 0; k < idx.length; k++) if (ctx[k]) kinds[idx[k]] = ctx[k];
+  // Inside a page's body: a photo's caption, printed twice (its alt text) or right above a bare photo credit.
   for (let k = bestStart; k <= bestEnd; k++) {
     const f = feats[k];
     if (local[idx[k]] || ctx[k] || f.len > 40 || f.len < 4 || f.fragment) continue;
@@ -372,12 +379,5 @@ export function anatomyOf(texts: readonly string[], local: readonly (Boilerplate
     if (!caption && !f.ends && below >= 0 && (facts[below].photo || local[idx[below]] === 'photo-credit') && BARE_CREDIT.test(trimmed(below))) caption = true;
     if (caption) kinds[idx[k]] = 'caption';
   }
-  const page = evidence >= 2;
-  if (!page) {
-    for (let k = bestStart; k <= bestEnd; k++) kinds[idx[k]] = local[idx[k]] ?? kinds[idx[k]];
-    for (let k = 0; k < idx.length; k++) if (k < bestStart || k > bestEnd) kinds[idx[k]] = local[idx[k]];
-    return { kinds, title: -1, bodyStart: idx[bestStart], bodyEnd: idx[bestEnd], page: false };
-  }
-  for (let k = 0; k < idx.length; k++) if (ctx[k]) kinds[idx[k]] = ctx[k];
   return { kinds, title: title >= 0 ? idx[title] : -1, bodyStart: idx[bestStart], bodyEnd: idx[bestEnd], page };
 }
