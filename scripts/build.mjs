@@ -6,7 +6,7 @@
 //                                        and schemas/newsclean.schema.json
 //                                        from src/core/config/
 import * as esbuild from 'esbuild';
-import { ALIAS } from './bundle-options.mjs';
+import { ALIAS, APART, apartPlugin, builtTablesPlugin } from './bundle-options.mjs';
 import { readFileSync, writeFileSync, mkdirSync, chmodSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,23 +31,14 @@ const common = {
   alias: ALIAS,
 };
 
-// Node bundles load OpenCC's dictionaries (2 MB) from a file of their own,
-// on first use, so activation does not parse them. The web bundle is one file.
-const openccApart = {
-  name: 'opencc-apart',
-  setup(build) {
-    build.onResolve({ filter: /^opencc-js$/ }, () => ({ path: 'opencc-js', namespace: 'opencc-apart' }));
-    build.onLoad({ filter: /.*/, namespace: 'opencc-apart' }, () => ({
-      contents: "module.exports = require(require('path').join(__dirname, 'opencc.js'));",
-      loader: 'js',
-    }));
-  },
-};
+// Node bundles load OpenCC's dictionaries, pinyin-pro and iconv-lite from
+// files of their own, on first use (see APART). The web bundle is one file.
+const tables = await builtTablesPlugin(root);
 
 mkdirSync(join(root, 'dist'), { recursive: true });
 await Promise.all([
-  esbuild.build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [openccApart] }),
-  esbuild.build({ ...common, entryPoints: ['opencc-js'], outfile: 'dist/opencc.js', sourcemap: false }),
+  esbuild.build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [apartPlugin, tables] }),
+  ...Object.entries(APART).map(([pkg, file]) => esbuild.build({ ...common, entryPoints: [pkg], outfile: `dist/${file}`, sourcemap: false })),
   // The web extension (vscode.dev, github.dev): same code, browser platform, no Node built-ins.
   esbuild.build({
     ...common,
@@ -57,10 +48,19 @@ await Promise.all([
     entryPoints: ['src/extension/extension.ts'],
     outfile: 'dist/web/extension.js',
     external: ['vscode'],
+    plugins: [tables],
     define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' },
   }),
-  esbuild.build({ ...common, entryPoints: ['src/cli/bin.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [openccApart] }),
+  esbuild.build({ ...common, entryPoints: ['src/cli/bin.ts'], outfile: 'dist/newsclean.js', plugins: [apartPlugin, tables] }),
+  // The language server (`newsclean lsp`), loaded by the CLI only for that command.
+  esbuild.build({ ...common, entryPoints: ['src/server/node.ts'], outfile: 'dist/server.js', plugins: [apartPlugin, tables] }),
 ]);
+// The bin: turns on Node's compile cache where Node has it (22.1+), then
+// loads the CLI, so later runs read the compiled bundle instead of compiling it.
+writeFileSync(
+  join(root, 'dist/cli.js'),
+  "#!/usr/bin/env node\n'use strict';\ntry {\n  require('node:module').enableCompileCache?.();\n} catch {}\nrequire('./newsclean.js');\n",
+);
 chmodSync(join(root, 'dist/cli.js'), 0o755);
 
 if (genConfig) {

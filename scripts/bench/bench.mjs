@@ -3,9 +3,12 @@
 // the peers editors use today (AutoCorrect, zhlint) in the same process.
 // Prints medians over repeated runs and ratios. No assertion: the numbers are
 // read, quoted in notes, and compared with the targets printed beside them.
-// `--quick` runs fewer and smaller; `--cli` only the CLI over 1,000 articles.
+// `--quick` runs fewer and smaller; `--cli` only the CLI over 1,000 articles;
+// `--process` only the process rows beside AutoCorrect (process.mjs).
 import * as esbuild from 'esbuild';
 import { ALIAS } from '../bundle-options.mjs';
+import { buildInput, median, writeArticles } from './inputs.mjs';
+import { processRows } from './process.mjs';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { closeSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -25,33 +28,6 @@ async function loadCore() {
   return { core: require(file), file };
 }
 
-/** Real articles, repeated and varied, with damaged variants, to `bytes` of UTF-8. */
-export function buildInput(bytes, seedDir = join(root, 'test/fixtures/seeds')) {
-  const iconv = require('iconv-lite');
-  const seeds = readdirSync(seedDir)
-    .filter((f) => /^\d{3}_[0-9a-f]+\.txt$/.test(f))
-    .map((f) => readFileSync(join(seedDir, f), 'utf8'));
-  const lines = seeds.flatMap((s) => s.split('\n')).filter(Boolean);
-  const out = [];
-  let size = 0;
-  for (let i = 0; size < bytes; i++) {
-    let line = lines[i % lines.length];
-    const variant = Math.floor(i / lines.length) % 5;
-    if (variant === 1 && i % 7 === 0) line = iconv.decode(Buffer.from(line, 'utf8'), 'gbk'); // mojibake
-    if (variant === 2 && i % 5 === 0) line = line.replace(/，/g, ',').replace(/。/g, '.'); // half-width
-    if (variant === 3 && i % 3 === 0) line = line.replace(/([，,])/g, '\n$1'); // stray breaks
-    if (variant === 4 && i % 11 === 0) line = line.slice(0, 40) + '\ufffd\ufffd' + line.slice(40); // lost
-    out.push(line);
-    size += Buffer.byteLength(line, 'utf8') + 1;
-  }
-  return out.join('\n');
-}
-
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-
 function time(fn, runs) {
   const ts = [];
   for (let i = 0; i < runs; i++) {
@@ -68,25 +44,6 @@ const row = (what, value, target = '') => {
   rows.push([what, value, target]);
   console.log(`${what.padEnd(58)} ${String(value).padStart(14)}  ${target}`);
 };
-
-/** `count` articles cut at line ends from `buildInput(bytes)`, written to a new folder. */
-function writeArticles(count, bytes) {
-  const dir = mkdtempSync(join(tmpdir(), 'newsclean-bench-articles-'));
-  const lines = buildInput(bytes).split('\n');
-  const total = lines.reduce((n, l) => n + Buffer.byteLength(l, 'utf8') + 1, 0);
-  let part = [];
-  let size = 0;
-  let n = 0;
-  for (const [i, line] of lines.entries()) {
-    part.push(line);
-    size += Buffer.byteLength(line, 'utf8') + 1;
-    if (size >= ((n + 1) * total) / count || i === lines.length - 1) {
-      writeFileSync(join(dir, `${String(n++).padStart(4, '0')}.txt`), `${part.join('\n')}\n`);
-      part = [];
-    }
-  }
-  return { dir, files: n, bytes: size };
-}
 
 /** CPU seconds used so far by the whole machine and by this process's finished children (Linux; undefined elsewhere). */
 function cpuSeconds() {
@@ -144,6 +101,12 @@ function cliBatch() {
   rmSync(dir, { recursive: true, force: true });
 }
 
+if (process.argv.includes('--process')) {
+  console.log(`newsclean process benchmark — node ${process.version}`);
+  processRows(row, { quick });
+  process.exit(0);
+}
+
 if (process.argv.includes('--cli')) {
   console.log(`newsclean CLI benchmark — node ${process.version}`);
   cliBatch();
@@ -188,6 +151,18 @@ function cleanupRules() {
 }
 if (process.argv.includes('--cleanup')) {
   cleanupRules();
+  process.exit(0);
+}
+
+/** Edit → published diagnostics through the language server, 1 MB, beside the same edits in-process. `--lsp` runs this alone. */
+async function languageServer(/** @type {string} */ text) {
+  const { serverLatency } = await import('./lsp.mjs');
+  const r = await serverLatency({ text, runs: quick ? 7 : 21, core });
+  row('edit → published diagnostics via `newsclean lsp`, 1 MB (ms)', fmt(r.server));
+  row('the same edits re-analysed in-process, 1 MB (ms)', fmt(r.inProcess));
+}
+if (process.argv.includes('--lsp')) {
+  await languageServer(buildInput(1e6));
   process.exit(0);
 }
 console.log(`News Transcript Cleaner benchmark — node ${process.version}, rules: ${core.RULES.map((r) => r.meta.id).join(', ')}`);
@@ -261,6 +236,15 @@ const perRule1MB = {};
       })()
     : () => core.analyze(new core.NewsDocument(edited));
   row('re-analysis after a one-character edit, 1 MB (ms)', fmt(time(analyzeEdit, 5).median), 'target ≤ 10');
+}
+await languageServer(inputs['1 MB']);
+
+// Fix-all on the damaged 1 MB document: every pass (repairs first, then what the fixes uncover).
+{
+  const text = inputs['1 MB'];
+  const passes = core.fixAll(text).passes; // also warms up
+  row(`fix-all, 1 MB damaged (${passes} passes), median (ms)`, fmt(time(() => core.fixAll(text), quick ? 3 : 5).median), 'target ≤ 2000');
+  row('fix-all, safe fixes only (Clean Document), 1 MB damaged, median (ms)', fmt(time(() => core.fixAll(text, { safeOnly: true }), quick ? 3 : 5).median));
 }
 
 // Peers on the same 1 MB text.
@@ -338,3 +322,6 @@ for (const f of ['dist/extension.js', 'dist/web/extension.js', 'dist/cli.js']) {
 
 // The CLI over many files, in one thread and in worker threads.
 cliBatch();
+
+// The CLI as a process, beside AutoCorrect's.
+processRows(row, { quick });

@@ -18,7 +18,9 @@
 // Environment: NEWSCLEAN_TEST_BREAK=1 reaches the extension host (one test
 // then fails on purpose); NEWSCLEAN_TEST_TIMEOUT_MIN (default 15);
 // NEWSCLEAN_TEST_VERBOSE=1 also prints the browser console;
-// NEWSCLEAN_TEST_KEEP=1 keeps the temporary folder.
+// NEWSCLEAN_TEST_KEEP=1 keeps the temporary folder; NEWSCLEAN_TEST_GREP=<text>
+// runs only the tests whose titles contain it (mocha's grep), and
+// NEWSCLEAN_TEST_PASSES=trusted,zh-cn only those passes, while iterating.
 import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openPage } from './chromium.mjs';
@@ -166,7 +168,7 @@ async function runPass(pass) {
     settings: { 'files.autoSave': 'off', ...pass.settings },
     // Without the smoke-test driver the workbench ignores extensionTestsPath.
     extraArgs: ['--vscode-option', 'enable-smoke-test-driver', ...(pass.extraArgs ?? [])],
-    env: { NEWSCLEAN_TEST_BREAK: process.env.NEWSCLEAN_TEST_BREAK ?? '', NEWSCLEAN_TEST_PASS: pass.name },
+    env: { NEWSCLEAN_TEST_BREAK: process.env.NEWSCLEAN_TEST_BREAK ?? '', NEWSCLEAN_TEST_PASS: pass.name, NEWSCLEAN_TEST_GREP: process.env.NEWSCLEAN_TEST_GREP ?? '' },
   }));
   let stopping = false;
   server.child.on('exit', (code, signal) => {
@@ -223,7 +225,8 @@ async function runPass(pass) {
 
 try {
   let code = 0;
-  for (const pass of PASSES) {
+  const only = process.env.NEWSCLEAN_TEST_PASSES?.split(',');
+  for (const pass of PASSES.filter((p) => !only || only.includes(p.name))) {
     code = await runPass(pass);
     if (code !== 0) break;
   }

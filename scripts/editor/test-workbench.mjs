@@ -9,10 +9,20 @@
 //   4. goes to a known fixable finding (Ctrl+G line:column), clicks the light
 //      bulb, picks the quick fix by its title and checks that the editor's line
 //      now reads as the fix says and that the Problems count dropped by one;
-//   5. saves a screenshot of the light bulb's menu open on that finding, once
-//      every step has passed: to out/screenshots/quick-fix.png, or, with
-//      NEWSCLEAN_UPDATE_SCREENSHOTS=1, to docs/screenshots/quick-fix.png,
-//      the one the README shows (so a test run leaves the tree clean).
+//   5. runs Clean Workspace from the Command Palette and waits for the
+//      refactor preview: every transcript with fixes listed, each unticked,
+//      and not a byte of the workspace written while it is open;
+//   6. ticks two files in the review (the open seed 002 and a closed one),
+//      applies, saves all, and checks the files on disk: the ticked ones
+//      cleaned (their golden .fixed.txt), the unticked ones as they were;
+//   7. presses Ctrl+Z once in seed 002's editor, answers VS Code's
+//      "undo across all files" question, saves all: both files, the closed
+//      one too, are back to what they were before the clean-up;
+//   8. saves screenshots of the light bulb's menu (step 4) and of the review
+//      (step 5), once every step has passed: to out/screenshots/, or, with
+//      NEWSCLEAN_UPDATE_SCREENSHOTS=1, to docs/screenshots/ (quick-fix.png,
+//      review.png), the ones the README shows (so a test run leaves the
+//      tree clean).
 // Every wait is on a DOM condition with a timeout; nothing sleeps. Exit code 0
 // when it passes, 1 on any failure (then it prints what the page showed and
 // the path of a screenshot of the failure) or after the overall timeout.
@@ -23,17 +33,20 @@
 // NEWSCLEAN_WORKBENCH_TIMEOUT_MIN (default 5); NEWSCLEAN_TEST_VERBOSE=1 prints
 // the browser console; NEWSCLEAN_TEST_KEEP=1 keeps the temporary folder.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, watch } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { openPage } from './chromium.mjs';
 import { freePort, payload, startCodeServer } from './code-server.mjs';
 import { editorRun, root, seeds, seedWorkspace } from './lifecycle.mjs';
 import { editorOrExit } from './paths.mjs';
+import { problemsInStatusBar, waitForProblems as waitForProblemsIn } from './workbench.mjs';
 
 const SEED = '002_7e5994b88d4897fc';
 const FILE = `${SEED}.txt`;
-const screenshotOut = join(root, process.env.NEWSCLEAN_UPDATE_SCREENSHOTS === '1' ? 'docs' : 'out', 'screenshots', 'quick-fix.png');
+const screenshotDir = join(root, process.env.NEWSCLEAN_UPDATE_SCREENSHOTS === '1' ? 'docs' : 'out', 'screenshots');
+/** A closed seed, ticked in the review beside the open one. */
+const CLOSED = '000_91f2ec319ffadc91.txt';
 const failureShot = join(tmpdir(), 'newsclean-test-workbench-failed.png');
 const STEP_MS = 60_000;
 const START_MS = 120_000;
@@ -77,7 +90,7 @@ let page;
 /** @type {string[]} */
 const pageErrors = [];
 let step = 'starting code-server';
-let stepsPassed = 0; // of the 5 numbered steps
+let stepsPassed = 0; // of the 8 numbered steps
 
 /** @param {number} code */
 function finish(code) {
@@ -121,43 +134,15 @@ function describePage() {
     }),
     outline: text('.outline-pane .monaco-list-row').slice(0, 10),
     notifications: text('.notifications-toasts .notification-list-item').slice(0, 5),
+    review: text('.bulk-edit-panel .monaco-list-row').slice(0, 10),
+    dialog: text('.monaco-dialog-box'),
   };
 }
 
 // --- page helpers -----------------------------------------------------------
-/** The Problems count of the status bar (errors + warnings + infos), or null before it shows. */
-function readProblems() {
-  return page.evaluate(() => {
-    const item = document.getElementById('status.problems');
-    if (!item) return null;
-    const label = item.querySelector('[aria-label]')?.getAttribute('aria-label') ?? item.getAttribute('aria-label') ?? '';
-    if (/no problems/i.test(label)) return { total: 0, label };
-    const numbers = [...label.matchAll(/(\d+)/g)].map((m) => Number(m[1]));
-    if (numbers.length === 0) return null;
-    return { total: numbers.reduce((a, b) => a + b, 0), label };
-  });
-}
-
-/** Waits until the status bar's Problems count is `expected`; resolves to it. */
-async function waitForProblems(expected, what) {
-  await page
-    .waitForFunction(
-      (expected) => {
-        const item = document.getElementById('status.problems');
-        if (!item) return false;
-        const label = item.querySelector('[aria-label]')?.getAttribute('aria-label') ?? item.getAttribute('aria-label') ?? '';
-        const numbers = [...label.matchAll(/(\d+)/g)].map((m) => Number(m[1]));
-        const total = /no problems/i.test(label) ? 0 : numbers.length ? numbers.reduce((a, b) => a + b, 0) : null;
-        return total === expected;
-      },
-      expected,
-      { timeout: STEP_MS, polling: 'raf' },
-    )
-    .catch(async (error) => {
-      throw new Error(`the status bar's Problems count never became ${what}; it reads “${(await readProblems())?.label}” (${error.message.split('\n')[0]})`);
-    });
-  return expected;
-}
+/** The Problems count of the status bar, or null before it shows. */
+const readProblems = () => page.evaluate(problemsInStatusBar);
+const waitForProblems = (/** @type {number} */ expected, /** @type {string} */ what) => waitForProblemsIn(page, expected, what, STEP_MS);
 
 /**
  * Runs in the page: the text of the editor's rendered line `n` (1-based),
@@ -199,6 +184,47 @@ async function runCommand(title) {
 }
 
 const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The workspace's transcripts as they are on disk, by name. */
+function disk() {
+  return new Map(readdirSync(workspace).filter((n) => n.endsWith('.txt')).map((n) => [n, readFileSync(join(workspace, n), 'utf8')]));
+}
+
+/**
+ * Waits until `holds(disk())` is true, re-reading the workspace whenever a
+ * file in it changes (inotify, no polling); fails after STEP_MS with `what`.
+ * @param {(files: Map<string, string>) => boolean} holds
+ * @param {string} what
+ */
+function waitForDisk(holds, what) {
+  return new Promise((resolve, reject) => {
+    const watcher = watch(workspace);
+    const done = (/** @type {Error | undefined} */ error) => {
+      watcher.close();
+      clearTimeout(timer);
+      if (error) reject(error);
+      else resolve(undefined);
+    };
+    const check = () => {
+      try {
+        if (holds(disk())) done(undefined);
+      } catch (error) {
+        done(/** @type {Error} */ (error));
+      }
+    };
+    const timer = setTimeout(() => done(new Error(`the files on disk never showed ${what}`)), STEP_MS);
+    watcher.on('change', check);
+    check();
+  });
+}
+
+/** Runs in the page: the refactor preview's file rows (name, ticked). */
+function reviewFiles() {
+  return [...document.querySelectorAll('.bulk-edit-panel .monaco-list-row[aria-level="1"]')].map((row) => ({
+    name: row.querySelector('.label-name')?.textContent?.trim() ?? '',
+    checked: row.querySelector('.edit-checkbox')?.getAttribute('aria-checked') ?? '',
+  }));
+}
 
 // --- the test -----------------------------------------------------------------
 async function main() {
@@ -325,11 +351,103 @@ async function main() {
   say(`4. line ${target.line} now reads “${lineAfter.slice(0, 30)}…”; Problems ${problems} → ${after}`);
   stepsPassed++;
 
-  // 5. Keep the screenshot for the README.
-  step = '5. save the screenshot';
-  mkdirSync(dirname(screenshotOut), { recursive: true });
-  copyFileSync(pendingShot, screenshotOut);
-  say(`5. saved ${relative(root, screenshotOut)}`);
+  // 5. Clean Workspace opens the review; nothing is written while it is open.
+  step = '5. Clean Workspace opens the review';
+  const before = disk();
+  const withFixes = [...before.keys()].filter((n) => readFileSync(join(seeds, n.replace(/\.txt$/, '.fixed.txt')), 'utf8') !== before.get(n));
+  const startedAt = Date.now();
+  await runCommand('News Transcript: Clean Workspace');
+  // The tree is virtual: a file row says how many files there are (aria-setsize).
+  await page
+    .locator(`.bulk-edit-panel .monaco-list-row[aria-level="1"][aria-setsize="${withFixes.length}"]`)
+    .first()
+    .waitFor({ timeout: STEP_MS })
+    .catch(async (error) => {
+      throw new Error(`the review never listed the ${withFixes.length} files with fixes; it shows ${JSON.stringify(await page.evaluate(reviewFiles))} (${error.message.split('\n')[0]})`);
+    });
+  const reviewMs = Date.now() - startedAt;
+  // The files unfold as their fixes are listed: fold them, so that every file's row is on screen.
+  for (let round = 0; round < 3 * withFixes.length; round++) {
+    const unfolded = page.locator('.bulk-edit-panel .monaco-list-row[aria-level="1"][aria-expanded="true"]');
+    const rows = await page.locator('.bulk-edit-panel .monaco-list-row[aria-level="1"]').count();
+    if (rows === withFixes.length && (await unfolded.count()) === 0) break;
+    if (await unfolded.count()) {
+      const posinset = await unfolded.first().getAttribute('aria-posinset');
+      await unfolded.first().locator('.monaco-tl-twistie').click();
+      await page.locator(`.bulk-edit-panel .monaco-list-row[aria-level="1"][aria-posinset="${posinset}"][aria-expanded="false"]`).waitFor({ timeout: STEP_MS });
+    } else {
+      await unfolded.first().waitFor({ timeout: STEP_MS });
+    }
+  }
+  const listed = await page.evaluate(reviewFiles);
+  if (listed.some((f) => f.checked !== 'false')) throw new Error(`a file of the review is ticked before the user ticks it: ${JSON.stringify(listed)}`);
+  for (const [name, text] of disk()) if (text !== before.get(name)) throw new Error(`${name} was written while the review is open`);
+  if (await page.locator(`.tabs-container .tab.dirty`, { hasNotText: FILE }).count()) throw new Error('a document changed while the review is open');
+  say(`5. the review lists ${listed.map((f) => f.name).join(', ')}, all unticked, ${reviewMs} ms after the command; nothing written`);
+  stepsPassed++;
+
+  // 6. Tick the open seed and a closed one, apply, save all.
+  step = `6. tick ${FILE} and ${CLOSED}, apply`;
+  const reviewRow = (/** @type {string} */ name) =>
+    page.locator('.bulk-edit-panel .monaco-list-row[aria-level="1"]', { has: page.locator('.label-name', { hasText: name }) });
+  for (const name of [FILE, CLOSED]) {
+    await reviewRow(name).locator('.edit-checkbox').click();
+    await reviewRow(name).locator('.edit-checkbox[aria-checked="true"]').waitFor({ timeout: STEP_MS });
+  }
+  // The README's picture of the review: two files ticked, seed 002's fixes unfolded with their rules.
+  await reviewRow(FILE).locator('.monaco-tl-twistie').click();
+  await page.locator('.bulk-edit-panel .monaco-list-row[aria-level="2"]').first().waitFor({ timeout: STEP_MS });
+  const pendingReviewShot = join(run.tmp, 'review.png');
+  await page.screenshot({ path: pendingReviewShot });
+  await page.locator('.bulk-edit-panel .monaco-button', { hasText: /^Apply$/ }).click();
+  await page.locator('.bulk-edit-panel .monaco-list-row').first().waitFor({ state: 'hidden', timeout: STEP_MS });
+  await runCommand('File: Save All Files');
+  const fixed = (/** @type {string} */ n) => readFileSync(join(seeds, n.replace(/\.txt$/, '.fixed.txt')), 'utf8');
+  const onDiskBefore = new Map(before);
+  onDiskBefore.set(FILE, seedLines.map((l, i) => (i === target.line - 1 ? lineAfter : l)).join('\n'));
+  await waitForDisk(
+    (files) => files.get(FILE) === fixed(FILE) && files.get(CLOSED) === fixed(CLOSED),
+    `${FILE} and ${CLOSED} cleaned`,
+  );
+  for (const [name, text] of disk()) {
+    if (name !== FILE && name !== CLOSED && text !== before.get(name)) throw new Error(`${name} was not ticked but was written`);
+  }
+  say(`6. ${FILE} and ${CLOSED} cleaned on disk; the ${before.size - 2} files left unticked are as they were`);
+  stepsPassed++;
+
+  // 7. One undo reverts both files, the closed one included.
+  step = '7. one Ctrl+Z reverts every file of the clean-up';
+  await page.keyboard.press('Control+1');
+  await page.locator(`.tabs-container .tab.active[aria-label*="${FILE}"]`).waitFor({ timeout: STEP_MS });
+  await page.locator('.editor-group-container.active .monaco-editor.focused').waitFor({ timeout: STEP_MS });
+  await page.keyboard.press('Control+Z');
+  // VS Code may ask whether to undo in every file of the edit or in this one only.
+  const undoAll = page.locator('.monaco-dialog-box .monaco-button', { hasText: /^Undo in 2 Files$/ });
+  const reverted = page.locator(`.tabs-container .tab.active.dirty[aria-label*="${FILE}"]`);
+  const first = await Promise.race([
+    undoAll.waitFor({ timeout: STEP_MS }).then(() => 'question'),
+    reverted.waitFor({ timeout: STEP_MS }).then(() => 'undone'),
+  ]).catch(async (error) => {
+    throw new Error(`Ctrl+Z neither asked nor undid: ${JSON.stringify(await page.evaluate(describePage))} (${error.message.split('\n')[0]})`);
+  });
+  if (first === 'question') {
+    await undoAll.click();
+    await undoAll.waitFor({ state: 'hidden', timeout: STEP_MS });
+  }
+  await runCommand('File: Save All Files');
+  await waitForDisk(
+    (files) => files.get(FILE) === onDiskBefore.get(FILE) && files.get(CLOSED) === before.get(CLOSED),
+    `${FILE} and ${CLOSED} as they were before Clean Workspace`,
+  );
+  say(`7. one undo (${first === 'question' ? 'after “Undo in 2 Files”' : 'no question asked'}): ${FILE} and ${CLOSED} are back on disk as they were`);
+  stepsPassed++;
+
+  // 8. Keep the screenshots for the README.
+  step = '8. save the screenshots';
+  mkdirSync(screenshotDir, { recursive: true });
+  copyFileSync(pendingShot, join(screenshotDir, 'quick-fix.png'));
+  copyFileSync(pendingReviewShot, join(screenshotDir, 'review.png'));
+  say(`8. saved ${relative(root, join(screenshotDir, 'quick-fix.png'))} and review.png`);
   stepsPassed++;
 }
 

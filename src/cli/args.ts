@@ -15,6 +15,7 @@ export const USAGE = `Usage:
   newsclean fix [--rules a,b] (--stdout | --write) [--jobs N] [options] FILE...
   newsclean outline [--format text|json] [options] FILE
   newsclean check|fix --jsonl [--field text] [--id-field id] [options] [FILE...]
+  newsclean lsp --stdio   the language server, for any editor (see the README)
 Options:
   --config FILE      a config file applied on top of the .newsclean.jsonc files
                      found from each file up to the repository root

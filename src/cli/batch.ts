@@ -33,8 +33,10 @@ export interface CheckResult {
   kind: 'check';
   /** How many findings are reported. */
   count: number;
-  /** The file's part of the output (see CheckFormat). */
+  /** The file's part of the output (see CheckFormat); empty when it comes in `chunks`. */
   out: string;
+  /** The file's part in pieces, made as they are read, for formats that make it so (CheckFormat.fileChunks); an array once it crosses threads. */
+  chunks?: Iterable<string>;
 }
 
 export interface FixResult {
@@ -91,7 +93,10 @@ export function runFile(spec: BatchSpec, batchSettings: Settings, task: FileTask
     const doc = new NewsDocument(file.text, task.path);
     const findings = analyze(doc, { settings, rules: spec.rules }).filter((f) => !spec.quiet || f.severity === 'error');
     const rows = findings.map((f) => findingRow(doc, f));
-    return { kind: 'check', count: rows.length, out: CHECK_FORMATS[spec.format ?? 'text'].file({ file: task.path, findings: rows }) };
+    const format = CHECK_FORMATS[spec.format ?? 'text'];
+    const part = { file: task.path, findings: rows };
+    if (format.fileChunks) return { kind: 'check', count: rows.length, out: '', chunks: format.fileChunks(part) };
+    return { kind: 'check', count: rows.length, out: format.file(part) };
   }
   if (!file.exact && spec.mode === 'write') return { kind: 'fix', notUtf8: true, remaining: 1 };
   const result = fixAll(file.text, { settings, rules: spec.rules });

@@ -214,15 +214,17 @@ async function eachInOrder(
 
 async function check(o: Options, b: Batch, world: CliWorld): Promise<number> {
   const format = CHECK_FORMATS[o.format];
-  const parts: string[] = [];
+  const parts: Iterable<string>[] = [];
   let total = 0;
   await eachInOrder(o.files, b, world, (_path, r) => {
     const c = r as CheckResult;
     total += c.count;
-    if (!format.streams) parts.push(c.out);
+    if (!format.streams) parts.push(c.chunks ?? [c.out]);
     else if (c.out) world.stdout(c.out);
   });
-  if (!format.streams) world.stdout(format.whole(parts));
+  if (format.streams) return total > 0 ? 1 : 0;
+  if (format.pieces) for (const piece of format.pieces(parts)) world.stdout(piece);
+  else world.stdout(format.whole(parts.map((p) => [...p].join(''))));
   return total > 0 ? 1 : 0;
 }
 

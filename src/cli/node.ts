@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import * as fs from 'node:fs/promises';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { availableParallelism } from 'node:os';
 import type { DirEntry } from './files';
@@ -18,6 +19,7 @@ async function readStdin(): Promise<Uint8Array> {
  */
 export async function runFromProcess(): Promise<void> {
   if (serveBatch()) return;
+  if (process.argv[2] === 'lsp') return languageServer(process.argv.slice(3));
   const code = await main({
     argv: process.argv.slice(2),
     stdout: (t) => process.stdout.write(t),
@@ -42,6 +44,15 @@ export async function runFromProcess(): Promise<void> {
     startPool: workerPool(__filename), // once bundled, dist/cli.js: its bin re-enters runFromProcess
   });
   process.exitCode = code;
+}
+
+/** `newsclean lsp --stdio`: the language server, a bundle of its own (dist/server.js) loaded only for this command. */
+function languageServer(argv: string[]): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const server = require(join(__dirname, 'server.js')) as typeof import('../server/node');
+  if (server.runServer(argv)) return;
+  process.stderr.write('newsclean: lsp needs a transport: newsclean lsp --stdio\n');
+  process.exitCode = 2;
 }
 
 // A closed pipe (`newsclean check … | head`) ends the output quietly.

@@ -4,7 +4,7 @@
  * as plain data. The CLI puts them back in input order.
  */
 import * as l10n from '@vscode/l10n';
-import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import type * as WorkerThreads from 'node:worker_threads';
 import { runFile, settingsOf, type BatchRunner, type BatchSpec, type FileResult, type FileTask, type StartPool } from './batch';
 import { readBundle } from './locale';
 
@@ -27,6 +27,14 @@ interface Reply {
  */
 const SLOTS = 2;
 
+/** Set in the workers' environment: a process that has no worker never loads worker_threads. */
+const ENV = 'NEWSCLEAN_BATCH_WORKER';
+
+function workerThreads(): typeof WorkerThreads {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('node:worker_threads') as typeof WorkerThreads;
+}
+
 /** Marks the workers' `workerData`, so the bundle knows to serve files rather than run the CLI. */
 const KEY = 'newscleanBatch';
 
@@ -36,7 +44,7 @@ export function workerPool(script: string): StartPool {
     const waiting = new Map<number, { resolve: (r: FileResult) => void; reject: (e: Error) => void }>();
     const queue: Request[] = [];
     /** A worker once for each task it may take now (SLOTS at most). */
-    const idle: Worker[] = [];
+    const idle: WorkerThreads.Worker[] = [];
     let nextId = 0;
     let failure: Error | undefined;
     let closing = false;
@@ -51,7 +59,7 @@ export function workerPool(script: string): StartPool {
       waiting.clear();
     };
     const workers = Array.from({ length: jobs }, () => {
-      const w = new Worker(script, { workerData: { [KEY]: spec } });
+      const w = new (workerThreads().Worker)(script, { workerData: { [KEY]: spec }, env: { ...process.env, [ENV]: '1' } });
       w.on('message', (m: Reply) => {
         const job = waiting.get(m.id);
         waiting.delete(m.id);
@@ -85,6 +93,8 @@ export function workerPool(script: string): StartPool {
 
 /** In a worker started by `workerPool`: serves files until terminated, and returns true. Elsewhere returns false. */
 export function serveBatch(): boolean {
+  if (process.env[ENV] !== '1') return false;
+  const { isMainThread, parentPort, workerData } = workerThreads();
   const spec = isMainThread ? undefined : (workerData as Record<string, BatchSpec> | null)?.[KEY];
   if (!spec || !parentPort) return false;
   const port = parentPort;
@@ -93,7 +103,10 @@ export function serveBatch(): boolean {
   port.on('message', ({ id, task }: Request) => {
     let reply: Reply;
     try {
-      reply = { id, result: runFile(spec, settings, task) };
+      const result = runFile(spec, settings, task);
+      // A part made lazily in pieces crosses threads as an array.
+      if (result.kind === 'check' && result.chunks) result.chunks = [...result.chunks];
+      reply = { id, result };
     } catch (e) {
       reply = { id, error: e instanceof Error ? e.message : String(e) };
     }

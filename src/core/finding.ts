@@ -41,6 +41,23 @@ export interface Finding {
 export interface FindingData {
   /** mojibake, when most of the document is mojibake: the encoding its bytes are in, as VS Code names it, and what they were read as. */
   readonly wholeFile?: { readonly encoding: string; readonly vscodeEncodingId: string; readonly readAs: string };
+  /** duplicate-block: the other copy of the repeated text, which the finding's fix keeps. */
+  readonly duplicate?: {
+    /** Where the kept copy is, one range per place (the earlier copy may be in pieces). */
+    readonly kept: readonly Range[];
+    /** Whether the kept copy is the earlier one (else this finding is the earlier copy, removed in favour of the later). */
+    readonly keptIsEarlier: boolean;
+    /** When the kept copy is whole lines: the range that removes them, to keep this copy instead. */
+    readonly keepThisInstead?: Range;
+  };
+}
+
+/** Data moved with its finding by `delta` offsets (as its range and related information are). */
+export function movedData(data: FindingData, delta: number): FindingData {
+  if (!data.duplicate || delta === 0) return data;
+  const move = (r: Range): Range => ({ start: r.start + delta, end: r.end + delta });
+  const { kept, keptIsEarlier, keepThisInstead } = data.duplicate;
+  return { ...data, duplicate: { kept: kept.map(move), keptIsEarlier, ...(keepThisInstead && { keepThisInstead: move(keepThisInstead) }) } };
 }
 
 /** What a rule reports; the engine fills in the rule id and the severity. */
@@ -89,4 +106,14 @@ export function findingsMeeting(byStart: readonly Finding[], start: number, end:
     else if (start - f.range.start > 1_000_000) break;
   }
   return out.reverse();
+}
+
+/**
+ * The light bulb's look-up over one analysis: the findings sorted by start
+ * once, then `findingsMeeting` for each request (the editor keeps one per
+ * document version).
+ */
+export function findingsIndex(findings: readonly Finding[]): (start: number, end: number) => Finding[] {
+  const byStart = [...findings].sort((a, b) => a.range.start - b.range.start);
+  return (start, end) => findingsMeeting(byStart, start, end);
 }

@@ -1,16 +1,16 @@
 /** The engine's public surface: what the extension, the CLI and tests use. */
 export { NewsDocument, type Eol, type Line, type Position, type Range, type TextSource } from './document';
 export type { Edit, Finding, FindingData, Fix, Report, Severity } from './finding';
-export { SEVERITIES, findingsMeeting } from './finding';
+export { SEVERITIES, findingsIndex, findingsMeeting } from './finding';
 export type { AnyRule, Check, Rule, RuleContext, RuleFamily, RuleMeta } from './rule';
 export { applyEdits, applyFixes, selectEdits } from './engine/fix';
 export { analyze, type AnalyzeOptions } from './engine/analyze';
 export { fixAll, type CleanResult } from './engine/fix-all';
-export { analyzeIncremental, type IncrementalOptions, type IncrementalState } from './engine/incremental';
+export { analyzeIncremental, analyzeIncrementalSteps, type IncrementalOptions, type IncrementalResult, type IncrementalState } from './engine/incremental';
 export type { TextChange } from './engine/incremental/change';
 export { RULES } from './rules';
 export { ruleById, ruleFamily } from './engine/registry';
-export { parseOutline, type OutlineEntry, type OutlineKind } from './outline';
+export { OUTLINE_SYMBOL_KINDS, outlineFolds, parseOutline, type OutlineEntry, type OutlineKind } from './outline';
 export {
   SETTINGS,
   manifestConfiguration,
@@ -19,11 +19,12 @@ export {
   resolveSettings,
   ruleKey,
   cleanKey,
+  settingKeys,
   validateSetting,
   type Settings,
   type SettingKey,
 } from './config';
 export { minimalEdits } from './engine/minimal-edits';
-export { decodeTranscript, encodeTranscript, withBom, type Transcript } from './text/transcript';
-export { convert, convertWith, detectScript, SCRIPT_TARGETS, type ScriptTarget } from './script';
+export { decodeTranscript, encodeTranscript, utf8Length, withBom, type Transcript } from './text/transcript';
+export { CONVERSIONS, convert, convertEdits, convertWith, detectScript, SCRIPT_TARGETS, type ScriptTarget } from './script';
 export * from './configfile';

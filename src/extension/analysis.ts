@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { analyzeIncremental, type Finding, type IncrementalState, type TextChange } from '../core';
+import { analyzeIncremental, utf8Length, type Finding, type IncrementalState, type TextChange } from '../core';
 import { settingsFor } from './settings';
 
 export interface Analysis {
@@ -8,17 +8,6 @@ export interface Analysis {
   readonly findings: readonly Finding[];
   /** Set when the document was not analysed, with the reason shown to the user. */
   readonly skipped?: string;
-}
-
-/** UTF-8 size of `text`, counted only as far as `limit` (files are sized in bytes). */
-export function utf8Length(text: string, limit: number): number {
-  if (text.length * 3 <= limit) return text.length * 3;
-  let n = 0;
-  for (let i = 0; i < text.length && n <= limit; i++) {
-    const c = text.charCodeAt(i);
-    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdbff ? 2 : 3; // a surrogate pair is 4 bytes
-  }
-  return n;
 }
 
 /** Where the extension reports problems: its output channel (see extension.ts). */

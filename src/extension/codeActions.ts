@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { applyFixes, findingsMeeting, type Finding } from '../core';
+import { applyFixes, findingsIndex, type Finding } from '../core';
 import type { Analyzer } from './analysis';
 import type { ShownItem } from './budget';
 import { SOURCE, toRange, toWorkspaceEdit } from './convert';
-import { planClean } from './clean';
+import { planFile } from './review';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('newsclean');
 
@@ -32,7 +32,7 @@ export class CodeActions implements vscode.CodeActionProvider<vscode.CodeAction>
   };
 
   /** Per document: the version the caches below are for. */
-  private readonly cache = new Map<string, { version: number; byStart?: Finding[]; fixable?: Map<string, number>; edits: Map<string, Finding[]> }>();
+  private readonly cache = new Map<string, { version: number; near?: (start: number, end: number) => Finding[]; fixable?: Map<string, number>; edits: Map<string, Finding[]> }>();
 
   constructor(
     private readonly analyzer: Analyzer,
@@ -56,8 +56,8 @@ export class CodeActions implements vscode.CodeActionProvider<vscode.CodeAction>
   /** The findings whose range may meet [start, end]: a binary search in the findings sorted by start. */
   private findingsNear(document: vscode.TextDocument, findings: readonly Finding[], start: number, end: number): Finding[] {
     const c = this.cacheFor(document);
-    if (!c.byStart) c.byStart = [...findings].sort((a, b) => a.range.start - b.range.start);
-    return findingsMeeting(c.byStart, start, end);
+    c.near ??= findingsIndex(findings);
+    return c.near(start, end);
   }
 
   resolveCodeAction(action: vscode.CodeAction): vscode.CodeAction {
@@ -165,10 +165,11 @@ export class CodeActions implements vscode.CodeActionProvider<vscode.CodeAction>
   }
 
   private fixAll(document: vscode.TextDocument): vscode.CodeAction[] {
-    const { edits } = planClean(document);
-    if (edits.length === 0) return [];
+    // The same plan as Clean Document's review, applied without it (on save).
+    const { plan } = planFile({ uri: document.uri, text: document.getText(), document });
+    if (plan.entries.length === 0) return [];
     const action = new vscode.CodeAction(vscode.l10n.t('Fix all safe News Transcript problems'), FIX_ALL_KIND);
-    action.edit = toWorkspaceEdit(document, edits);
+    action.edit = toWorkspaceEdit(document, plan.entries);
     return [action];
   }
 }

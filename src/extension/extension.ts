@@ -6,7 +6,7 @@ import { CodeActions } from './codeActions';
 import { ConfigActions, registerChangeConfig } from './configActions';
 import { ConfigFiles, setConfigFiles } from './configFiles';
 import { registerConvertCommands } from './convertCommands';
-import { registerShowDocumentation } from './documentation';
+import { documentationUri, registerShowDocumentation } from './documentation';
 import { DiagnosticsController, type AnalyzedEvent } from './diagnostics';
 import { OutlineFolding, OutlineSymbols } from './outline';
 import { CleanPreview, type ReviewOutcome } from './preview';
@@ -51,7 +51,8 @@ export function activate(context: vscode.ExtensionContext): NewsCleanApi {
       channel.error(error, ...args);
     },
   };
-  const docsUri = vscode.Uri.joinPath(context.extensionUri, 'README.md');
+  // The rules' documentation in the UI language, where a translation exists.
+  const docsUri = documentationUri(context.extensionUri, vscode.env.language);
   const configFiles = new ConfigFiles(log);
   setConfigFiles(configFiles);
   const analyzer = new Analyzer(log);

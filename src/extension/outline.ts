@@ -1,20 +1,7 @@
 import * as vscode from 'vscode';
-import { NewsDocument, parseOutline, type OutlineEntry, type OutlineKind } from '../core';
+import { NewsDocument, OUTLINE_SYMBOL_KINDS, outlineFolds, parseOutline, utf8Length, type OutlineEntry } from '../core';
 import { toRange } from './convert';
-import { utf8Length } from './analysis';
 import { settingsFor } from './settings';
-
-const KIND: Record<OutlineKind, vscode.SymbolKind> = {
-  title: vscode.SymbolKind.File,
-  subtitle: vscode.SymbolKind.String,
-  dateline: vscode.SymbolKind.Event,
-  section: vscode.SymbolKind.Namespace,
-  subsection: vscode.SymbolKind.Class,
-  speaker: vscode.SymbolKind.Property,
-  caption: vscode.SymbolKind.Field,
-  credits: vscode.SymbolKind.Constant,
-  boilerplate: vscode.SymbolKind.Null,
-};
 
 function outlineOf(document: vscode.TextDocument): OutlineEntry[] {
   const limit = settingsFor(document).get('newsclean.maxFileSizeKB') * 1024;
@@ -30,7 +17,7 @@ export class OutlineSymbols implements vscode.DocumentSymbolProvider {
       const s = new vscode.DocumentSymbol(
         e.name || '·',
         vscode.l10n.t(e.kind),
-        KIND[e.kind],
+        vscode.SymbolKind[OUTLINE_SYMBOL_KINDS[e.kind]],
         toRange(document, e.range),
         toRange(document, e.selectionRange),
       );
@@ -44,14 +31,6 @@ export class OutlineSymbols implements vscode.DocumentSymbolProvider {
 /** Folds each part of the article: the title's whole text, each section. */
 export class OutlineFolding implements vscode.FoldingRangeProvider {
   provideFoldingRanges(document: vscode.TextDocument): vscode.FoldingRange[] {
-    const ranges: vscode.FoldingRange[] = [];
-    const walk = (entries: readonly OutlineEntry[]) => {
-      for (const e of entries) {
-        if (e.endLine > e.line) ranges.push(new vscode.FoldingRange(e.line, e.endLine, vscode.FoldingRangeKind.Region));
-        walk(e.children);
-      }
-    };
-    walk(outlineOf(document));
-    return ranges;
+    return outlineFolds(outlineOf(document)).map((f) => new vscode.FoldingRange(f.startLine, f.endLine, vscode.FoldingRangeKind.Region));
   }
 }

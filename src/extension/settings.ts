@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { RULES, SETTINGS, cleanKey, mergeLayers, resolveSettings, ruleKey, type Settings } from '../core';
+import { mergeLayers, resolveSettings, settingKeys, type Settings } from '../core';
 import { configFiles } from './configFiles';
 
 /** The document a configuration scope stands for, when it is one (config files apply to documents). */
@@ -16,7 +16,7 @@ function documentUri(scope: vscode.ConfigurationScope | undefined): vscode.Uri |
 export function settingsFor(scope: vscode.ConfigurationScope | undefined, onError?: (m: string) => void): Settings {
   const config = vscode.workspace.getConfiguration(undefined, scope);
   const values: Record<string, unknown> = {};
-  for (const key of [...Object.keys(SETTINGS), ...RULES.flatMap(({ meta: r }) => [ruleKey(r.id), cleanKey(r.id)])]) values[key] = config.get(key);
+  for (const key of settingKeys()) values[key] = config.get(key);
   const uri = documentUri(scope);
   const files = uri ? configFiles()?.resolve(uri) : undefined;
   return resolveSettings(files?.files.length ? mergeLayers(values, files.values) : values, onError);

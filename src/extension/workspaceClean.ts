@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import { decodeTranscript } from '../core';
-import { countByRule } from './clean';
 import { configFiles } from './configFiles';
 import type { CleanPreview } from './preview';
 import { planFile, reviewFirst, type PlannedFile } from './review';
@@ -64,7 +63,8 @@ export async function cleanWorkspace(preview: CleanPreview, options: { preview?:
       return { files, undecodable, tooLarge, n, cancelled: token.isCancellationRequested };
     },
   );
-  const fixesPerRule = countByRule(planned.files.flatMap((f) => f.plan.applied));
+  const fixesPerRule = new Map<string, number>();
+  for (const f of planned.files.flatMap((file) => file.plan.applied)) fixesPerRule.set(f.ruleId, (fixesPerRule.get(f.ruleId) ?? 0) + 1);
   const confirm = reviewFirst(undefined, options.preview);
   const applied =
     planned.cancelled || planned.files.length === 0 ? Promise.resolve(false) : preview.review(planned.files, confirm);

@@ -293,7 +293,13 @@ export async function answerReview(command: 'refactorPreview.apply' | 'refactorP
  * when nothing was ticked (the review applies nothing) the review is
  * started again, a few times at most.
  */
-export async function tickAndApply(start: () => Thenable<unknown>, rows: () => number, attempts = 4): Promise<ReviewOutcome> {
+export async function tickAndApply(
+  start: () => Thenable<unknown>,
+  rows: () => number,
+  attempts = 4,
+  /** Then unfolds the first file and unticks its first fix. */
+  untickFirstFix = false,
+): Promise<ReviewOutcome> {
   for (let attempt = 1; ; attempt++) {
     const opened = until(
       'the refactor preview to open',
@@ -314,6 +320,12 @@ export async function tickAndApply(start: () => Thenable<unknown>, rows: () => n
     await vscode.commands.executeCommand('list.focusFirst');
     for (let row = 0, n = rows(); row < n; row++) {
       if (row > 0) await vscode.commands.executeCommand('list.focusDown');
+      await vscode.commands.executeCommand('refactorPreview.toggleCheckedState');
+    }
+    if (untickFirstFix) {
+      await vscode.commands.executeCommand('list.focusFirst');
+      await vscode.commands.executeCommand('list.expand');
+      await vscode.commands.executeCommand('list.focusDown');
       await vscode.commands.executeCommand('refactorPreview.toggleCheckedState');
     }
     await vscode.commands.executeCommand('refactorPreview.apply');

@@ -35,7 +35,8 @@ export function run(): Promise<void> {
   const stdoutWrite = process.stdout.write;
   process.stdout.write = write as typeof process.stdout.write;
 
-  const mocha = new Mocha({ ui: 'tdd', color: false, reporter: 'spec', timeout: 120_000 });
+  const grep = process.env.NEWSCLEAN_TEST_GREP || undefined;
+  const mocha = new Mocha({ ui: 'tdd', color: false, reporter: 'spec', timeout: 120_000, ...(grep ? { grep } : {}) });
   // scripts/editor/run-integration.mjs runs passes: 'trusted' runs every file but
   // the display-language one, 'untrusted' only the workspace-trust suite,
   // 'zh-cn' only the display-language suite.

@@ -6,7 +6,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { S002, activateExtension, analysisOf, closeAll, codeActionsAt, open, ours } from './helpers';
+import { S002, activateExtension, analysisOf, closeAll, codeActionsAt, open, ours, until } from './helpers';
 
 const bundle = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../l10n/bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
 
@@ -48,5 +48,23 @@ suite('Display language zh-cn', () => {
     const actions = await codeActionsAt(doc, diagnostics[0].range);
     const fixAll = actions.find((a) => a.title.startsWith('修复本文档中所有'));
     assert.ok(fixAll, `a “修复本文档中所有 …” action among: ${actions.map((a) => a.title).join(' | ')}`);
+  });
+
+  test('the rules\' documentation is the Simplified Chinese one: diagnostics link to it, Show documentation opens it at the rule', async () => {
+    const doc = (await open(`${S002}.txt`)).document;
+    const diagnostics = ours(await analysisOf(doc));
+    for (const d of diagnostics) {
+      const code = d.code as { value: string; target: vscode.Uri };
+      assert.ok(code.target.path.endsWith('/docs/rules.zh-cn.md'), `${code.value} links to ${code.target.toString()}`);
+      assert.strictEqual(code.target.fragment, `rule-${code.value}`);
+    }
+    const shown = until(
+      'a tab showing docs/rules.zh-cn.md',
+      () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label.includes('rules.zh-cn.md')),
+      [vscode.window.tabGroups.onDidChangeTabs],
+    );
+    await vscode.commands.executeCommand('newsclean.showDocumentation', 'halfwidth-punctuation');
+    const tab = await shown;
+    assert.ok(!vscode.window.tabGroups.all.flatMap((g) => g.tabs).some((t) => t.label.includes('README')), `not the English README (${tab.label})`);
   });
 });

@@ -31,10 +31,18 @@ export interface FileRows {
 export interface CheckFormat {
   /** One file's part of the output. */
   file(rows: FileRows): string;
+  /** The same part as pieces (what `file` gives, cut), made as they are read, so that a file of many findings is never one huge string. */
+  fileChunks?(rows: FileRows): Iterable<string>;
   /** True when each part is printed as soon as its file is done; otherwise `whole` puts the parts together at the end. */
   streams: boolean;
   /** The whole output from the parts of every file, in input order. */
   whole(parts: readonly string[]): string;
+  /**
+   * The same output as `whole`, from each file's part in pieces, as pieces
+   * to write one after the other, so that a large output is never copied
+   * into one more string.
+   */
+  pieces?(parts: readonly Iterable<string>[]): Iterable<string>;
 }
 
 /** An outline entry as `outline --format json` gives it. */

@@ -46,6 +46,11 @@ export function cleanKey(ruleId: string): `newsclean.clean.${string}` {
 }
 
 /** Validates one value; returns an English error or undefined. */
+/** Every setting an editor may hold: the general ones, and each rule's level and clean-up choice. */
+export function settingKeys(rules: readonly AnyRule[] = RULES): string[] {
+  return [...Object.keys(SETTINGS), ...rules.flatMap(({ meta: r }) => [ruleKey(r.id), cleanKey(r.id)])];
+}
+
 export function validateSetting(key: string, value: unknown): string | undefined {
   if (key.startsWith('newsclean.rules.')) {
     return RULE_LEVELS.includes(value as RuleLevel) ? undefined : `${key} must be one of ${RULE_LEVELS.join(', ')}`;

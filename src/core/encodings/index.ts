@@ -1,6 +1,6 @@
 /**
  * Code-page round trips and the naturalness score used by the mojibake rule.
- * Tables are built from iconv-lite on first use, never at import time.
+ * Tables are built on first use from data generated from iconv-lite, never at import time.
  */
 import { findMojibake, type MojibakeKind, type MojibakeRepair } from './repair';
 import { gbkCodes, utf8SeqLen } from './tables';

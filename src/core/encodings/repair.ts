@@ -8,6 +8,8 @@
  * once, and the bytes are walked once for chains of well-formed characters of
  * the right encoding. Round trips are never tried at every offset.
  */
+import { BUILT_SUSPICIOUS_TABLE } from './built-tables';
+import { unpackTable } from './packed';
 import { charCost, costTable16, frequencyCost, isCommonWord, naturalness, type Naturalness } from './score';
 import { UTF8_TARGET, big5, cp1251, cp1252Char, gbk, latin, utf8SeqLen, type CodePage } from './tables';
 import { commonEnds } from '../engine/minimal-edits';
@@ -38,6 +40,11 @@ interface KindImpl extends MojibakeKind {
   readonly minGain: number;
   /** Which suspicious characters the wrong code page makes. */
   readonly family: number;
+  /**
+   * Read again in a line that already holds a confident repair of this kind
+   * (see lineConsensus): short runs are judged on their reading alone.
+   */
+  readonly relaxed?: true;
 }
 
 const KINDS: readonly KindImpl[] = [
@@ -100,11 +107,78 @@ export function repairsIn(text: string, found: SuspiciousWindows, start: number,
     if (a >= b) continue;
     for (const kind of KINDS) if (families & kind.family) scanKind(text, a, b, kind, depth, candidates);
   }
-  const chosen = chooseNonOverlapping(candidates);
+  const chosen = lineConsensus(text, chooseNonOverlapping(candidates), start, end, depth);
   const c1 = found.c1.filter((i) => i >= start && i < end);
   if (c1.length > 0) addC1Controls(text, c1, chosen);
   chosen.sort((a, b) => a.start - b.start);
   return settled ? settle(text, chosen, start, end) : chosen;
+}
+
+/** A repair this sure (drop in cost) says its whole line was misread the same way. */
+const CONSENSUS_GAIN = 3;
+
+/**
+ * A line misread with one code page is misread throughout: ASCII words,
+ * spaces and box drawing cut it into runs, and a short run (`楂樼骇` for 高级,
+ * `è¡¨Â` for 表 and a no-break space, `»ò` for 或) is too weak alone for the
+ * judge. In a line that holds a confident repair of a kind, every run is
+ * read again with that kind, relaxed (a valid reading that is natural text
+ * and no less natural than the run); the new repairs fill the gaps between
+ * those already chosen. Each line is read again at most once per kind, so
+ * the scan stays linear.
+ */
+function lineConsensus(text: string, chosen: MojibakeRepair[], start: number, end: number, depth: number): MojibakeRepair[] {
+  if (depth > 0 || chosen.length === 0) return chosen;
+  const taken = chosen.slice().sort((a, b) => a.start - b.start);
+  const extra: MojibakeRepair[] = [];
+  // Repairs in order: each line is found once (its bounds from the first repair in it).
+  let lineEnd = -1;
+  let scanned = new Set<string>();
+  for (const r of taken) {
+    if (r.gain < CONSENSUS_GAIN || r.lost > 0 || r.inner) continue;
+    if (r.start >= lineEnd) {
+      const nl = text.indexOf('\n', r.end);
+      lineEnd = Math.min(end, nl < 0 ? text.length : nl);
+      scanned = new Set();
+    }
+    if (scanned.has(r.kind.id)) continue;
+    scanned.add(r.kind.id);
+    const kind = KINDS.find((k) => k.id === r.kind.id);
+    if (!kind) continue;
+    const lineStart = Math.max(start, text.lastIndexOf('\n', r.start - 1) + 1);
+    scanKind(text, lineStart, lineEnd, { ...kind, relaxed: true }, depth, extra);
+  }
+  if (extra.length === 0) return chosen;
+  // One sweep in order: a relaxed repair fills a gap between the chosen
+  // ones, or replaces those of its own kind that it holds and reaches
+  // beyond (`鍊兼贩鍚堬紝` for 值混合， where only `鍚堬紝` was sure).
+  extra.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: MojibakeRepair[] = [];
+  let i = 0;
+  for (const c of extra) {
+    while (i < taken.length && taken[i].end <= c.start) out.push(taken[i++]);
+    if (out.length > 0 && out[out.length - 1].end > c.start) continue;
+    let j = i;
+    while (j < taken.length && taken[j].start < c.end) j++;
+    const kind = KINDS.find((k) => k.id === c.kind.id) ?? c.kind;
+    if (j === i) {
+      out.push({ ...c, kind });
+      continue;
+    }
+    let held = true;
+    let gain = c.gain;
+    for (let k = i; k < j && held; k++) {
+      const r = taken[k];
+      held = r.kind.id === c.kind.id && r.start >= c.start && r.end <= c.end && r.lost === 0;
+      gain += r.gain;
+    }
+    if (held && (taken[i].start > c.start || taken[j - 1].end < c.end)) {
+      out.push({ ...c, kind, gain });
+      i = j;
+    }
+  }
+  while (i < taken.length) out.push(taken[i++]);
+  return out;
 }
 
 /**
@@ -387,7 +461,8 @@ export function changedWindows(before: string, after: string, from: number, oldT
 
 let suspicious: Uint8Array | undefined;
 
-function suspiciousTable(): Uint8Array {
+export function suspiciousTable(): Uint8Array {
+  if (!suspicious && BUILT_SUSPICIOUS_TABLE !== undefined) suspicious = unpackTable(BUILT_SUSPICIOUS_TABLE, 2, 65536);
   if (!suspicious) {
     const f = new Uint8Array(65536);
     for (let c = 0x80; c < 0x10000; c++) {
@@ -501,8 +576,11 @@ function scanKind(text: string, from: number, to: number, kind: KindImpl, depth:
           j = bridgeEnd(j + 1);
           continue;
         }
-        // Right before CJK text (`°l本` is 發本) it ends the run.
+        // Right before CJK text (`°l本` is 發本) it ends the run; in a line
+        // known to be misread (lineConsensus), also before a line end, a
+        // space or ASCII punctuation (`Ö¸Áî´a` is 指令碼, `Ñu(` is 製().
         if (j + 1 < n && text.charCodeAt(j + 1) >= 0x2e80) j++;
+        else if (kind.relaxed && (j + 1 >= n || !isAsciiAlnum(text.charCodeAt(j + 1)))) j++;
         break;
       }
       // Spaces, digits and ASCII punctuation are single bytes in GBK and
@@ -526,6 +604,8 @@ function scanKind(text: string, from: number, to: number, kind: KindImpl, depth:
  * runs of clean Chinese cost nothing.
  */
 function mayRepair(text: string, from: number, to: number, kind: KindImpl): boolean {
+  // Relaxed (lineConsensus), or one double-byte character between ASCII (betweenAscii).
+  if (kind.relaxed || (to - from === 2 && bridgesAscii(kind))) return true;
   const costs = costTable16();
   let sum = 0;
   for (let i = from; i < to; i++) sum += costs[text.charCodeAt(i)];
@@ -538,6 +618,10 @@ const MAX_BRIDGE = 8;
 /** Kinds whose right code page keeps ASCII as single bytes between double-byte characters read as Latin. */
 function bridgesAscii(kind: KindImpl): boolean {
   return kind.family === LATIN && kind.target() !== UTF8_TARGET;
+}
+
+function isAsciiAlnum(c: number): boolean {
+  return isLatinLetter(c) || (c >= 0x30 && c <= 0x39);
 }
 
 function isLatinLetter(c: number): boolean {
@@ -682,7 +766,7 @@ function cleanNeighbour(text: string, i: number, dir: 1 | -1, limit: number, enc
 function mayGain(text: string, from: number, to: number, kind: KindImpl, page: CodePage, target: Target): boolean {
   const readings = rightReadings(kind);
   // addCharToChar sums the two costs apart; a margin covers the rounding of summing differences.
-  const needed = kind.minGain - 1e-6;
+  const needed = (kind.relaxed ? 2 : kind.minGain) - 1e-6;
   let drop = 0;
   let prevRight = 0;
   for (let u = from; u < to; ) {
@@ -775,7 +859,8 @@ function addCharToChar(text: string, at: Int32Array, right: Int32Array, k: numbe
     oCost += frequencyCost(c) - word(prev, c);
     rCost += frequencyCost(right[x]) - (x > k ? word(right[x - 1], right[x]) : 0);
   }
-  if (n < 2) return;
+  // In a line known to be misread (lineConsensus), one character will do (`ゑ` for 比).
+  if (n < (kind.relaxed ? 1 : 2)) return;
   const start = at[k];
   const stop = at[end];
   const original = text.slice(start, stop);
@@ -784,7 +869,7 @@ function addCharToChar(text: string, at: Int32Array, right: Int32Array, k: numbe
   if (r.forbidden > 0 || r.han === 0 || r.cjk < r.nonAscii * 0.6) return;
   if (oCost < n * CHAR_TO_CHAR_MIN_RARITY || rCost > n * CHAR_TO_CHAR_MAX_REPAIR) return;
   const gain = oCost - rCost;
-  if (gain < Math.max(kind.minGain, n * 0.5)) return;
+  if (gain < Math.max(kind.relaxed ? 2 : kind.minGain, n * 0.5)) return;
   out.push({ start, end: stop, text: repaired, kind, lost: 0, gain });
 }
 
@@ -951,7 +1036,7 @@ function scanRun(text: string, from: number, to: number, kind: KindImpl, page: C
       tries = 0;
       continue;
     }
-    if (segEnd > k && pre[segEnd] - pre[k] >= Math.max(kind.minGain, (segEnd - k) * 0.8)) {
+    if (segEnd > k && (kind.relaxed || pre[segEnd] - pre[k] >= Math.max(kind.minGain, (segEnd - k) * 0.8) || (len === 2 && segEnd === 2 && bridges))) {
       let repaired: string;
       let lostAll = lost;
       if (wild) {
@@ -995,6 +1080,7 @@ function evaluate(
   lost: number,
 ): { text: string; gain: number; inner?: MojibakeKind } | undefined {
   const o = naturalness(original);
+  if (kind.relaxed) return relaxedJudge(original, o, repaired, kind, lost);
   // Mojibake is dense in rare characters; clean text never is.
   if (o.cost < o.length * 0.8) return undefined;
   // GBK and Big5 also hold Greek and Cyrillic: text in those scripts is
@@ -1038,22 +1124,28 @@ function evaluate(
 
 /**
  * One double-byte character read as two Latin-1 characters between ASCII
- * words (`APPºÍWeb` for APP和Web, `iPhone£¬iPad`, `iOS 18¡£` at the end of a
- * line): too short for the judge alone, which wants two Han characters. It
- * is repaired when the ASCII on both sides (or a line end after it) leaves
- * no room for a Latin word, the line holds Han characters, and the character
+ * (`APPºÍWeb` for APP和Web, `iPhone£¬iPad`, `iOS 18¡£` at the end of a
+ * line, `|ÊÇ   |` in a table): too short for the judge alone, which wants
+ * two Han characters. It is repaired when ASCII or a line end on both sides
+ * leaves no room for a Latin word, the line holds Han characters, and the character
  * is one of the commonest Han characters or a common full-width mark.
  */
 function betweenAscii(text: string, start: number, stop: number, repaired: string, kind: KindImpl, lost: number): { text: string; gain: number; inner?: MojibakeKind } | undefined {
   if (kind.family !== LATIN || kind.target() === UTF8_TARGET || lost > 0 || stop - start !== 2 || repaired.length !== 1) return undefined;
   const before = start > 0 ? text.charCodeAt(start - 1) : -1;
   const after = stop < text.length ? text.charCodeAt(stop) : -1;
-  const alnum = (c: number) => isLatinLetter(c) || (c >= 0x30 && c <= 0x39);
-  if (!alnum(before) || !(alnum(after) || after === -1 || after === 0x0a || after === 0x0d || after === 0x20)) return undefined;
+  // ASCII, a line end or a table's bar on both sides: `APPºÍWeb`, `|ÊÇ   |`, `fcntl »ò`.
+  const edge = (c: number) => c === -1 || c === 0x0a || c === 0x0d || (c >= 0x20 && c < 0x7f);
+  if (!edge(before) || !edge(after)) return undefined;
   const c = repaired.charCodeAt(0);
-  if (frequencyCost(c) !== 0 || c < 0x3000 || !hanNearby(text, start, stop)) return undefined;
+  // Standing alone between spaces, bars or line ends, two Latin-1 letters or
+  // signs are no Latin word (`|Ïñ|`, `fcntl »ò`); glued to ASCII letters or
+  // digits, the line must hold Han characters too.
+  const alone = !isAsciiAlnum(before) && !isAsciiAlnum(after);
+  if (frequencyCost(c) !== 0 || c < 0x3000 || (!alone && !hanNearby(text, start, stop))) return undefined;
+  // Two accented capitals (`ÔÚ`, `ÊÇ`) cost less than minGain; what they make is what decides.
   const gain = naturalness(text.slice(start, stop)).cost;
-  return gain >= kind.minGain ? { text: repaired, gain } : undefined;
+  return gain >= 2 ? { text: repaired, gain } : undefined;
 }
 
 /** The five bytes Windows-1252 leaves undefined, which reach text as U+FFFD or C1 controls. */
@@ -1144,6 +1236,45 @@ function countHan(s: string): number {
   return naturalness(s).han;
 }
 
+/**
+ * lineConsensus's judge: the reading must be natural text (no forbidden
+ * character; Chinese for the kinds that give Chinese) and no less natural
+ * per character than the run.
+ */
+function relaxedJudge(original: string, o: Naturalness, repaired: string, kind: KindImpl, lost: number): { text: string; gain: number } | undefined {
+  if (lost > 0) return undefined;
+  const r = naturalness(repaired);
+  if (r.forbidden > 0 || r.nonAscii === 0 || r.privateUse > 0) return undefined;
+  // Layout marks (no-break spaces, box drawing, arrows) are read with the words around them.
+  const { count: layout, cost: layoutCost } = layoutMarks(repaired);
+  // Only layout (a no-break space read as `Â `, box drawing as `â”‚`): never
+  // in place of a Han character, which may be the real one (`聽` is listen).
+  if (layout === r.length) return o.nonAscii > 0 && o.han === 0 && layoutMarks(original).count === 0 ? { text: repaired, gain: Math.max(0, o.cost - r.cost) } : undefined;
+  if (kind.cjk && r.cjk < (r.nonAscii - layout) * 0.6) return undefined;
+  const avg = (r.cost - layoutCost) / (r.length - layout);
+  if (avg > (kind.cjk || r.han > 0 ? 0.9 : 1.6) || o.cost / o.length < avg) return undefined;
+  return { text: repaired, gain: o.cost - r.cost };
+}
+
+/** How many layout marks `s` holds, and their cost. */
+function layoutMarks(s: string): { count: number; cost: number } {
+  let count = 0;
+  let cost = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (isLayoutMark(c)) {
+      count++;
+      cost += charCost(c);
+    }
+  }
+  return { count, cost };
+}
+
+/** No-break space, box drawing and arrows: marks of layout, not words. */
+function isLayoutMark(c: number): boolean {
+  return c === 0xa0 || (c >= 0x2500 && c <= 0x257f) || (c >= 0x2190 && c <= 0x21ff);
+}
+
 /** The drop in cost when `original` is replaced by `repaired`, or undefined to refuse. */
 function judge(o: Naturalness, repaired: string, kind: KindImpl, lost: number): number | undefined {
   const r = naturalness(repaired);
@@ -1152,7 +1283,8 @@ function judge(o: Naturalness, repaired: string, kind: KindImpl, lost: number): 
   const placeholder = lost * 6;
   const realLen = r.length - lost;
   if (realLen <= 0) return undefined;
-  const avg = (r.cost - placeholder) / realLen;
+  const layout = layoutMarks(repaired);
+  const avg = layout.count < realLen ? (r.cost - placeholder - layout.cost) / (realLen - layout.count) : (r.cost - placeholder) / realLen;
   if (avg > (kind.cjk || r.han > 0 ? 0.9 : 1.6)) return undefined;
   const gain = o.cost - (r.cost - placeholder) - lost * 2;
   if (gain < kind.minGain) return undefined;

@@ -8,6 +8,8 @@
 import { HAN_BY_FREQUENCY } from './frequency';
 import { COMMON_WORDS } from './words';
 import { hanLevel } from './tables';
+import { BUILT_COST_TABLE } from './built-tables';
+import { unpackFloatTable } from './packed';
 
 const HAN_COST = [0, 1.5, 3.5, 5];
 
@@ -15,6 +17,7 @@ let costTable: Float32Array | undefined;
 
 /** charCost of every BMP code unit, built on first use. */
 export function costTable16(): Float32Array {
+  if (!costTable && BUILT_COST_TABLE !== undefined) costTable = unpackFloatTable(BUILT_COST_TABLE, 65536);
   if (!costTable) {
     const t = new Float32Array(65536);
     for (let c = 0; c < 65536; c++) t[c] = computeCost(c);
@@ -120,6 +123,8 @@ function computeCost(cp: number): number {
   if (cp >= 0xff61 && cp <= 0xff9f) return 4; // half-width katakana
   if (cp >= 0x1f300 && cp <= 0x1faff) return 1; // emoji
   if (cp >= 0x2600 && cp <= 0x27bf) return 1.5; // symbols, dingbats
+  if (cp >= 0x2500 && cp <= 0x257f) return 1; // box drawing: tables in text
+  if (cp >= 0x2190 && cp <= 0x21ff) return 1.5; // arrows
   if (cp === 0xfeff) return 3;
   return 3;
 }

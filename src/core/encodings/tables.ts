@@ -1,10 +1,15 @@
 /**
- * Code-page tables built once, on first use, from iconv-lite's own mappings
- * (so the core never ships a second copy of them): for each code page the
- * bytes → character table and its reverse. Everything works on Uint8Array and
- * plain strings; no Node built-ins.
+ * Code-page tables built once, on first use: for each code page the bytes →
+ * character table and its reverse, from iconv-lite's own mappings as
+ * codepage-data.ts holds them (generated from iconv-lite by
+ * scripts/generate/make-startup-tables.mjs; a unit test checks they agree),
+ * so a check never loads iconv-lite nor decodes every pair to build them.
+ * Everything works on Uint8Array and plain strings; no Node built-ins.
  */
-import * as iconv from 'iconv-lite';
+import type * as Iconv from 'iconv-lite';
+import { HAN_LEVELS } from './han-levels';
+import { unpackTable, unpackTable16 } from './packed';
+import type * as CodePageData from './codepage-data';
 
 /** A code page as the repair engine sees it. */
 export interface CodePage {
@@ -21,8 +26,13 @@ export interface CodePage {
   decode(bytes: Uint8Array, start: number, end: number): string;
 }
 
+let iconvLib: typeof Iconv | undefined;
+
 function decodeBytes(bytes: Uint8Array, enc: string): string {
-  return iconv.decode(bytes as unknown as Buffer, enc);
+  // Required on first use: a file that needs no code page never loads iconv-lite.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  iconvLib ??= require('iconv-lite') as typeof Iconv;
+  return iconvLib.decode(bytes as unknown as Buffer, enc);
 }
 
 // ---------------------------------------------------------------- double-byte
@@ -39,44 +49,100 @@ interface DbcsTable {
   readonly fromAstral: Map<number, number>;
 }
 
-function buildDbcs(enc: string, trailRanges: readonly [number, number][]): DbcsTable {
-  const toChar = new Uint16Array(65536);
-  const fromChar = new Uint16Array(65536);
+/** One code page's pairs as iconv-lite decodes them, what codepage-data.ts holds. */
+export interface DbcsPairs {
+  /** The code unit of each (lead 0x81–0xFE, trail) in order, trails in the page's ranges; 0: none. */
+  readonly chars: Uint16Array;
+  /** The pairs that decode to a character outside the BMP: [lead << 8 | trail, code point]. */
+  readonly astral: readonly (readonly [number, number])[];
+}
+
+const GBK_TRAILS: readonly [number, number][] = [
+  [0x40, 0x7e],
+  [0x80, 0xfe],
+];
+const BIG5_TRAILS: readonly [number, number][] = [
+  [0x40, 0x7e],
+  [0xa1, 0xfe],
+];
+
+function trailsOf(ranges: readonly [number, number][]): number[] {
   const trails: number[] = [];
-  for (const [a, b] of trailRanges) for (let x = a; x <= b; x++) trails.push(x);
+  for (const [a, b] of ranges) for (let x = a; x <= b; x++) trails.push(x);
+  return trails;
+}
+
+/** The pairs of a code page, from iconv-lite (run when codepage-data.ts is generated, and by its unit test). */
+export function deriveDbcsPairs(enc: 'gbk' | 'big5'): DbcsPairs {
+  const trails = trailsOf(enc === 'gbk' ? GBK_TRAILS : BIG5_TRAILS);
+  const chars = new Uint16Array(126 * trails.length);
+  const astral: [number, number][] = [];
   const row = new Uint8Array(trails.length * 2);
-  const toAstral = new Map<number, number>();
-  const fromAstral = new Map<number, number>();
-  const take = (lead: number, trail: number, ch: string) => {
+  const take = (k: number, lead: number, trail: number, ch: string) => {
     const cp = ch.codePointAt(0) ?? 0;
     if (cp > 0xffff && ch.length === 2) {
-      toAstral.set((lead << 8) | trail, cp);
-      if (!fromAstral.has(cp)) fromAstral.set(cp, (lead << 8) | trail);
+      astral.push([(lead << 8) | trail, cp]);
       return;
     }
     if (ch.length !== 1) return;
     const c = ch.charCodeAt(0);
     if (c === 0xfffd || c < 0x80 || (c >= 0xd800 && c <= 0xdfff)) return;
-    const code = (lead << 8) | trail;
-    toChar[code] = c;
-    if (fromChar[c] === 0) fromChar[c] = code;
-    else others.set(c, [...(others.get(c) ?? []), code]);
+    chars[k] = c;
   };
-  const others = new Map<number, number[]>();
   for (let lead = 0x81; lead <= 0xfe; lead++) {
+    const base = (lead - 0x81) * trails.length;
     for (let k = 0; k < trails.length; k++) {
       row[2 * k] = lead;
       row[2 * k + 1] = trails[k];
     }
     const s = decodeBytes(row, enc);
     if (s.length === trails.length && !s.includes('\ufffd')) {
-      for (let k = 0; k < trails.length; k++) take(lead, trails[k], s[k]);
+      for (let k = 0; k < trails.length; k++) take(base + k, lead, trails[k], s[k]);
     } else {
       // Some pair is unassigned or astral: decode this row pair by pair.
-      for (const trail of trails) take(lead, trail, decodeBytes(Uint8Array.of(lead, trail), enc));
+      for (let k = 0; k < trails.length; k++) take(base + k, lead, trails[k], decodeBytes(Uint8Array.of(lead, trails[k]), enc));
+    }
+  }
+  return { chars, astral };
+}
+
+function buildDbcs(pairs: DbcsPairs, trailRanges: readonly [number, number][]): DbcsTable {
+  const toChar = new Uint16Array(65536);
+  const fromChar = new Uint16Array(65536);
+  const trails = trailsOf(trailRanges);
+  const toAstral = new Map<number, number>();
+  const fromAstral = new Map<number, number>();
+  const astralAt = new Map(pairs.astral);
+  const others = new Map<number, number[]>();
+  for (let lead = 0x81, k = 0; lead <= 0xfe; lead++) {
+    for (const trail of trails) {
+      const code = (lead << 8) | trail;
+      const c = pairs.chars[k++];
+      const cp = astralAt.get(code);
+      if (cp !== undefined) {
+        toAstral.set(code, cp);
+        if (!fromAstral.has(cp)) fromAstral.set(cp, code);
+      } else if (c !== 0) {
+        toChar[code] = c;
+        if (fromChar[c] === 0) fromChar[c] = code;
+        else others.set(c, [...(others.get(c) ?? []), code]);
+      }
     }
   }
   return { toChar, fromChar, others, toAstral, fromAstral };
+}
+
+let data: typeof CodePageData | undefined;
+
+/** The generated code-page data, required on first use (a check of clean text never reads it). */
+function codePageData(): typeof CodePageData {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (data ??= require('./codepage-data') as typeof CodePageData);
+}
+
+function shippedPairs(enc: 'gbk' | 'big5'): DbcsPairs {
+  const d = codePageData().DBCS[enc];
+  return { chars: unpackTable16(d.chars, 126 * trailsOf(enc === 'gbk' ? GBK_TRAILS : BIG5_TRAILS).length), astral: d.astral };
 }
 
 function dbcsPage(name: string, table: () => DbcsTable, single?: (c: number) => number | undefined): CodePage {
@@ -123,17 +189,11 @@ function dbcsPage(name: string, table: () => DbcsTable, single?: (c: number) => 
 let gbkTableCache: DbcsTable | undefined;
 
 function gbkTable(): DbcsTable {
-  return (gbkTableCache ??= buildDbcs('gbk', [
-    [0x40, 0x7e],
-    [0x80, 0xfe],
-  ]));
+  return (gbkTableCache ??= buildDbcs(shippedPairs('gbk'), GBK_TRAILS));
 }
 
 function big5Table(): DbcsTable {
-  return (big5TableCache ??= buildDbcs('big5', [
-    [0x40, 0x7e],
-    [0xa1, 0xfe],
-  ]));
+  return (big5TableCache ??= buildDbcs(shippedPairs('big5'), BIG5_TRAILS));
 }
 
 let gbkPage: CodePage | undefined;
@@ -171,12 +231,19 @@ interface SbcsTable {
   readonly fromChar: Uint8Array;
 }
 
-function buildSbcs(enc: string, sloppyC1: boolean): SbcsTable {
-  const toChar = new Uint16Array(256);
-  const fromChar = new Uint8Array(65536);
+/** The high half (0x80–0xFF) of a single-byte code page as iconv-lite decodes it (what codepage-data.ts holds). */
+export function deriveSbcsHigh(enc: SbcsName): string {
   const all = new Uint8Array(128);
   for (let i = 0; i < 128; i++) all[i] = 128 + i;
-  const s = decodeBytes(all, enc);
+  return decodeBytes(all, enc);
+}
+
+export type SbcsName = 'cp1252' | 'cp1251' | 'macintosh';
+
+function buildSbcs(enc: SbcsName, sloppyC1: boolean): SbcsTable {
+  const toChar = new Uint16Array(256);
+  const fromChar = new Uint8Array(65536);
+  const s = codePageData().SBCS_HIGH[enc];
   for (let i = 0; i < 128; i++) {
     let c = s.length === 128 ? s.charCodeAt(i) : 0xfffd;
     // cp1252's five undefined bytes: kept as C1 controls, as browsers and
@@ -193,7 +260,7 @@ function buildSbcs(enc: string, sloppyC1: boolean): SbcsTable {
   return { toChar, fromChar };
 }
 
-function sbcsPage(enc: string, sloppyC1: boolean): () => SbcsTable {
+function sbcsPage(enc: SbcsName, sloppyC1: boolean): () => SbcsTable {
   let table: SbcsTable | undefined;
   return () => (table ??= buildSbcs(enc, sloppyC1));
 }
@@ -302,30 +369,34 @@ let levels: Uint8Array | undefined;
 /**
  * Frequency level of a character, from the code pages' own ordering:
  * 0 = common (GB2312 level 1 or Big5 level 1), 1 = second level,
- * 2 = elsewhere in GBK/Big5, 3 = in neither.
+ * 2 = elsewhere in GBK/Big5, 3 = in neither. Read from HAN_LEVELS, which
+ * `deriveHanLevels` makes at generation time (a unit test checks they agree),
+ * so a check never builds the GBK and Big5 tables for it.
  */
 export function hanLevel(code: number): number {
-  if (!levels) {
-    const lv = new Uint8Array(65536).fill(3);
-    const g = gbkTable().toChar;
-    const b = buildBig5Levels();
-    for (let code2 = 0x8140; code2 <= 0xfefe; code2++) {
-      const c = g[code2];
-      if (!c) continue;
-      const lead = code2 >> 8;
-      const trail = code2 & 0xff;
-      const gb2312 = trail >= 0xa1;
-      const l = gb2312 && lead >= 0xb0 && lead <= 0xd7 ? 0 : gb2312 && lead >= 0xd8 && lead <= 0xf7 ? 1 : 2;
-      if (l < lv[c]) lv[c] = l;
-    }
-    for (let i = 0; i < b.length; i += 2) if (b[i + 1] < lv[b[i]]) lv[b[i]] = b[i + 1];
-    levels = lv;
-  }
+  levels ??= unpackTable(HAN_LEVELS, 2, 0x10000);
   return code > 0xffff ? 3 : levels[code];
 }
 
-function buildBig5Levels(): number[] {
-  const t = big5Table();
+/** hanLevel of every BMP code unit, from iconv-lite's GBK and Big5 tables (what HAN_LEVELS is generated from). */
+export function deriveHanLevels(): Uint8Array {
+  const lv = new Uint8Array(65536).fill(3);
+  const g = buildDbcs(deriveDbcsPairs('gbk'), GBK_TRAILS).toChar;
+  const b = buildBig5Levels(buildDbcs(deriveDbcsPairs('big5'), BIG5_TRAILS));
+  for (let code2 = 0x8140; code2 <= 0xfefe; code2++) {
+    const c = g[code2];
+    if (!c) continue;
+    const lead = code2 >> 8;
+    const trail = code2 & 0xff;
+    const gb2312 = trail >= 0xa1;
+    const l = gb2312 && lead >= 0xb0 && lead <= 0xd7 ? 0 : gb2312 && lead >= 0xd8 && lead <= 0xf7 ? 1 : 2;
+    if (l < lv[c]) lv[c] = l;
+  }
+  for (let i = 0; i < b.length; i += 2) if (b[i + 1] < lv[b[i]]) lv[b[i]] = b[i + 1];
+  return lv;
+}
+
+function buildBig5Levels(t: DbcsTable): number[] {
   const out: number[] = [];
   for (let code = 0xa440; code <= 0xf9fe; code++) {
     const c = t.toChar[code];

@@ -1,4 +1,4 @@
-import type { Edit, Finding } from '../finding';
+import type { Edit, Finding, Fix } from '../finding';
 import { partitionPoint } from '../text/search';
 
 /**
@@ -16,6 +16,22 @@ export function applyEdits(text: string, edits: readonly Edit[]): string {
     cursor = e.range.end;
   }
   return out + text.slice(cursor);
+}
+
+/** Whether `selectEdits` keeps every one of `edits` (checked in place when they come in order, as they mostly do). */
+function wellFormed(edits: readonly Edit[]): boolean {
+  let lastEnd = -1;
+  let lastStart = -1;
+  for (const e of edits) {
+    const { start, end } = e.range;
+    if (start < lastStart || (start === lastStart && end < lastEnd)) return selectEdits(edits).length === edits.length;
+    if (start < 0 || end < start) return false;
+    if (start < lastEnd || (start === lastStart && start === lastEnd)) return false;
+    if (start === end && e.text === '') return false;
+    lastStart = start;
+    lastEnd = end;
+  }
+  return true;
 }
 
 /** The edits `applyEdits` would apply, in document order, without overlaps. */
@@ -53,28 +69,85 @@ export function selectEdits(edits: readonly Edit[]): Edit[] {
  */
 export function applyFixes(text: string, findings: readonly Finding[]): { text: string; applied: Finding[] } {
   let applied: Finding[] = [];
-  let taken: Edit[] = []; // kept sorted by start
+  const accepted = new TakenEdits();
   const owner = new Map<Edit, Finding>();
-  const candidates = findings
-    .filter((f) => f.fix && f.fix.edits.length > 0)
-    .map((f) => ({ f, first: f.fix!.edits.reduce((m, e) => (e.range.start < m ? e.range.start : m), Infinity) }))
-    .sort((a, b) => a.first - b.first);
+  // Findings can share one fix (a rule's "remove them all", thousands of
+  // edits): it is judged once. Once taken, it collides with itself; once
+  // refused, it would be refused again (what is taken only grows).
+  const firstOf = new Map<Fix, number>();
+  const candidates: { f: Finding; first: number }[] = [];
+  for (const f of findings) {
+    const first = f.fix ? firstEdit(f.fix, firstOf) : Infinity;
+    if (first !== Infinity) candidates.push({ f, first }); // Infinity: no edits
+  }
+  candidates.sort((a, b) => a.first - b.first);
+  const judged = new Set<Fix>();
   for (const { f } of candidates) {
-    const edits = f.fix!.edits;
-    if (selectEdits(edits).length !== edits.length) continue;
-    if (edits.some((e) => collides(taken, e))) continue;
-    for (const e of edits) {
-      taken.splice(insertionPoint(taken, e.range.start), 0, e);
-      owner.set(e, f);
-    }
+    const fix = f.fix!;
+    if (judged.has(fix)) continue;
+    judged.add(fix);
+    const edits = fix.edits;
+    if (!wellFormed(edits)) continue;
+    if (edits.some((e) => accepted.collides(e))) continue;
+    accepted.add(edits);
+    for (const e of edits) owner.set(e, f);
     applied.push(f);
   }
+  let taken = accepted.sorted();
   for (let junctions = crlfJunctions(text, taken); junctions.length > 0; junctions = crlfJunctions(text, taken)) {
     const dropped = new Set(junctions.map((e) => owner.get(e)!));
     applied = applied.filter((f) => !dropped.has(f));
     taken = taken.filter((e) => !dropped.has(owner.get(e)!));
   }
   return { text: applyEdits(text, taken), applied };
+}
+
+/**
+ * The edits accepted so far, sorted by start (each after those accepted
+ * before it at the same start), in two lists: the bulk, and the few added
+ * since it was last merged with them. A fix is spliced into the small list
+ * (cheap wherever it lands, even behind a "remove them all" fix that spans
+ * the document) and the lists are merged, in one pass, when the small one
+ * grows or a fix of many edits comes.
+ */
+class TakenEdits {
+  private bulk: Edit[] = [];
+  private recent: Edit[] = [];
+
+  collides(e: Edit): boolean {
+    return collides(this.bulk, e) || collides(this.recent, e);
+  }
+
+  add(edits: readonly Edit[]): void {
+    if (edits.length >= 256) {
+      this.bulk = merged(this.sorted(), [...edits].sort((a, b) => a.range.start - b.range.start));
+      this.recent = [];
+      return;
+    }
+    for (const e of edits) this.recent.splice(insertionPoint(this.recent, e.range.start), 0, e);
+    // Merged when as long as the bulk: each edit is copied a few times at most.
+    if (this.recent.length > 4096 && this.recent.length > this.bulk.length) this.sorted();
+  }
+
+  sorted(): Edit[] {
+    if (this.recent.length > 0) {
+      this.bulk = merged(this.bulk, this.recent);
+      this.recent = [];
+    }
+    return this.bulk;
+  }
+}
+
+/** Two lists sorted by start merged into one; at equal starts the first list's edits come first. */
+function merged(first: readonly Edit[], second: readonly Edit[]): Edit[] {
+  const out: Edit[] = [];
+  let i = 0;
+  for (const e of second) {
+    while (i < first.length && first[i].range.start <= e.range.start) out.push(first[i++]);
+    out.push(e);
+  }
+  while (i < first.length) out.push(first[i++]);
+  return out;
 }
 
 /**
@@ -105,6 +178,16 @@ function crlfJunctions(text: string, edits: readonly Edit[]): Edit[] {
     if ((!next || next.range.start > end) && last === '\r' && text[end] === '\n' && lastAt !== end - 1) out.push(e);
   }
   return out;
+}
+
+function firstEdit(fix: Fix, known: Map<Fix, number>): number {
+  let first = known.get(fix);
+  if (first === undefined) {
+    first = Infinity;
+    for (const e of fix.edits) if (e.range.start < first) first = e.range.start;
+    known.set(fix, first);
+  }
+  return first;
 }
 
 function insertionPoint(sorted: readonly Edit[], start: number): number {

@@ -7,3 +7,4 @@
  */
 export { parseAnatomy as parseOutline } from './anatomy';
 export type { OutlineEntry, OutlineKind } from './types';
+export { OUTLINE_SYMBOL_KINDS, outlineFolds } from './adapters';

@@ -11,7 +11,7 @@ import { fullwidthAlphanumeric } from './fullwidth-alphanumeric/rule';
 import { invisibleCharacters } from './invisible-characters/rule';
 import { htmlRemnants } from './html-remnants/rule';
 import { compatibilityIdeographs } from './compatibility-ideographs/rule';
-import { quoteStyle } from './quote-style/rule';
+import { quoteStyle } from './quote-style';
 import { cjkLatinSpacing } from './cjk-latin-spacing/rule';
 
 /**

@@ -5,6 +5,7 @@
  * the other script behind.
  */
 import { converterFor, type OpenCCConfig } from './opencc';
+import { regionStretches } from './region';
 import { HANS_STRICT, HANT_STRICT, flagsAt, scriptTables } from './tables';
 
 /** Target scripts: Simplified, OpenCC-standard Traditional, Taiwan, Hong Kong. */
@@ -69,15 +70,19 @@ export function convert(text: string, target: ScriptTarget, options: ConvertOpti
  * The region whose Traditional `text` is written in, when it tells: the
  * characters OpenCC's Taiwan variants (tw → t) change and its Hong Kong ones
  * (hk → t) keep (`著` in `帶著`, `裡`), against the reverse (`綫`, `衞`).
+ * Only the stretches of text that hold a character those conversions can
+ * change are converted (see regionStretches); none: no region, at once.
  */
 export function traditionalRegion(text: string): 'zh-TW' | 'zh-HK' | undefined {
-  const tw = converterFor('tw2t')(text);
-  const hk = converterFor('hk2t')(text);
-  if (tw.length !== text.length || hk.length !== text.length) return undefined;
+  const part = regionStretches(text);
+  if (part === '') return undefined;
+  const tw = converterFor('tw2t')(part);
+  const hk = converterFor('hk2t')(part);
+  if (tw.length !== part.length || hk.length !== part.length) return undefined;
   let taiwan = 0;
   let hongKong = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+  for (let i = 0; i < part.length; i++) {
+    const c = part.charCodeAt(i);
     const a = tw.charCodeAt(i) !== c;
     const b = hk.charCodeAt(i) !== c;
     if (a && !b) taiwan++;

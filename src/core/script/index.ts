@@ -23,3 +23,4 @@ export {
   type ScriptRun,
 } from './detect';
 export { OPENCC_CONFIGS, isOpenCCLoaded, type OpenCCConfig } from './opencc';
+export { CONVERSIONS, convertEdits } from './edits';

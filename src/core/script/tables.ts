@@ -1,6 +1,9 @@
 /**
- * Which characters belong to one script only, derived once from OpenCC's own
- * dictionaries (so the tables follow the dictionaries opencc-js ships).
+ * Which characters belong to one script only, derived from OpenCC's own
+ * dictionaries (so the tables follow the dictionaries opencc-js ships) by
+ * `deriveScriptTables` (derive.ts) when SCRIPT_DATA is generated; a unit test
+ * checks the shipped data against the dictionaries. Reading the data takes
+ * a millisecond; deriving it loads opencc-js and takes a hundred.
  *
  * - Traditional-only: a character that the Traditional→Simplified
  *   dictionaries change (directly, or after undoing a Taiwan or Hong Kong
@@ -16,7 +19,7 @@
  * Everything else (the large shared repertoire, Latin, punctuation) is
  * neutral and says nothing about the script.
  */
-import { dictionary } from './opencc';
+import { SCRIPT_DATA } from './script-data';
 
 export const HANT = 1;
 export const HANS = 2;
@@ -40,62 +43,29 @@ export interface ScriptTables {
   readonly toHant: ReadonlyMap<string, string>;
 }
 
-/** Kept in this many OpenCC phrases or more: the character is normal in both scripts. */
-const BOTH_SCRIPTS_PHRASES = 10;
+/** The tables as plain strings: what script-data.ts holds. */
+export interface ScriptData {
+  /** Traditional-only characters (code points, in order) and their Simplified forms, `|`-separated. */
+  readonly hantChars: string;
+  readonly hantToHans: string;
+  /** Traditional-only characters kept by no OpenCC phrase. */
+  readonly hantStrict: string;
+  /** Simplified-only characters and their Traditional forms: OpenCC standard, Taiwan, Hong Kong (`|`-separated; empty: as the standard form). */
+  readonly hansChars: string;
+  readonly hansToHant: string;
+  readonly hansToTW: string;
+  readonly hansToHK: string;
+  readonly hansStrict: string;
+}
 
 let tables: ScriptTables | undefined;
 
-function parse(dict: string): Map<string, string> {
-  const m = new Map<string, string>();
-  for (const entry of dict.split('|')) {
-    const sp = entry.indexOf(' ');
-    if (sp > 0) m.set(entry.slice(0, sp), entry.slice(sp + 1));
-  }
-  return m;
-}
-
-/** How many phrases keep each character unchanged (same position in key and value). */
-function keptCounts(dicts: readonly string[], relevant: ReadonlyMap<string, string>): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const dict of dicts) {
-    let start = 0;
-    while (start < dict.length) {
-      let bar = dict.indexOf('|', start);
-      if (bar < 0) bar = dict.length;
-      const sp = dict.indexOf(' ', start);
-      // Key and value of equal length, compared code unit by code unit.
-      if (sp > start && sp < bar && sp - start === bar - sp - 1) {
-        for (let i = start, j = sp + 1; i < sp; i++, j++) {
-          const c = dict.charCodeAt(i);
-          if (c !== dict.charCodeAt(j) || c < 0x3400 || (c >= 0xd800 && c <= 0xdfff)) continue;
-          const ch = dict[i];
-          const to = relevant.get(ch);
-          if (to !== undefined && to !== ch) counts.set(ch, (counts.get(ch) ?? 0) + 1);
-        }
-      }
-      start = bar + 1;
-    }
-  }
-  return counts;
-}
-
-function single(s: string): boolean {
-  const cp = s.codePointAt(0)!;
-  return s.length === (cp > 0xffff ? 2 : 1);
-}
-
-/** The tables, built on first use (loads opencc-js). */
+/** The tables, read from SCRIPT_DATA on first use. */
 export function scriptTables(): ScriptTables {
-  if (tables) return tables;
-  const ts = parse(dictionary('t2s', 0, 1));
-  const tsPhrases = dictionary('t2s', 0, 0);
-  const twRev = parse(dictionary('tw2s', 0, 1));
-  const hkRev = parse(dictionary('hk2s', 0, 1));
-  const st = parse(dictionary('s2t', 0, 2));
-  const stPhrases = [dictionary('s2t', 0, 0), dictionary('s2t', 0, 1)];
-  const twv = parse(dictionary('s2tw', 1, 1));
-  const hkv = parse(dictionary('s2hk', 1, 1));
+  return (tables ??= fromData(SCRIPT_DATA));
+}
 
+function fromData(d: ScriptData): ScriptTables {
   const bmp = new Uint8Array(0x10000);
   const astral = new Map<number, number>();
   const flag = (ch: string, f: number) => {
@@ -103,56 +73,44 @@ export function scriptTables(): ScriptTables {
     if (cp <= 0xffff) bmp[cp] |= f;
     else astral.set(cp, (astral.get(cp) ?? 0) | f);
   };
-
-  const t2sChar = (c: string): string => {
-    const direct = ts.get(c);
-    if (direct !== undefined && direct !== c) return direct;
-    for (const rev of [twRev, hkRev]) {
-      const v = rev.get(c);
-      // A regional variant counts only when its standard form simplifies:
-      // Taiwan's 著 (for 着) is also a Simplified character and stays neutral.
-      const s = v !== undefined && v !== c ? ts.get(v) : undefined;
-      if (s !== undefined && s !== c) return s;
-    }
-    return c;
-  };
   const toHans = new Map<string, string>();
-  const candidates = new Map<string, string>();
-  for (const c of new Set([...ts.keys(), ...twRev.keys(), ...hkRev.keys()])) {
-    if (!single(c)) continue;
-    const s = t2sChar(c);
-    if (s !== c) candidates.set(c, s);
-  }
-  const keptHant = keptCounts([tsPhrases], candidates);
-  for (const [c, s] of candidates) {
-    if (st.has(c) && st.get(c) !== c) continue; // a Simplified character with a Traditional form
-    const kept = keptHant.get(c) ?? 0;
-    if (kept >= BOTH_SCRIPTS_PHRASES) continue;
+  const hansOf = d.hantToHans.split('|');
+  let k = 0;
+  for (const c of d.hantChars) {
     flag(c, HANT);
-    toHans.set(c, s);
-    if (kept === 0) flag(c, HANT_STRICT);
+    toHans.set(c, hansOf[k++]);
   }
-
+  for (const c of d.hantStrict) flag(c, HANT_STRICT);
   const toHant = new Map<string, string>();
   const toHantTW = new Map<string, string>();
   const toHantHK = new Map<string, string>();
-  const stCandidates = new Map<string, string>();
-  for (const [c, t] of st) if (single(c) && t !== c && !candidates.has(c)) stCandidates.set(c, t);
-  const keptHans = keptCounts(stPhrases, stCandidates);
-  for (const [c, t] of stCandidates) {
-    const tw = twv.get(t) ?? t;
-    const hk = hkv.get(t) ?? t;
-    if (tw === c || hk === c) continue; // Taiwan or Hong Kong writes it this way
-    const kept = keptHans.get(c) ?? 0;
-    if (kept >= BOTH_SCRIPTS_PHRASES) continue;
+  const [hant, tw, hk] = [d.hansToHant, d.hansToTW, d.hansToHK].map((s) => s.split('|'));
+  k = 0;
+  for (const c of d.hansChars) {
     flag(c, HANS);
-    toHant.set(c, t);
-    toHantTW.set(c, tw);
-    toHantHK.set(c, hk);
-    if (kept === 0) flag(c, HANS_STRICT);
+    toHant.set(c, hant[k]);
+    toHantTW.set(c, tw[k] || hant[k]);
+    toHantHK.set(c, hk[k] || hant[k]);
+    k++;
   }
-  tables = { bmp, astral, toHans, toHant, toHantTW, toHantHK };
-  return tables;
+  for (const c of d.hansStrict) flag(c, HANS_STRICT);
+  return { bmp, astral, toHans, toHant, toHantTW, toHantHK };
+}
+
+/** The tables as SCRIPT_DATA holds them. */
+export function toData(t: ScriptTables): ScriptData {
+  const strict = (m: ReadonlyMap<string, string>, f: number) => [...m.keys()].filter((c) => flagsAt(t, c, 0) & f).join('');
+  const hans = [...t.toHant.keys()];
+  return {
+    hantChars: [...t.toHans.keys()].join(''),
+    hantToHans: [...t.toHans.values()].join('|'),
+    hantStrict: strict(t.toHans, HANT_STRICT),
+    hansChars: hans.join(''),
+    hansToHant: [...t.toHant.values()].join('|'),
+    hansToTW: hans.map((c) => (t.toHantTW.get(c) === t.toHant.get(c) ? '' : t.toHantTW.get(c))).join('|'),
+    hansToHK: hans.map((c) => (t.toHantHK.get(c) === t.toHant.get(c) ? '' : t.toHantHK.get(c))).join('|'),
+    hansStrict: strict(t.toHant, HANS_STRICT),
+  };
 }
 
 /** Flags of the character at `i` (0 for neutral). Reads a surrogate pair as one character. */

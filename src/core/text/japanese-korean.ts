@@ -138,6 +138,8 @@ function judgeClause(text: string, start: number, end: number): { letters: numbe
   if (kana < KANA_SHARE * (kana + han)) return { letters, foreign: false };
   // A katakana word with the long-vowel mark (`デフォルト`, `グレー`): loanwords, never mojibake's.
   if (prolonged && longestKatakana >= 3) return { letters, foreign: true };
+  // A katakana word beside known hiragana pairs (`驚くほど多くのプログラム`).
+  if (longestKatakana >= 3 && known >= 2) return { letters, foreign: true };
   const mean = bits / kana;
   const foreign = (mean <= MAX_SURPRISAL && known >= PAIR_SHARE * adjacent) || (adjacent >= 2 && known >= SURE_PAIR_SHARE * adjacent && mean <= MAX_SURPRISAL_PAIRED);
   return { letters, foreign };
@@ -202,18 +204,29 @@ function isLineBreak(c: number): boolean {
   return c === 0x0a || c === 0x0d;
 }
 
-/** The Japanese and Korean spans of the lines of `text[from, to)` (`from` a line start), sorted and disjoint. */
+/** Kana, hangul and jamo: what a line must hold to have a span (mayHold's characters, as one search). */
+const KANA_OR_HANGUL = /[\u1100-\u11ff\u3041-\u30ff\u3131-\u318e\uac00-\ud7a3]/g;
+
+/**
+ * The Japanese and Korean spans of the lines of `text[from, to)` (`from` a
+ * line start), sorted and disjoint. Only the lines that hold kana or hangul
+ * are read: one regular-expression search jumps from one to the next, so a
+ * Chinese document costs one quick pass.
+ */
 export function japaneseKoreanSpans(text: string, from = 0, to = text.length): Span[] {
   const out: Span[] = [];
-  if (!mayHold(text, from, to)) return out;
-  let start = from;
-  while (start <= to) {
-    let end = text.indexOf('\n', start);
+  const search = KANA_OR_HANGUL;
+  search.lastIndex = from;
+  for (let m = search.exec(text); m !== null && m.index < to; m = search.exec(text)) {
+    const start = Math.max(from, text.lastIndexOf('\n', m.index) + 1);
+    let end = text.indexOf('\n', m.index);
     if (end < 0 || end > to) end = to;
     const lineEnd = end > start && text.charCodeAt(end - 1) === 0x0d ? end - 1 : end;
     lineSpans(text, start, lineEnd, Math.min(end + 1, to), out);
-    start = end + 1;
+    if (end >= to) break;
+    search.lastIndex = end + 1;
   }
+  search.lastIndex = 0;
   return out;
 }
 

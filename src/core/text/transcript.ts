@@ -37,3 +37,14 @@ export function encodeTranscript(text: string, bom: boolean): Uint8Array {
 export function withBom(text: string, bom: boolean): string {
   return bom ? '\ufeff' + text : text;
 }
+
+/** UTF-8 size of `text`, counted only as far as `limit` (files are sized in bytes). */
+export function utf8Length(text: string, limit: number): number {
+  if (text.length * 3 <= limit) return text.length * 3;
+  let n = 0;
+  for (let i = 0; i < text.length && n <= limit; i++) {
+    const c = text.charCodeAt(i);
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdbff ? 2 : 3; // a surrogate pair is 4 bytes
+  }
+  return n;
+}

@@ -157,14 +157,25 @@ export function findRepeats(codes: Int32Array, options: RepeatOptions): Repeat[]
         }
       }
       if (bestLen >= minLength && (!again || bestDst + bestLen > covered)) {
+        let src = bestSrc;
+        let dst = bestDst;
+        let end = bestDst + bestLen;
+        // A copy right after its original (`XX`) matches at every rotation,
+        // and the right extension took the last one (`X` without its first
+        // characters, then the start of what follows): slide the match back
+        // while the characters agree, so that the copy starts where the
+        // original does (bounded, so linear).
+        const slideFloor = Math.max(floor, dst - LEFT_TAKEOVER);
+        while (!again && src + (end - dst) === dst && src - 1 >= 0 && dst - 1 >= slideFloor && codes[src - 1] === codes[dst - 1]) {
+          src--;
+          dst--;
+          end--;
+        }
         // A match stopped by the previous repeat may go on to the left: the
         // earlier fingerprint may have picked a shorter source (a title also
         // quoted in the lead). Take over what it covered (bounded, so linear).
-        let src = bestSrc;
-        let dst = bestDst;
-        const end = bestDst + bestLen;
-        const floor = Math.max(0, dst - LEFT_TAKEOVER);
-        while (dst - 1 >= floor && src - 1 >= 0 && src + (end - dst) <= dst - 1 && codes[src - 1] === codes[dst - 1]) {
+        const takeover = Math.max(0, dst - LEFT_TAKEOVER);
+        while (dst - 1 >= takeover && src - 1 >= 0 && src + (end - dst) <= dst - 1 && codes[src - 1] === codes[dst - 1]) {
           src--;
           dst--;
         }

@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { NewsDocument, analyze, applyEdits, applyFixes, fixAll, minimalEdits, type Finding, type Rule } from '../../../src/core';
+import * as iconv from 'iconv-lite';
+import { NewsDocument, RULES, analyze, applyEdits, applyFixes, fixAll, minimalEdits, type Edit, type Finding, type Fix, type Rule } from '../../../src/core';
+import { seed, seedNames } from '../helpers';
 
 const finding = (start: number, end: number, text: string, ruleId = 'r'): Finding => ({
   ruleId,
@@ -58,12 +60,76 @@ describe('applyEdits / applyFixes', () => {
     assert.equal(applyFixes('ab\nc', [finding(1, 2, '\r')]).text, 'ab\nc');
   });
 
+  it('judges a fix shared by many findings once (a "remove them all" fix is not read again for each)', () => {
+    let reads = 0;
+    const edits: Edit[] = Array.from({ length: 3000 }, (_, i) => ({ range: { start: 2 * i, end: 2 * i + 1 }, text: '' }));
+    const shared: Fix = {
+      title: 'all',
+      get edits() {
+        reads++;
+        return edits;
+      },
+    };
+    const findings: Finding[] = edits.map((e) => ({ ruleId: 'r', severity: 'warning', message: 'm', range: e.range, fix: shared }));
+    const { text, applied } = applyFixes('ab'.repeat(3000), findings);
+    assert.equal(text, 'b'.repeat(3000));
+    assert.deepEqual(applied, [findings[0]]);
+    // Without the sharing seen, each of the 3,000 findings reads the fix (and sorts its 3,000 edits) again.
+    assert.ok(reads < 20, `the shared fix was read ${reads} times`);
+  });
+
   it('minimalEdits turns one text into the other with small edits', () => {
     const before = '第一行\n，第二行\n第三行\n第四行\n';
     const after = '第一行，第二行\n第三行\n第四行\n';
     const edits = minimalEdits(before, after);
     assert.equal(applyEdits(before, edits), after);
     assert.ok(edits.every((e) => e.range.end - e.range.start <= 2), JSON.stringify(edits));
+  });
+});
+
+/** Fix-all as a loop of whole analyses, each pass's repairs first: what fixAll must equal. */
+function fixAllByWholeAnalyses(text: string, safeOnly: boolean): { text: string; applied: Finding[]; remaining: Finding[]; passes: number } {
+  const applied: Finding[] = [];
+  let current = text;
+  let passes = 0;
+  let found: Finding[] | undefined;
+  for (; passes < 6; passes++) {
+    found = analyze(new NewsDocument(current));
+    let findings = found.filter((f) => f.fix && (!safeOnly || RULES.find((r) => r.meta.id === f.ruleId)!.meta.safeToClean));
+    if (findings.length === 0) break;
+    const repairs = findings.filter((f) => RULES.find((r) => r.meta.id === f.ruleId)!.meta.restoresText);
+    if (repairs.length > 0) findings = repairs;
+    const result = applyFixes(current, findings);
+    if (result.applied.length === 0 || result.text === current) break;
+    applied.push(...result.applied);
+    current = result.text;
+    found = undefined;
+  }
+  return { text: current, applied, remaining: found ?? analyze(new NewsDocument(current)), passes };
+}
+
+describe('fixAll', () => {
+  it('equals whole analyses pass after pass (its analyses are incremental, its repairs found by the repairing rules alone)', () => {
+    // The seeds, with what takes several passes: mojibake (repaired first), half-width marks,
+    // broken lines and a repeated block (found once the others are fixed), in CRLF and LF.
+    const lines = seedNames().flatMap((n) => seed(n.slice(0, 3)).split('\n'));
+    const damaged = lines.map((line, i) =>
+      i % 9 === 1 ? iconv.decode(Buffer.from(line, 'utf8'), 'gbk') : i % 7 === 2 ? line.replace(/，/g, ',') : i % 5 === 3 ? line.replace(/，/g, '\n，') : line,
+    );
+    const text = [...damaged, ...damaged.slice(10, 30)].join('\n');
+    const plain = (r: { text: string; applied: Finding[]; remaining: Finding[]; passes: number }) => ({
+      text: r.text,
+      passes: r.passes,
+      applied: r.applied.map((f) => [f.ruleId, f.range.start, f.range.end, f.message, f.fix!.edits]),
+      remaining: r.remaining.map((f) => [f.ruleId, f.range.start, f.range.end, f.message, f.severity]),
+    });
+    for (const input of [text, text.replace(/\n/g, '\r\n')]) {
+      for (const safeOnly of [false, true]) {
+        const ours = fixAll(input, { safeOnly });
+        assert.ok(ours.passes >= 3, `only ${ours.passes} passes`);
+        assert.deepEqual(plain(ours), plain(fixAllByWholeAnalyses(input, safeOnly)));
+      }
+    }
   });
 });
 

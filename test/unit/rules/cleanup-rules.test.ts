@@ -8,7 +8,7 @@ import { fullwidthAlphanumeric } from '../../../src/core/rules/fullwidth-alphanu
 import { invisibleCharacters } from '../../../src/core/rules/invisible-characters/rule';
 import { htmlRemnants } from '../../../src/core/rules/html-remnants/rule';
 import { compatibilityIdeographs } from '../../../src/core/rules/compatibility-ideographs/rule';
-import { quoteStyle } from '../../../src/core/rules/quote-style/rule';
+import { quoteStyle } from '../../../src/core/rules/quote-style';
 import { cjkLatinSpacing } from '../../../src/core/rules/cjk-latin-spacing/rule';
 import { protectedRanges } from '../../../src/core/protect';
 import { ROOT, seed, seedNames } from '../helpers';
@@ -194,5 +194,26 @@ describe('clean-up rules (issue 18)', () => {
         analyze(new NewsDocument(text), { settings, rules }).map((f) => [f.ruleId, f.range, f.message]),
       );
     }
+  });
+
+  it('quote-style after an edit that keeps the style checks the edited lines alone, and carries the other findings over', () => {
+    const settings = resolveSettings();
+    const lines = Array.from({ length: 200 }, (_, i) => (i % 10 === 3 ? `第${i}段说：「好。」` : `第${i}段说：“好。”`));
+    let text = lines.join('\n') + '\n';
+    const first = analyzeIncremental(undefined, text, { settings, ruleSet: [quoteStyle] });
+    assert.equal(first.findings.length, 40);
+    // An edit of line 150 that adds a corner bracket pair: still curly by majority.
+    const at = text.indexOf('第150段') + 4;
+    text = text.slice(0, at) + '「又」' + text.slice(at);
+    const next = analyzeIncremental(first.state, text, { settings, ruleSet: [quoteStyle] });
+    assert.deepEqual(
+      next.findings.map((f) => [f.range, f.message]),
+      analyze(new NewsDocument(text), { settings, ruleSet: [quoteStyle] }).map((f) => [f.range, f.message]),
+    );
+    assert.equal(next.findings.length, 42);
+    // The findings before the edited line are the previous ones themselves, not made again.
+    const before = first.findings.filter((f) => f.range.start < at);
+    assert.ok(before.length > 20);
+    before.forEach((f, i) => assert.equal(next.findings[i], f));
   });
 });

@@ -47,25 +47,27 @@ describe('duplicate-block', () => {
     const text = seed('002');
     const { doc, findings } = check(text);
 
-    it('reports the second copy once, the repeated title line and the repeated footer', () => {
+    it('reports the second copy once and the repeated title line, not the footer printed twice (boilerplate)', () => {
       assert.deepEqual(
         findings.map((f) => lines(doc, f.range)),
         [
           [54, 54],
           [56, 117],
-          [120, 120],
         ],
       );
       assert.ok(findings.every((f) => f.ruleId === 'duplicate-block' && f.severity === 'warning' && f.fix));
     });
 
     it('points at the first copy through related information', () => {
-      const [title, copy, footer] = findings;
+      const [title, copy] = findings;
       assert.deepEqual(title.related!.map((r) => lines(doc, r.range)), [[2, 2]]);
       assert.equal(copy.related!.length, 1);
       assert.equal(copy.related![0].range.start, 0, 'the first copy starts at the title');
       assert.deepEqual(lines(doc, copy.related![0].range), [1, 52]);
-      assert.deepEqual(footer.related!.map((r) => lines(doc, r.range)), [[118, 119]]);
+      // The same, as data for code actions: the kept copy, and how to keep this one instead.
+      assert.deepEqual(copy.data?.duplicate?.kept, copy.related!.map((r) => r.range));
+      assert.equal(copy.data?.duplicate?.keptIsEarlier, true);
+      assert.deepEqual(title.data?.duplicate?.keepThisInstead, { start: doc.lines[1].start, end: doc.lines[2].start });
       assert.match(copy.message, /56–117/);
     });
 
@@ -85,9 +87,43 @@ describe('duplicate-block', () => {
     it('removes only the repeats by itself, keeping line endings', () => {
       const result = fixAll(text, { ruleSet: [duplicateBlock] });
       const out = result.text.split('\n');
-      assert.equal(out.length, 120 - 1 - 62 - 1);
-      assert.equal(out[out.length - 1], '備案序號: 豫ICP備20017668號-1');
+      assert.equal(out.length, 120 - 1 - 62);
+      assert.equal(out[out.length - 1], '南陽投資集團有限公司 版權所有 ?2020 備案序號: 豫ICP備20017668號-1');
       assert.ok(out[53].startsWith('來源:南陽日報'));
+    });
+  });
+
+  it('finds a paragraph printed twice in a row (any rotation of the repeat is slid back to the line start)', () => {
+    const { doc, findings } = check(`标题\n会议开始。\n${PARA}\n${PARA}\n会议要求，各地落实。\n`);
+    assert.deepEqual(findings.map((f) => lines(doc, f.range)), [[4, 4]]);
+  });
+
+  describe('page chrome', () => {
+    const body = ['第一段正文，内容很长，说明了事情的经过和各方的看法，并且引用了多位专家的意见。', PARA, '第三段正文，继续介绍后续安排，并说明下一步的工作重点和时间表。'];
+
+    it('a menu or a footer printed twice is boilerplate, not a repeat', () => {
+      const menu = '首页 新闻 体育 财经 科技 娱乐';
+      const footer = '版权所有 某某网络科技有限公司 未经授权禁止转载';
+      const text = [menu, '某市召开项目推进会', ...body, footer, menu, footer].join('\n');
+      assert.deepEqual(check(text).findings, []);
+      // The same lines in prose are still repeats.
+      assert.equal(check([menu, ...body, body[1]].join('\n')).findings.length, 1);
+    });
+
+    it('a headline quoted after a label (`正在阅读：`, `[摘要：…]`) is not the repeat: the article text stays', () => {
+      const title = '某市召开项目推进会强调狠抓落实';
+      const text = [`正在阅读：${title}`, title, `[摘要：${PARA}]`, PARA, ...body.slice(2)].join('\n');
+      assert.deepEqual(check(text).findings, []);
+    });
+
+    it('the headline repeated by a breadcrumb: the breadcrumb copy is the one removed', () => {
+      const title = '呼和浩特对生育二孩三孩的家庭发放一次性育儿津贴';
+      const nav = ['首页> 新闻中心>', title, '分享到：'];
+      const page = [...nav, '热点 | 国内 | 国际 | 财经 | 体育', '首页> 新闻中心>', title, '2024-05-13 13:48 来源：某某网', ...body, '关于我们 | 联系我们 | 网站地图', '版权所有 某某网'];
+      const { doc, findings } = check(page.join('\n'));
+      assert.deepEqual(findings.map((f) => lines(doc, f.range)), [[2, 2]]);
+      assert.deepEqual(findings[0].related!.map((r) => lines(doc, r.range)), [[6, 6]]);
+      assert.equal(findings[0].data?.duplicate?.keptIsEarlier, false);
     });
   });
 

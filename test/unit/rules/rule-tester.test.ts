@@ -50,7 +50,10 @@ const CASES: Record<string, RuleCases> = {
   },
   'stray-line-break': {
     valid: ['第一段。\n\n第二段。\n', '第一段。\n第二段。\n'],
-    invalid: [{ text: '他表示，\n今天的会议很重要。\n', findings: [{ message: 'Line 1 ends with “，”', text: '，' }], output: '他表示，今天的会议很重要。\n' }],
+    invalid: [
+      { text: '他表示，\n今天的会议很重要。\n', findings: [{ message: 'Line 1 ends with “，”', text: '，' }], output: '他表示，今天的会议很重要。\n' },
+      { text: '会议指出。全球产能布局是市场规律和经济全球化共同\n作用的客观结果。\n', findings: [{ message: 'Line 1 stops mid-sentence', text: '同' }], output: '会议指出。全球产能布局是市场规律和经济全球化共同作用的客观结果。\n' },
+    ],
   },
   'duplicate-block': {
     valid: ['今天的会议讨论了经济发展问题。\n明天的会议讨论教育问题。\n'],
@@ -79,8 +82,19 @@ const CASES: Record<string, RuleCases> = {
     invalid: [{ text: '今\u2f47天气晴。\n', findings: 1, output: '今日天气晴。\n' }],
   },
   'quote-style': {
-    valid: ['他说：“好。”她说：“行。”\n'],
-    invalid: [{ text: '他说：“好。”她说：“行。”他又说：「走。」\n', findings: 2, output: '他说：“好。”她说：“行。”他又说：“走。”\n' }],
+    valid: ['他说：“好。”她说：“行。”\n', 'It’s fine.\n他说：「好。」\n'],
+    invalid: [
+      { text: '他说：“好。”她说：“行。”他又说：「走。」\n', findings: 2, output: '他说：“好。”她说：“行。”他又说：“走。”\n' },
+      // Several lines (the incremental strategy checks the edited ones again), nesting, a Japanese line, CRLF.
+      {
+        text: '甲说：“他说‘好’。”\r\n乙说：「走。」\r\n「これは日本語です。」\r\n丙说：“行。”\n丁说：“可以。”\n',
+        findings: 2,
+        output: '甲说：“他说‘好’。”\r\n乙说：“走。”\r\n「これは日本語です。」\r\n丙说：“行。”\n丁说：“可以。”\n',
+      },
+      { text: '甲说：「好」\n乙说：“行”\n', settings: { 'newsclean.script.target': 'zh-TW' }, findings: 2, output: '甲说：「好」\n乙说：「行」\n' },
+      { text: '甲说：「好」\n乙说：“行”\n丙说：「走」\n', settings: { 'newsclean.punctuation.quotes': 'curly' }, findings: 4, output: '甲说：“好”\n乙说：“行”\n丙说：“走”\n' },
+    ],
+    edits: 40,
   },
   'cjk-latin-spacing': {
     valid: ['使用iPhone拍摄。\n', { text: '使用 iPhone 拍摄。\n', settings: { 'newsclean.rules.cjk-latin-spacing': 'default' } }],

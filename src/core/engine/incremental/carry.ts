@@ -4,7 +4,7 @@
  * the edited lines only. Knows no rule.
  */
 import type { NewsDocument, Range } from '../../document';
-import { makeFinding, withData, type Edit, type Finding, type Fix } from '../../finding';
+import { makeFinding, movedData, withData, type Edit, type Finding, type Fix } from '../../finding';
 import { partitionPoint } from '../../text/search';
 import type { Change } from './types';
 
@@ -32,7 +32,7 @@ export function shift(range: Range, delta: number): Range {
 export function moved(f: Finding, delta: number): Finding {
   const related = f.related?.map((r) => ({ range: shift(r.range, delta), message: r.message }));
   const m = makeFinding(f.ruleId, f.severity, f.message, shift(f.range, delta), f.fix && MovedFix.of(f.fix, delta), related);
-  return f.data ? withData(m, f.data) : m;
+  return f.data ? withData(m, movedData(f.data, delta)) : m;
 }
 
 /** The findings `from..to - 1` of `kept`, moved by `delta`, appended to `out`. */

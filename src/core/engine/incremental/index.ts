@@ -55,7 +55,28 @@ export function analyzeIncremental(
   previous: IncrementalState | undefined,
   text: string,
   options: IncrementalOptions = {},
-): { findings: readonly Finding[]; state: IncrementalState } {
+): IncrementalResult {
+  const steps = analyzeIncrementalSteps(previous, text, options);
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}
+
+export interface IncrementalResult {
+  readonly findings: readonly Finding[];
+  readonly state: IncrementalState;
+}
+
+/**
+ * `analyzeIncremental` one rule at a time: the generator pauses after the
+ * document is parsed and after each rule, so a caller that must stay
+ * responsive (the language server) can let other work run in between, or
+ * drop the analysis when a newer edit makes it useless. Its return value is
+ * `analyzeIncremental`'s.
+ */
+export function* analyzeIncrementalSteps(
+  previous: IncrementalState | undefined,
+  text: string,
+  options: IncrementalOptions = {},
+): Generator<void, IncrementalResult, void> {
   const settings = options.settings ?? resolveSettings();
   const rules = selectedRules(options).filter((r) => settings.ruleSeverity(r.meta.id, r.meta.defaultSeverity));
   const key = settingsKey(settings, rules);
@@ -65,10 +86,12 @@ export function analyzeIncremental(
   // Every rule keeps off Japanese and Korean text: its spans, carried over the edit, not found again.
   if (change.old) carryJapaneseKoreanSpans(change.old, change.document, change.from, change.oldTo, change.newTo);
   const states = new Array<unknown>(rules.length);
-  const results = rules.map((rule, r): RuleFindings => {
+  const results: RuleFindings[] = [];
+  for (const [r, rule] of rules.entries()) {
+    yield;
     const ctx = contextOf(rule, r, change, settings, options, reusable, states);
-    return rule.incremental ? rule.incremental(ctx) : made(ctx.run());
-  });
+    results.push(rule.incremental ? rule.incremental(ctx) : made(ctx.run()));
+  }
   const byRule = results.map((r) => r.findings);
   const { findings, ruleOf, starts, ends } = merge(results, reusable, change.delta);
   const state: State = { document: change.document, findings, ruleOf, starts, ends, key, rules, byRule, states };

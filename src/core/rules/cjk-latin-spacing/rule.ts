@@ -18,7 +18,8 @@ import { isHanUnit, isJapaneseOrKorean } from '../../text/chars';
  * time (protect.ts), in a word (between spaces) that AutoCorrect takes for a
  * path (`wiki/网页`, `/wiki/hello网页`) or a path with an anchor
  * (`foo_01.htm#测试copy`), on a credit line (`记者 | 胡禹`), or on a Japanese
- * or Korean line. Line-local.
+ * or Korean line. Line-local. The places where a Han character meets a
+ * letter, digit or sign are found in one pass over the text (MEET).
  */
 export const cjkLatinSpacing: Rule<LineLocalState> = {
   meta: {
@@ -35,43 +36,55 @@ export const cjkLatinSpacing: Rule<LineLocalState> = {
   check({ document }, report) {
     let message: string | undefined;
     let title: string | undefined;
-    for (const line of document.lines) {
-      const s = line.text;
-      if (line.blank) continue;
-      let skip: boolean | undefined; // a Japanese, Korean or credit line: decided at its first gap
-      let guarded: ((i: number) => boolean) | undefined | null;
-      let wordEnd = -1; // the end of the current word (between spaces), and whether it is a path
-      let path = false;
-      const consider = (i: number) => {
-        if (!gap(s, i)) return;
-        if ((skip ??= isJapaneseOrKorean(s) || isCreditLine(s))) return;
-        if (i >= wordEnd) {
-          const from = s.lastIndexOf(' ', i - 1) + 1;
-          wordEnd = s.indexOf(' ', i);
-          if (wordEnd < 0) wordEnd = s.length;
-          path = isPath(s, from, wordEnd);
-        }
-        if (path) return;
-        // Inside a protected span (a URL, a filing number): the characters on both sides belong to it.
-        if (guarded === undefined) guarded = MAY_PROTECT.test(s) ? protectedCursor(protectedRanges(s)) : null;
-        if (guarded && guarded(i - 1) && guarded(i)) return;
-        message ??= t('No space between Chinese and Latin text: add one.');
-        title ??= t('Add a space');
-        const range = { start: line.start + i, end: line.start + i };
-        report({ message, range, fix: { title, edits: [{ range, text: ' ' }] } });
-      };
-      // Only the ends of runs of ASCII letters, digits and signs can need a space.
-      RUN.lastIndex = 0;
-      for (let m = RUN.exec(s); m; m = RUN.exec(s)) {
-        const end = m.index + m[0].length;
-        if (m.index > 0) consider(m.index);
-        if (end < s.length) consider(end);
+    const { text, lines } = document;
+    const { start: from, end: to } = document.span;
+    let k = 0; // the line of the current gap, found by a moving cursor
+    let s = '';
+    let skip: boolean | undefined; // a Japanese, Korean or credit line: decided at its first gap
+    let guarded: ((i: number) => boolean) | undefined | null;
+    let wordEnd = -1; // the end of the current word (between spaces), and whether it is a path
+    let path = false;
+    let lineStart = -1;
+    // Only where a Han character meets an ASCII letter, digit or sign can a space be needed: those places are found in one pass.
+    MEET.lastIndex = from;
+    for (let m = MEET.exec(text); m && m.index + 1 < to; m = MEET.exec(text)) {
+      MEET.lastIndex = m.index + 1; // places overlap: 中a中
+      const at = m.index + 1;
+      while (lines[k].end < at) k++;
+      if (lines[k].start !== lineStart) {
+        lineStart = lines[k].start;
+        s = lines[k].text;
+        skip = undefined;
+        guarded = undefined;
+        wordEnd = -1;
       }
+      const i = at - lineStart;
+      if (!gap(s, i)) continue;
+      if ((skip ??= isJapaneseOrKorean(s) || isCreditLine(s))) continue;
+      if (i >= wordEnd) {
+        const wordStart = s.lastIndexOf(' ', i - 1) + 1;
+        wordEnd = s.indexOf(' ', i);
+        if (wordEnd < 0) wordEnd = s.length;
+        path = isPath(s, wordStart, wordEnd);
+      }
+      if (path) continue;
+      // Inside a protected span (a URL, a filing number): the characters on both sides belong to it.
+      if (guarded === undefined) guarded = MAY_PROTECT.test(s) ? protectedCursor(protectedRanges(s)) : null;
+      if (guarded && guarded(i - 1) && guarded(i)) continue;
+      message ??= t('No space between Chinese and Latin text: add one.');
+      title ??= t('Add a space');
+      const range = { start: at, end: at };
+      report({ message, range, fix: { title, edits: [{ range, text: ' ' }] } });
     }
   },
 };
 
-const RUN = /[A-Za-z0-9+#%-]+/g;
+/**
+ * A Han character and an ASCII letter, digit or sign after it, or one of
+ * those and a Han character (or the first half of an astral one) after it:
+ * every place where gap() can hold, and few others.
+ */
+const MEET = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff][A-Za-z0-9+-]|[A-Za-z0-9%+#][\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ud840-\ud8bf]/g;
 /** Protected spans where a Han character meets a letter or digit: URLs, e-mail addresses, filing numbers. */
 const MAY_PROTECT = /:\/\/|www\.|@|ICP|公[网網]安/;
 

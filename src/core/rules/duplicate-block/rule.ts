@@ -3,7 +3,7 @@ import type { Check, RuleMeta } from '../../rule';
 import { DUPLICATE_SETTINGS } from './settings';
 import type { Line, NewsDocument, Range } from '../../document';
 import type { Settings } from '../../config/types';
-import type { RelatedInformation, Report } from '../../finding';
+import type { FindingData, RelatedInformation, Report } from '../../finding';
 import type { RuleContext } from '../../rule';
 import { CONTINUING_START, OPEN_END } from '../../text/punctuation';
 import { isCreditLine } from '../../text/shapes';
@@ -12,6 +12,7 @@ import { normalize, type NormalizedStream } from '../../text/normalize';
 import { findRepeats, type Repeat } from '../../text/winnow';
 import { excerpt, lineRemovalRange } from '../../text/lines';
 import { partitionPoint } from '../../text/search';
+import { chromeTest, sourceInChrome, type ChromeTest } from './chrome';
 
 /**
  * A paragraph or run of paragraphs that repeats earlier text, found whatever
@@ -114,9 +115,10 @@ export function reportDuplicates({ document, settings }: RuleContext, scan: Repe
   for (const d of findDuplicateRuns(document, minLength, scan)) {
     let removed = d.lines;
     let kept = d.sources;
-    // Keep best: when the earlier copy is whole lines and has more layout
-    // defects, remove it instead and keep the later one.
-    if (keep === 'best' && d.sourceLines && defects(document, d.sourceLines) > defects(document, d.lines)) {
+    // When the earlier copy is page chrome (whole lines), or with keep best
+    // when it is whole lines and has more layout defects, remove it instead
+    // and keep the later one.
+    if (d.sourceLines && (d.chromeSource || (keep === 'best' && defects(document, d.sourceLines) > defects(document, d.lines)))) {
       removed = d.sourceLines;
       kept = [{ start: document.lines[d.lines.first].start, end: document.lines[d.lines.last].end }];
     }
@@ -128,8 +130,14 @@ export function reportDuplicates({ document, settings }: RuleContext, scan: Repe
       message:
         removed === d.lines
           ? t('The earlier copy, which is kept (line {0}).', document.lineAt(r.start).index + 1)
-          : t('The later copy, which is kept: it has fewer layout defects (line {0}).', document.lineAt(r.start).index + 1),
+          : d.chromeSource
+            ? t('The later copy, which is kept: the earlier one is page chrome (line {0}).', document.lineAt(r.start).index + 1)
+            : t('The later copy, which is kept: it has fewer layout defects (line {0}).', document.lineAt(r.start).index + 1),
     }));
+    // The kept copy's lines, for a code action that keeps this copy instead.
+    const keptSpan = removed === d.lines ? d.sourceLines : d.lines;
+    const swap = keptSpan && lineRemovalRange(document, keptSpan.first, keptSpan.last);
+    const data: FindingData = { duplicate: { kept, keptIsEarlier: removed === d.lines, ...(swap && { keepThisInstead: swap }) } };
     const what = excerpt(document.text.slice(range.start, Math.min(range.end, range.start + 200)));
     const removal = lineRemovalRange(document, first, last, d.removedAfter && removed === d.lines);
     report({
@@ -139,6 +147,7 @@ export function reportDuplicates({ document, settings }: RuleContext, scan: Repe
           ? t('Line {0} repeats line {1}: “{2}”.', first + 1, keptLines[0], what)
           : t('Lines {0}–{1} repeat text from line {2} ({3} characters): “{4}”.', first + 1, last + 1, keptLines[0], d.chars, what),
       related,
+      data,
       // No fix where removing the lines would change a line ending.
       ...(removal && {
         fix: {
@@ -169,19 +178,61 @@ export interface DuplicateRun {
   readonly chars: number;
   /** Every non-blank line after this run is in a later run too. */
   readonly removedAfter: boolean;
+  /** The earlier copy is page chrome (whole lines) and this run is not: the earlier copy is the one removed. */
+  readonly chromeSource?: boolean;
 }
 
 /**
  * Runs of whole lines that repeat earlier text. A line counts when every one
  * of its letters, digits and CJK characters lies in a repeat; lines with
- * none (`。`) inside or right after a run join it.
+ * none (`。`) inside or right after a run join it. Page chrome that repeats
+ * chrome (a footer or a menu printed twice) is left to the boilerplate rule;
+ * article text whose earlier copy is chrome (a breadcrumb or a `正在阅读：`
+ * bar quoting the headline) is reported on the chrome's copy when that copy
+ * is whole lines, and not at all when it is quoted inside a chrome line.
  */
 export function findDuplicateRuns(doc: NewsDocument, minLength: number, scan = scanRepeats(doc, minLength)): DuplicateRun[] {
-  const { spans, repeats, covered } = scan;
+  const { spans, repeats } = scan;
   if (repeats.length === 0) return [];
   const lines = doc.lines;
   const empty = (i: number) => spans[2 * i] === spans[2 * i + 1];
-  const runs: { first: number; last: number }[] = [];
+  const out: DuplicateRun[] = [];
+  const offsets = streamOffsets(doc, scan);
+  const chrome = chromeTest(doc);
+  for (const whole of coveredRuns(doc, scan)) {
+    for (const run of withoutChrome(doc, scan, whole, chrome, offsets.start)) {
+      const from = spans[2 * run.first];
+      const to = spans[2 * run.last + 1];
+      const chars = to - from;
+      if (chars < minLength) continue;
+      // Formulaic lines (a speaker label, a credit) alone are not duplicates.
+      let substantive = false;
+      for (let l = run.first; l <= run.last && !substantive; l++) {
+        const text = lines[l].text;
+        if (!lines[l].blank && !empty(l) && !isSpeakerLabel(text) && !isCreditLine(text)) substantive = true;
+      }
+      if (!substantive) continue;
+      const sources = sourceRanges(offsets, repeats, from, to);
+      const sourceLines = wholeLines(doc, sources);
+      if (run.chromeSource && !sourceLines) continue;
+      out.push({ lines: run, sources, sourceLines, chars, removedAfter: false, ...(run.chromeSource && { chromeSource: true }) });
+    }
+  }
+  // removedAfter: every non-blank line after the run is in a later run.
+  let tailCovered = true;
+  for (let r = out.length - 1, l = lines.length - 1; r >= 0; r--) {
+    for (; l > out[r].lines.last; l--) if (!lines[l].blank) tailCovered = false;
+    (out[r] as { removedAfter: boolean }).removedAfter = tailCovered;
+    l = out[r].lines.first - 1;
+  }
+  return out;
+}
+
+/** The runs of covered lines, with the blank and punctuation-only lines inside and right after them. */
+function coveredRuns(doc: NewsDocument, { spans, covered }: RepeatScan): LineSpan[] {
+  const lines = doc.lines;
+  const empty = (i: number) => spans[2 * i] === spans[2 * i + 1];
+  const runs: LineSpan[] = [];
   let i = 0;
   while (i < lines.length) {
     if (!covered[i]) {
@@ -204,31 +255,63 @@ export function findDuplicateRuns(doc: NewsDocument, minLength: number, scan = s
     runs.push({ first, last });
     i = Math.max(j, last + 1);
   }
-  const out: DuplicateRun[] = [];
-  const offsets = streamOffsets(doc, scan);
-  for (const run of runs) {
-    const from = spans[2 * run.first];
-    const to = spans[2 * run.last + 1];
-    const chars = to - from;
-    if (chars < minLength) continue;
-    // Formulaic lines (a speaker label, a credit) alone are not duplicates.
-    let substantive = false;
-    for (let l = run.first; l <= run.last && !substantive; l++) {
-      const text = lines[l].text;
-      if (!lines[l].blank && !empty(l) && !isSpeakerLabel(text) && !isCreditLine(text)) substantive = true;
+  return runs;
+}
+
+interface ChromeRun extends LineSpan {
+  /** Every line's earlier copy is in chrome (the run itself is not). */
+  readonly chromeSource: boolean;
+}
+
+/**
+ * A run without its lines that are chrome repeating chrome: the parts
+ * between them, each with whether all of its earlier copy is chrome. A part
+ * of short lines with no sentence punctuation (`联合报书签`) next to such
+ * chrome is the same menu or share bar, which the anatomy did not type.
+ */
+function withoutChrome(doc: NewsDocument, scan: RepeatScan, run: LineSpan, chrome: ChromeTest, offsetOf: (i: number) => number): ChromeRun[] {
+  const { spans, repeats } = scan;
+  const firstRepeat = repeatAt(repeats, spans[2 * run.first]);
+  const inChrome = (l: number) => sourceInChrome(doc, spans, repeats, firstRepeat, l, chrome, offsetOf);
+  const neutral = (l: number) => doc.lines[l].blank || spans[2 * l] === spans[2 * l + 1];
+  const parts: ChromeRun[] = [];
+  let first = -1;
+  let last = -1;
+  let quoted = true;
+  let weak = true;
+  let cut = false;
+  const close = (cutAfter: boolean) => {
+    if (first < 0) return;
+    // Punctuation-only lines right after the part belong to it.
+    while (last < run.last && !doc.lines[last + 1].blank && neutral(last + 1)) last++;
+    if (!(weak && (cut || cutAfter))) parts.push({ first, last, chromeSource: quoted });
+    first = -1;
+  };
+  for (let l = run.first; l <= run.last; l++) {
+    if (neutral(l)) continue;
+    const isChrome = chrome(l);
+    if (isChrome && inChrome(l)) {
+      close(true);
+      cut = true;
+      continue;
     }
-    if (!substantive) continue;
-    const sources = sourceRanges(offsets, repeats, from, to);
-    out.push({ lines: run, sources, sourceLines: wholeLines(doc, sources), chars, removedAfter: false });
+    if (first < 0) {
+      first = l;
+      quoted = true;
+      weak = true;
+    }
+    last = l;
+    if (quoted && (isChrome || !inChrome(l))) quoted = false;
+    if (weak && !isMenuItem(doc.lines[l].text)) weak = false;
   }
-  // removedAfter: every non-blank line after the run is in a later run.
-  let tailCovered = true;
-  for (let r = out.length - 1, l = lines.length - 1; r >= 0; r--) {
-    for (; l > out[r].lines.last; l--) if (!lines[l].blank) tailCovered = false;
-    (out[r] as { removedAfter: boolean }).removedAfter = tailCovered;
-    l = out[r].lines.first - 1;
-  }
-  return out;
+  close(false);
+  return parts;
+}
+
+/** A short line with no sentence punctuation: a menu or share-bar item. */
+function isMenuItem(text: string): boolean {
+  const t = text.trim();
+  return t.length <= 20 && !/[，。！？；,.!?;]/.test(t);
 }
 
 /** Where the stream's characters are in the text: the start and the end of character i. */

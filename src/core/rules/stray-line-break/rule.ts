@@ -3,7 +3,7 @@ import type { Check, RuleMeta } from '../../rule';
 import type { Line, NewsDocument } from '../../document';
 import type { Report } from '../../finding';
 import { CONTINUING_START, OPEN_END, endsSentence } from '../../text/punctuation';
-import { isCreditLine, isListItem, isMetadataLine, isPlaceTitleShape, isShortHeadingShape } from '../../text/shapes';
+import { PHOTO_CREDIT, isCreditLine, isListItem, isMetadataLine, isPlaceTitleShape, isShortHeadingShape } from '../../text/shapes';
 import { isLatinAlnum } from '../../text/chars';
 
 /**
@@ -76,7 +76,9 @@ export function checkBreak(document: NewsDocument, i: number, chain: Chain, repo
         ? t('Line {0} starts with “{1}”: a sentence was broken here.', line.index + 1, right)
         : reason === 'open-end'
           ? t('Line {0} ends with “{1}”: the sentence goes on in the next line.', prev.index + 1, left)
-          : t('Line {0} is a fragment of a sentence that goes on in the next line.', prev.index + 1),
+          : reason === 'mid-phrase'
+            ? t('Line {0} stops mid-sentence: the sentence goes on in the next line.', prev.index + 1)
+            : t('Line {0} is a fragment of a sentence that goes on in the next line.', prev.index + 1),
     fix: {
       title: t('Join line {0} to line {1}', line.index + 1, prev.index + 1),
       edits: [{ range: { start: prevEnd, end: lineStart }, text: glue }],
@@ -92,7 +94,7 @@ function lastCharStart(text: string, end: number): number {
   return low >= 0xdc00 && low <= 0xdfff && high >= 0xd800 && high <= 0xdbff ? end - 2 : end - 1;
 }
 
-type Reason = 'starts-with-punctuation' | 'open-end' | 'fragment';
+type Reason = 'starts-with-punctuation' | 'open-end' | 'fragment' | 'mid-phrase';
 
 function isProtected(text: string): boolean {
   return (
@@ -110,5 +112,52 @@ function breakReason(lines: readonly Line[], i: number, chain: Chain): Reason | 
   if (!(chain & JOINED) && isProtected(prev)) return undefined;
   // A fragment (it began mid-sentence) that does not end its sentence goes on.
   if ((chain & FRAGMENT || CONTINUING_START.test(prev)) && !endsSentence(prev) && !/[:：]$/.test(prev)) return 'fragment';
+  if (isMidPhrase(lines[i - 1].text, prev, lines[i].text, cur)) return 'mid-phrase';
   return undefined;
+}
+
+const WORD_END = /[\p{sc=Han}\p{L}\p{N}]$/u;
+const WORD_START = /^[\p{sc=Han}\p{L}\p{N}]/u;
+const INDENT = /^(\u3000|[ \t\u00a0\u2002\u2003]{2})/;
+/** A label at the start of a line: `声明：`, `编辑:`. */
+const LABEL_START = /^[^\s，。：:]{1,6}[：:]/;
+/** What a clause of prose does not hold: white space, slashes, brackets, colons (a credit, a caption's source). */
+const NOT_PROSE = /[\s/／:：()（）【】[\]]/;
+/** The longest line looked at (a longer one is not judged by this shape). */
+const SCAN = 400;
+
+/**
+ * A sentence cut between two characters, with no punctuation at the cut
+ * (`…河南已建成沿黄生态` / `廊道1200多公里，…。`). The line before ends with
+ * a character of a word, has no white space inside, and reads as prose, not
+ * as a headline, a teaser or a caption: it holds a finished sentence and a
+ * clause after it, an opening quote or bracket it does not close, three
+ * clause marks or more, or a comma and either forty characters or a
+ * paragraph's indentation that the next line lacks. The next line starts
+ * with a character of a word, is not indented, has a `。` and no label.
+ */
+function isMidPhrase(prevRaw: string, prev: string, curRaw: string, cur: string): boolean {
+  if (prev.length > SCAN || !WORD_END.test(prev) || !WORD_START.test(cur)) return false;
+  if (INDENT.test(curRaw) || !cur.includes('。') || LABEL_START.test(cur) || /\s/.test(prev)) return false;
+  let clauses = 0;
+  let open = 0;
+  let lastStop = -1;
+  let clausesBefore = 0;
+  for (let k = 0; k < prev.length; k++) {
+    const c = prev[k];
+    if (c === '。' || c === '！' || c === '？') {
+      lastStop = k;
+      clausesBefore = clauses;
+    } else if (c === '，' || c === '、' || c === '；') clauses++;
+    else if (c === '“' || c === '（' || c === '《' || c === '「' || c === '『') open++;
+    else if (c === '”' || c === '）' || c === '》' || c === '」' || c === '』') open = Math.max(0, open - 1);
+  }
+  if (lastStop >= 0) {
+    // The clause after the last stop: prose, not a credit or a source.
+    const tail = prev.slice(lastStop + 1);
+    if (NOT_PROSE.test(tail) || PHOTO_CREDIT.test(tail)) return false;
+    return lastStop >= 15 || clausesBefore > 0 || tail.length >= 8 || clauses > clausesBefore;
+  }
+  if (open > 0 || clauses >= 3) return true;
+  return clauses >= 1 && (prev.length >= 40 || INDENT.test(prevRaw));
 }

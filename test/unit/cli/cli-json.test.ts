@@ -1,0 +1,27 @@
+import * as assert from 'node:assert/strict';
+import { json } from '../../../src/cli/formatters/json';
+import type { FindingRow } from '../../../src/cli/formatters';
+
+function row(i: number): FindingRow {
+  return { rule: i % 2 ? 'mojibake' : 'half-width', severity: 'warning', message: `“é” \\ "q" \n ${i} 這`, line: i + 1, column: 1, endLine: i + 1, endColumn: 3, fixable: i % 3 === 0 };
+}
+
+describe('CLI JSON output in pieces', () => {
+  it('a file part in chunks is the file part, for none, one, and more findings than a chunk holds', () => {
+    for (const n of [0, 1, 2, 2047, 2048, 2049, 5000]) {
+      const rows = { file: 'a "b"\\c.txt', findings: Array.from({ length: n }, (_, i) => row(i)) };
+      const chunks = [...json.fileChunks!(rows)];
+      assert.equal(chunks.join(''), json.file(rows), `${n} findings`);
+      if (n > 2048) assert.ok(chunks.length > 3, 'cut into pieces');
+    }
+  });
+
+  it('the pieces of the whole output are the whole output', () => {
+    const parts = [0, 3, 2100].map((n, k) => ({ file: `${k}.txt`, findings: Array.from({ length: n }, (_, i) => row(i)) }));
+    for (const some of [[], parts.slice(0, 1), parts]) {
+      const whole = json.whole(some.map((p) => json.file(p)));
+      assert.equal([...json.pieces!(some.map((p) => json.fileChunks!(p)))].join(''), whole);
+      assert.deepEqual(JSON.parse(whole), some);
+    }
+  });
+});
