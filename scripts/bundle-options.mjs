@@ -32,7 +32,7 @@ export const apartPlugin = {
 /**
  * Fills in src/core/encodings/built-tables.ts with the tables as the core
  * computes them, evaluated here once per build (so the bundles carry the
- * tables of the code they bundle, whatever edits score.ts and repair.ts get).
+ * tables of the code they bundle, whatever edits score.ts and windows.ts get).
  * @param {string} root the repository root
  * @returns {Promise<import('esbuild').Plugin>}
  */
@@ -42,7 +42,7 @@ export async function builtTablesPlugin(root) {
   const out = await esbuild.build({
     stdin: {
       contents:
-        "export { costTable16 } from './src/core/encodings/score'; export { suspiciousTable } from './src/core/encodings/repair'; export { packFloatTable, packTable } from './src/core/encodings/packed';",
+        "export { costTable16 } from './src/core/encodings/score'; export { suspiciousTable } from './src/core/encodings/windows'; export { packFloatTable, packTable } from './src/core/encodings/packed';",
       resolveDir: root,
       loader: 'ts',
     },

@@ -64,8 +64,10 @@ const median = (xs) => {
 };
 const time = (f) => {
   const t = process.hrtime.bigint();
+  const c = process.cpuUsage();
   const r = f();
-  return { ms: Number(process.hrtime.bigint() - t) / 1e6, r };
+  const { user, system } = process.cpuUsage(c);
+  return { ms: Number(process.hrtime.bigint() - t) / 1e6, cpu: (user + system) / 1000, r };
 };
 const row = (what, value, target) => console.log(`${what.padEnd(62)} ${String(value).padStart(10)}   ${target}`);
 
@@ -74,13 +76,16 @@ console.log(`bench-review: ${Buffer.byteLength(text)} bytes, ${text.split('\n').
 
 // Clean Document: the plan behind the review.
 const plans = [];
+const planCpu = [];
 let plan;
 for (let i = 0; i < (quick ? 1 : 5); i++) {
-  const { ms, r } = time(() => planReview(text, { safeOnly: true }));
+  const { ms, cpu, r } = time(() => planReview(text, { safeOnly: true }));
   plans.push(ms);
+  planCpu.push(cpu);
   plan = r;
 }
 row('Clean Document plan on 1 MB, median (ms)', median(plans).toFixed(0), 'review open target ≤ 2000');
+row('  its CPU time, median (ms)', median(planCpu).toFixed(0), '');
 row('  its review: entries / fixes / attributed', `${plan.entries.length}/${plan.applied.length}/${plan.attributed}`, '');
 
 // The light bulb: findings near a position (the analysis itself is cached by the editor).
@@ -110,5 +115,11 @@ row('diagnostics budget on 1 MB, median (ms)', median(budgets).toFixed(1), `${fi
 // For comparison: fix-all alone (what the old Clean Document computed before its diff).
 const { fixAll } = require(out);
 const alone = [];
-for (let i = 0; i < (quick ? 1 : 3); i++) alone.push(time(() => fixAll(text, { safeOnly: true })).ms);
+const aloneCpu = [];
+for (let i = 0; i < (quick ? 1 : 3); i++) {
+  const { ms, cpu } = time(() => fixAll(text, { safeOnly: true }));
+  alone.push(ms);
+  aloneCpu.push(cpu);
+}
 row('fix-all alone on 1 MB, median (ms)', median(alone).toFixed(0), `${fixAll(text, { safeOnly: true }).passes} passes`);
+row('  its CPU time, median (ms)', median(aloneCpu).toFixed(0), '');

@@ -41,6 +41,8 @@ export interface Finding {
 export interface FindingData {
   /** mojibake, when most of the document is mojibake: the encoding its bytes are in, as VS Code names it, and what they were read as. */
   readonly wholeFile?: { readonly encoding: string; readonly vscodeEncodingId: string; readonly readAs: string };
+  /** stray-line-break: the related information lists the parts of this finding (the breaks of one paragraph), each where it is. */
+  readonly parts?: true;
   /** duplicate-block: the other copy of the repeated text, which the finding's fix keeps. */
   readonly duplicate?: {
     /** Where the kept copy is, one range per place (the earlier copy may be in pieces). */

@@ -5,7 +5,7 @@ export { SEVERITIES, findingsIndex, findingsMeeting } from './finding';
 export type { AnyRule, Check, Rule, RuleContext, RuleFamily, RuleMeta } from './rule';
 export { applyEdits, applyFixes, selectEdits } from './engine/fix';
 export { analyze, type AnalyzeOptions } from './engine/analyze';
-export { fixAll, type CleanResult } from './engine/fix-all';
+export { fixAll, type CleanResult, type FixAllOptions } from './engine/fix-all';
 export { analyzeIncremental, analyzeIncrementalSteps, type IncrementalOptions, type IncrementalResult, type IncrementalState } from './engine/incremental';
 export type { TextChange } from './engine/incremental/change';
 export { RULES } from './rules';

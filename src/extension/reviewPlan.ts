@@ -2,7 +2,7 @@
  * The fixes of a clean-up as separate, reviewable replacements of the
  * original text. Fix-all runs in passes (repairs of the characters first,
  * then the rules that judge the repaired text, then what the joins made
- * visible); a later pass's edits are in the coordinates of the text the
+ * visible) and reports the fixes of each; a later pass's edits are in the coordinates of the text the
  * earlier passes made. Each of them is mapped back to the original text;
  * where it touches what an earlier fix wrote, the two become one entry (one
  * cannot be applied without the other). The entries' replacements, applied
@@ -11,7 +11,7 @@
  *
  * No `vscode` import: the plan is tested on plain Node.
  */
-import { NewsDocument, RULES, analyze, applyFixes, minimalEdits, resolveSettings, type AnalyzeOptions, type Edit, type Finding, type Range } from '../core';
+import { fixAll, minimalEdits, type Edit, type Finding, type FixAllOptions, type Range } from '../core';
 
 export interface ReviewEntry {
   /** Offsets into the original text (UTF-16). */
@@ -39,10 +39,7 @@ interface PassEdit {
   readonly finding: number;
 }
 
-export function planReview(
-  text: string,
-  options: AnalyzeOptions & { safeOnly?: boolean; maxPasses?: number; isCancelled?: () => boolean } = {},
-): ReviewPlan {
+export function planReview(text: string, options: Omit<FixAllOptions, 'onPass'> = {}): ReviewPlan {
   if (text.charCodeAt(0) === 0xfeff) {
     const inner = planReview(text.slice(1), options);
     const shift = (r: Range): Range => ({ start: r.start + 1, end: r.end + 1 });
@@ -53,36 +50,23 @@ export function planReview(
       entries: inner.entries.map((e) => ({ ...e, range: shift(e.range) })),
     };
   }
-  const settings = options.settings ?? resolveSettings();
-  const ruleSet = options.ruleSet ?? RULES;
-  const safe = new Set(ruleSet.filter((r) => settings.cleans(r.meta.id, r.meta.safeToClean)).map((r) => r.meta.id));
-  const restoring = new Set(ruleSet.filter((r) => r.meta.restoresText).map((r) => r.meta.id));
   const findings: Finding[] = [];
   const passes: PassEdit[][] = [];
-  let current = text;
-  for (let pass = 0; pass < (options.maxPasses ?? 6); pass++) {
-    if (options.isCancelled?.()) break;
-    let candidates = analyze(new NewsDocument(current), { ...options, settings }).filter(
-      (f) => f.fix && (!options.safeOnly || safe.has(f.ruleId)),
-    );
-    if (candidates.length === 0) break;
-    const repairs = candidates.filter((f) => restoring.has(f.ruleId));
-    if (repairs.length > 0) candidates = repairs;
-    const result = applyFixes(current, candidates);
-    if (result.applied.length === 0 || result.text === current) break;
-    const edits: PassEdit[] = [];
-    for (const f of result.applied) {
-      const id = findings.push(f) - 1;
-      for (const e of f.fix!.edits) {
-        if (e.range.start === e.range.end && e.text === '') continue;
-        edits.push({ start: e.range.start, end: e.range.end, text: e.text, finding: id });
+  const { text: after } = fixAll(text, {
+    ...options,
+    onPass: (applied) => {
+      const edits: PassEdit[] = [];
+      for (const f of applied) {
+        const id = findings.push(f) - 1;
+        for (const e of f.fix!.edits) {
+          if (e.range.start === e.range.end && e.text === '') continue;
+          edits.push({ start: e.range.start, end: e.range.end, text: e.text, finding: id });
+        }
       }
-    }
-    edits.sort((a, b) => a.start - b.start || a.end - b.end);
-    passes.push(edits);
-    current = result.text;
-  }
-  const after = current;
+      edits.sort((a, b) => a.start - b.start || a.end - b.end);
+      passes.push(edits);
+    },
+  });
   if (after === text) return { before: text, after, entries: [], applied: findings, attributed: true };
   const entries = attribute(text, after, passes, findings);
   if (entries) return { before: text, after, entries, applied: findings, attributed: true };

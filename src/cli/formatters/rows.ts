@@ -15,6 +15,18 @@ export interface FindingRow {
   endLine: number;
   endColumn: number;
   fixable: boolean;
+  /** The parts of a finding made of several (the breaks of one paragraph): where each is, under the same rule. */
+  children?: PartRow[];
+}
+
+/** A part of a finding, as `--format json` gives it under the finding's `children`. */
+export interface PartRow {
+  rule: string;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
 }
 
 /** One file's findings, as the JSON format lists them. */
@@ -71,7 +83,14 @@ export function findingRow(doc: NewsDocument, f: Finding): FindingRow {
     endLine: e.line,
     endColumn: e.column,
     fixable: f.fix !== undefined,
+    ...(f.data?.parts && f.related && { children: f.related.map((r) => ({ rule: f.ruleId, message: r.message, ...span(doc, r.range) })) }),
   };
+}
+
+function span(doc: NewsDocument, r: { start: number; end: number }): { line: number; column: number; endLine: number; endColumn: number } {
+  const s = lineCol(doc, r.start);
+  const e = lineCol(doc, r.end);
+  return { line: s.line, column: s.column, endLine: e.line, endColumn: e.column };
 }
 
 export function outlineRow(e: OutlineEntry): OutlineRow {

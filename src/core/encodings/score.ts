@@ -10,6 +10,7 @@ import { COMMON_WORDS } from './words';
 import { hanLevel } from './tables';
 import { BUILT_COST_TABLE } from './built-tables';
 import { unpackFloatTable } from './packed';
+import { isBmpHan } from '../text/chars';
 
 const HAN_COST = [0, 1.5, 3.5, 5];
 
@@ -91,7 +92,7 @@ export function charCost(cp: number): number {
 function computeCost(cp: number): number {
   if (cp < 0x80) return cp >= 0x20 || cp === 9 || cp === 10 || cp === 13 ? 0 : 10;
   if (cp < 0xa0) return 10; // C1 controls
-  if ((cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0xf900 && cp <= 0xfaff)) {
+  if (isBmpHan(cp)) {
     return HAN_COST[hanLevel(cp)];
   }
   if (cp >= 0x20000 && cp <= 0x3ffff) return 4; // astral Han: real but rare
@@ -146,13 +147,15 @@ export function isForbidden(cp: number): boolean {
   );
 }
 
+/**
+ * Han for the score: the BMP blocks (isBmpHan) and the whole of planes 2
+ * and 3 (U+20000–U+3FFFF), unassigned code points included, as computeCost
+ * prices them ("astral Han"). Wider than isHanCodePoint in text/chars.ts
+ * (Extensions B–H end at U+3134F; 〇 is not counted here): the han counts of
+ * the judge depend on this range, so it stays as it is.
+ */
 export function isHanCode(cp: number): boolean {
-  return (
-    (cp >= 0x4e00 && cp <= 0x9fff) ||
-    (cp >= 0x3400 && cp <= 0x4dbf) ||
-    (cp >= 0xf900 && cp <= 0xfaff) ||
-    (cp >= 0x20000 && cp <= 0x3ffff)
-  );
+  return isBmpHan(cp) || (cp >= 0x20000 && cp <= 0x3ffff);
 }
 
 /** True for Han, CJK punctuation and full-width forms. */

@@ -25,7 +25,30 @@ export interface CleanResult {
  * removes one repeated block re-reads little), and while the text still
  * needs repairs only the rules that repair it run.
  */
-export function fixAll(text: string, options: AnalyzeOptions & { safeOnly?: boolean; maxPasses?: number } = {}): CleanResult {
+/**
+ * Fix-all's passes by default. Fixes uncover fixes (a repair makes a line
+ * Chinese, its `...` becomes `……`, the line now starts with `…` and is joined,
+ * the joined line's brackets become full-width): the chains seen on generated
+ * documents take up to seven passes, and a pass on text that changed little is
+ * incremental, so the cap is generous.
+ */
+export const DEFAULT_MAX_PASSES = 16;
+
+export interface FixAllOptions extends AnalyzeOptions {
+  safeOnly?: boolean;
+  /** At most this many passes (default `DEFAULT_MAX_PASSES`). */
+  maxPasses?: number;
+  /**
+   * Called after each pass with the fixes it applied (their edits are in the
+   * coordinates of `before`, the text the pass started from; without the
+   * BOM when the text has one).
+   */
+  onPass?: (applied: readonly Finding[], before: string) => void;
+  /** Checked before each pass: when it says so, fix-all stops there (and `remaining` is left empty unless known). */
+  isCancelled?: () => boolean;
+}
+
+export function fixAll(text: string, options: FixAllOptions = {}): CleanResult {
   // A byte-order mark belongs to the file, not to the first line: keep it.
   if (text.charCodeAt(0) === 0xfeff) {
     const inner = fixAll(text.slice(1), options);
@@ -41,7 +64,8 @@ export function fixAll(text: string, options: AnalyzeOptions & { safeOnly?: bool
   const analyses = new Analyses({ ...options, settings });
   // The findings of `current`, when they are known.
   let found: Finding[] | undefined;
-  for (; passes < (options.maxPasses ?? 6); passes++) {
+  for (; passes < (options.maxPasses ?? DEFAULT_MAX_PASSES); passes++) {
+    if (options.isCancelled?.()) return { text: current, applied, remaining: found ?? [], passes };
     // Repairs of the characters themselves first; the next pass judges the repaired text.
     const repairs = analyses.restoring(current).filter(fixable);
     const findings = repairs.length > 0 ? repairs : (found = analyses.all(current)).filter(fixable);
@@ -52,6 +76,7 @@ export function fixAll(text: string, options: AnalyzeOptions & { safeOnly?: bool
       break;
     }
     for (const f of result.applied) applied.push(f);
+    options.onPass?.(result.applied, current);
     current = result.text;
     found = undefined;
   }

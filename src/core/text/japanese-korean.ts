@@ -217,7 +217,9 @@ export function japaneseKoreanSpans(text: string, from = 0, to = text.length): S
   const out: Span[] = [];
   const search = KANA_OR_HANGUL;
   search.lastIndex = from;
-  for (let m = search.exec(text); m !== null && m.index < to; m = search.exec(text)) {
+  // The search stops at `to` (offsets unchanged): a line's look-up must not read the rest of the text.
+  const within = to < text.length ? text.slice(0, to) : text;
+  for (let m = search.exec(within); m !== null && m.index < to; m = search.exec(within)) {
     const start = Math.max(from, text.lastIndexOf('\n', m.index) + 1);
     let end = text.indexOf('\n', m.index);
     if (end < 0 || end > to) end = to;

@@ -33,6 +33,22 @@ describe('CLI', () => {
     });
   });
 
+  it('check --format json lists the breaks of one paragraph as the children of its finding', async () => {
+    const r = await run(['check', '--format', 'json', '--rules', 'stray-line-break', 'a.txt'], { 'a.txt': '根基在产业\n，支撑在项目\n，关键在落实。' });
+    const [finding, ...others] = JSON.parse(r.out)[0].findings;
+    assert.deepEqual(others, []);
+    assert.equal(finding.rule, 'stray-line-break');
+    assert.deepEqual(
+      finding.children.map((c: { line: number; column: number }) => [c.line, c.column]),
+      [
+        [2, 1],
+        [3, 1],
+      ],
+    );
+    const fixed = await run(['fix', '--stdout', '--rules', 'stray-line-break', 'a.txt'], { 'a.txt': '根基在产业\n，支撑在项目\n，关键在落实。' });
+    assert.equal(fixed.out, '根基在产业，支撑在项目，关键在落实。');
+  });
+
   it('fix --stdout prints the fixed text; fix --write rewrites the file keeping BOM and CRLF', async () => {
     const r1 = await run(['fix', '--stdout', 'a.txt'], { 'a.txt': BROKEN });
     assert.equal(r1.out, '根基在产业，支撑在项目。\n');

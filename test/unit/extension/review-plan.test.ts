@@ -25,6 +25,27 @@ describe('planReview: a clean-up as separate reviewable fixes', () => {
     });
   }
 
+  it("fix-all reports each pass's fixes in the coordinates of the text it started from; the plan applies exactly fix-all's fixes", () => {
+    const text = seed('002_7e5994b88d4897fc.txt');
+    const reported: { applied: readonly unknown[]; before: string }[] = [];
+    const result = fixAll(text, { safeOnly: true, onPass: (applied, before) => reported.push({ applied, before }) });
+    assert.equal(reported.length, result.passes);
+    assert.deepEqual(reported.flatMap((p) => p.applied), result.applied);
+    assert.equal(reported[0].before, text);
+    assert.notEqual(reported[1].before, text);
+    assert.deepEqual(planReview(text, { safeOnly: true }).applied, result.applied);
+  });
+
+  it('a cancelled plan stops before the next pass', () => {
+    const text = seed('002_7e5994b88d4897fc.txt');
+    let asked = 0;
+    const plan = planReview(text, { safeOnly: true, isCancelled: () => asked++ > 0 });
+    assert.equal(asked, 2);
+    const first = fixAll(text, { safeOnly: true, maxPasses: 1 });
+    assert.equal(plan.after, first.text);
+    assert.notEqual(plan.after, fixAll(text, { safeOnly: true }).text);
+  });
+
   it('seed 002 takes several passes; a later fix that touches an earlier one becomes one entry with it', () => {
     const text = seed('002_7e5994b88d4897fc.txt');
     const plan = planReview(text, { safeOnly: true });

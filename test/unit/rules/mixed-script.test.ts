@@ -67,6 +67,15 @@ describe('mixed-script', () => {
     assert.equal(fix('我们這個問題。', { 'newsclean.script.target': 'zh-Hans', 'newsclean.script.customPhrases': ['問題=问题儿'] }), '我们这个问题儿。');
   });
 
+  it('leaves the marks of lost text (锟斤拷, 烫烫烫) unconverted, so lost-characters still sees them (found by the property tests)', () => {
+    const trad = '锟斤拷锟斤拷的新聞報導，我們今天說的是臺灣。';
+    assert.deepEqual(check(trad, {}), []);
+    assert.equal(fixAll(trad).text, trad);
+    assert.deepEqual(analyze(new NewsDocument(fixAll(trad).text)).map((f) => f.ruleId), ['lost-characters']);
+    // Converted to Traditional, the line changes everywhere but on the marks.
+    assert.equal(fix('烫烫烫这个问题说的是锟斤拷。', { 'newsclean.script.target': 'zh-TW' }), '烫烫烫這個問題說的是锟斤拷。');
+  });
+
   it('never splits a surrogate pair when two astral characters share their high surrogate (found by the property tests)', () => {
     // 𥐯 U+2542F converts to 𥖅 U+25585: the same high surrogate \ud855.
     const text = '會議通報了項目建設綜合考評等情況。\n這個𥐯謹樓辦的情況\n';

@@ -2,13 +2,10 @@ import { t } from '../../text/localize';
 import type { Check, RuleMeta } from '../../rule';
 import { isUnifiedHan } from '../../text/chars';
 import { matchesIn } from '../../text/lines';
+import { KUN_JIN_KAO, UNINIT } from '../../text/lost-markers';
 
 /** U+FFFD replacement characters (口字码). */
 const REPLACEMENT = /\ufffd+/g;
-/** U+FFFD U+FFFD saved as UTF-8 and read as GBK. */
-const KUN_JIN_KAO = /(?:锟斤拷)+锟?/g;
-/** Uninitialised memory (0xCC / 0xCD) printed as GBK. */
-const UNINIT = /烫{3,}|屯{3,}/g;
 /** `版權所有 ?2020`: a `?` where the copyright sign stood, before a year. */
 const LOST_COPYRIGHT = /(版权所有|版權所有|版权|版權|[Cc]opyright|COPYRIGHT)([ \t\u3000]*)\?(?=[ \t]*(?:19|20)\d\d)/g;
 /** `?` between two Han characters. */

@@ -4,6 +4,7 @@ import type { Edit, Fix } from '../../finding';
 import type { Line } from '../../document';
 import { commonEnds, splitsPair } from '../../engine/minimal-edits';
 import { japaneseKoreanSpansOf, overlapsSpan, sumOutsideSpans, type Span } from '../../text/japanese-korean';
+import { lostMarkerSpans, overlapsMarker } from '../../text/lost-markers';
 import { gbkChainBoundary, gbkCodes, utf8ReadAsGbkMarks } from '../../encodings';
 import { convert, countScript, scriptRunOffsets, type ConvertOptions, type Script, type ScriptTarget } from '../../script';
 
@@ -76,6 +77,8 @@ export const check: Check = ({ document, settings }, report) => {
       // mojibake rule's, and converting it would destroy its bytes.
       if (n > 0 && other === 'zh-Hant') n = dropMojibakeRuns(text, line, runs, n);
       if (n > 0 && foreign.length > 0) n = dropForeignRuns(foreign, runs, n);
+      // `锟斤拷` and `烫烫烫` are the lost-characters rule's evidence: never converted.
+      if (n > 0) n = dropLostMarkerRuns(text, line, runs, n);
       if (n === 0) return;
       let otherCount = 0;
       for (let r = 0; r < 2 * n; r += 2) otherCount += runs[r + 1] - runs[r];
@@ -122,6 +125,51 @@ function dropForeignRuns(spans: readonly Span[], runs: Int32Array, n: number): n
     runs[k++] = runs[r + 1];
   }
   return k >> 1;
+}
+
+/**
+ * The parts of a conversion edit outside lost-character marks (`marks` are
+ * offsets into the line, which starts at `base`). An edit that keeps the
+ * length is cut around the marks; one that does not and touches a mark is
+ * dropped (the mark is never rewritten).
+ */
+function outsideMarks(e: Edit, marks: readonly [number, number][], base: number): Edit[] {
+  const start = e.range.start - base;
+  const end = e.range.end - base;
+  if (!overlapsMarker(marks, start, end)) return [e];
+  if (e.text.length !== end - start) return [];
+  const out: Edit[] = [];
+  let from = start;
+  for (const [a, b] of marks) {
+    if (b <= from || a >= end) continue;
+    if (a > from) out.push({ range: { start: base + from, end: base + a }, text: e.text.slice(from - start, a - start) });
+    from = Math.max(from, b);
+  }
+  if (from < end) out.push({ range: { start: base + from, end: base + end }, text: e.text.slice(from - start) });
+  return out;
+}
+
+/**
+ * Takes the lost-character marks out of the runs, in place (a run around a
+ * mark becomes the parts before and after it); returns how many runs there are.
+ */
+function dropLostMarkerRuns(text: string, line: Line, runs: Int32Array, n: number): number {
+  const marks = lostMarkerSpans(text, line.start, line.end);
+  if (marks.length === 0) return n;
+  const out: number[] = [];
+  for (let r = 0; r < 2 * n; r += 2) {
+    let start = runs[r];
+    const end = runs[r + 1];
+    for (const [a, b] of marks) {
+      if (b <= start || a >= end) continue;
+      if (a > start) out.push(start, a);
+      start = Math.max(start, b);
+    }
+    if (start < end) out.push(start, end);
+  }
+  // Every mark is at least three characters long, so the parts fit where the runs were.
+  runs.set(out.slice(0, runs.length));
+  return out.length >> 1;
 }
 
 /**
@@ -194,7 +242,10 @@ class LineFix implements Fix {
   get edits(): Edit[] {
     if (!this.computed) {
       try {
-        this.computed = charEdits(this.line.text, convert(this.line.text, this.target, this.options), this.line.start);
+        const edits = charEdits(this.line.text, convert(this.line.text, this.target, this.options), this.line.start);
+        const marks = lostMarkerSpans(this.line.text, 0, this.line.text.length);
+        const base = this.line.start;
+        this.computed = marks.length === 0 ? edits : edits.flatMap((e) => outsideMarks(e, marks, base));
       } catch {
         this.computed = [];
       }

@@ -1,7 +1,7 @@
 import { t } from '../../text/localize';
 import type { Check, RuleMeta } from '../../rule';
 import type { Line, NewsDocument } from '../../document';
-import type { Report } from '../../finding';
+import { BreakGroup } from './group';
 import { CONTINUING_START, OPEN_END, endsSentence } from '../../text/punctuation';
 import { PHOTO_CREDIT, isCreditLine, isListItem, isMetadataLine, isPlaceTitleShape, isShortHeadingShape } from '../../text/shapes';
 import { isLatinAlnum } from '../../text/chars';
@@ -12,7 +12,8 @@ import { isLatinAlnum } from '../../text/chars';
  * a line after one that ends with an opening mark or a comma, and the line
  * after such a fragment when the fragment does not end its sentence. The fix
  * joins the two lines, with no space between CJK characters and one between
- * Latin words.
+ * Latin words; the consecutive breaks of one paragraph are one finding whose
+ * fix joins all its lines.
  */
 export const meta: RuleMeta = {
   id: 'stray-line-break',
@@ -25,8 +26,10 @@ export const meta: RuleMeta = {
 };
 
 export const check: Check = ({ document }, report) => {
-    let chain = firstChain(document.lines[0]);
-    for (let i = 1; i < document.lines.length; i++) chain = checkBreak(document, i, chain, report);
+  let chain = firstChain(document.lines[0]);
+  const group = new BreakGroup(document, report);
+  for (let i = 1; i < document.lines.length; i++) chain = checkBreak(document, i, chain, group) & CHAIN_BITS;
+  group.flush();
 };
 
 /**
@@ -36,12 +39,10 @@ export const check: Check = ({ document }, report) => {
  * the fix reaches a fixed point.
  */
 export type Chain = number;
-const JOINED = 1;
+export const JOINED = 1;
 const FRAGMENT = 2;
 /** The bits of a Chain. */
 export const CHAIN_BITS = JOINED | FRAGMENT;
-/** A bit beside a chain, free for incremental analysis to mark a line whose break was reported. */
-export const REPORTED = 4;
 
 /** The chain after the first line. */
 export function firstChain(line: Line): Chain {
@@ -49,17 +50,21 @@ export function firstChain(line: Line): Chain {
 }
 
 /**
- * Reports the break before line `i` (≥ 1) when a sentence goes on across it;
- * `chain` is the chain after line i - 1. Returns the chain after line i: it
- * and the finding depend on lines i - 1 and i and on `chain` alone
+ * Adds the break before line `i` (≥ 1) to `group` when a sentence goes on
+ * across it; `chain` is the chain after line i - 1. Returns the chain after
+ * line i, with ALONE or UNREPORTED beside it when the break is not grouped
+ * (see group.ts): it and the break depend on lines i - 1 and i and on `chain` alone
  * (incremental analysis checks the lines after an edit until the chain is
  * as it was).
  */
-export function checkBreak(document: NewsDocument, i: number, chain: Chain, report: (r: Report) => void): Chain {
+export function checkBreak(document: NewsDocument, i: number, chain: Chain, group: BreakGroup): Chain {
   const prev = document.lines[i - 1];
   const line = document.lines[i];
   const reason = prev.blank || line.blank ? undefined : breakReason(document.lines, i, chain); // a blank line is a paragraph break
-  if (!reason) return CONTINUING_START.test(line.text.trim()) ? FRAGMENT : 0;
+  if (!reason) {
+    group.flush(); // the paragraph's breaks end here
+    return CONTINUING_START.test(line.text.trim()) ? FRAGMENT : 0;
+  }
   const prevEnd = prev.start + prev.text.trimEnd().length;
   const lineStart = line.start + (line.text.length - line.text.trimStart().length);
   const left = document.text[prevEnd - 1];
@@ -69,7 +74,7 @@ export function checkBreak(document: NewsDocument, i: number, chain: Chain, repo
     reason === 'starts-with-punctuation'
       ? { start: lineStart, end: lineStart + 1 }
       : { start: Math.max(prev.start, lastCharStart(document.text, prevEnd)), end: prevEnd };
-  report({
+  const alone = group.add(line.index, {
     range: flagged,
     message:
       reason === 'starts-with-punctuation'
@@ -84,7 +89,7 @@ export function checkBreak(document: NewsDocument, i: number, chain: Chain, repo
       edits: [{ range: { start: prevEnd, end: lineStart }, text: glue }],
     },
   });
-  return JOINED | (chain & FRAGMENT);
+  return JOINED | (chain & FRAGMENT) | alone;
 }
 
 /** Where the character ending at `end` starts (a surrogate pair is one character). */

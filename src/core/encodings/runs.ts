@@ -1,0 +1,104 @@
+/**
+ * Run scanning: for each kind of damage the text is cut into maximal runs
+ * of characters the wrong code page can encode (bridged over the ASCII that
+ * reads the same both ways), and each run is handed to the walk of its kind.
+ */
+import { scanRun } from './byte-runs';
+import { scanCharToChar } from './char-to-char';
+import { bridgesAscii, charToChar, type InnerScan, type KindImpl, type MojibakeRepair } from './kinds';
+import { MAX_BRIDGE, encodable, inRun, isAsciiAlnum, isBridge, isLatinLetter } from './run-support';
+import { costTable16 } from './score';
+
+/** Longest run (code units) handed to one walk; longer runs are cut. */
+const MAX_RUN = 4096;
+
+export function scanKind(text: string, from: number, to: number, kind: KindImpl, depth: number, out: MojibakeRepair[], inner: InnerScan): void {
+  const page = kind.wrongPage();
+  const encoded = encodable(page);
+  const byChar = charToChar(kind);
+  const minCode = 0x80;
+  const asciiTrails = bridgesAscii(kind);
+  const n = to;
+  /** Index after a run of at most MAX_BRIDGE bridge characters from j that more of the run follows, or j. */
+  const bridgeEnd = (j: number): number => {
+    let b = j;
+    while (b < n && b - j < MAX_BRIDGE && isBridge(text.charCodeAt(b))) b++;
+    return b > j && b < n && inRun(encoded, text.charCodeAt(b), minCode) ? b : j;
+  };
+  let i = from;
+  while (i < n) {
+    // Skip to the next character the wrong code page encodes as high bytes.
+    while (i < n && !inRun(encoded, text.charCodeAt(i), minCode)) i++;
+    if (i >= n) break;
+    let j = i;
+    const gluedLeft = i > 0 && isLatinLetter(text.charCodeAt(i - 1));
+    while (j < n && j - i < MAX_RUN) {
+      const c = text.charCodeAt(j);
+      if (inRun(encoded, c, minCode)) {
+        j++;
+        continue;
+      }
+      // Big5-HKSCS reads some codes as characters outside the BMP.
+      if (c >= 0xd800 && c <= 0xdbff && byChar && page.encodeChar(text.codePointAt(j) ?? 0) !== undefined) {
+        j += 2;
+        continue;
+      }
+      if (byChar) {
+        // ASCII is one byte in GBK and Big5 alike: it stays inside the run
+        // (`165億元`, `第 三 款`) and means the same in both readings.
+        let b = j;
+        while (b < n && b - j < MAX_BRIDGE && c >= 0x20 && text.charCodeAt(b) >= 0x20 && text.charCodeAt(b) < 0x7f) b++;
+        if (b === j || b >= n || !inRun(encoded, text.charCodeAt(b), minCode)) break;
+        j = b;
+        continue;
+      }
+      if (!asciiTrails) break;
+      // GBK and Big5 trail bytes reach down into ASCII (0x40–0x7E): read as
+      // Latin-1, `Ö\\ºÏ` is 謀合. One such character after a lead byte stays
+      // in the run when more of the run follows, never at its end before
+      // Latin or nothing, nor before a bridge in a run glued to a Latin word
+      // (`MÄ£ÄM ÌÑÌ` is Latin).
+      if (c >= 0x40 && c <= 0x7e && j > i && (page.encodeChar(text.charCodeAt(j - 1)) ?? 0) >= 0x81) {
+        if (j + 1 < n && inRun(encoded, text.charCodeAt(j + 1), minCode)) {
+          j++;
+          continue;
+        }
+        if (!gluedLeft && bridgeEnd(j + 1) > j + 1) {
+          j = bridgeEnd(j + 1);
+          continue;
+        }
+        // Right before CJK text (`°l本` is 發本) it ends the run; in a line
+        // known to be misread (lineConsensus), also before a line end, a
+        // space or ASCII punctuation (`Ö¸Áî´a` is 指令碼, `Ñu(` is 製().
+        if (j + 1 < n && text.charCodeAt(j + 1) >= 0x2e80) j++;
+        else if (kind.relaxed && (j + 1 >= n || !isAsciiAlnum(text.charCodeAt(j + 1)))) j++;
+        break;
+      }
+      // Spaces, digits and ASCII punctuation are single bytes in GBK and
+      // Big5 too: `µÚ Èý ¿î` is 第 三 款, `Ôª1787Äê` is 元1787年. A run glued
+      // to a Latin word (`SÖÄ£ ÑÝÄ`) is not bridged over spaces.
+      if (c === 0x20 && gluedLeft) break;
+      const b = bridgeEnd(j);
+      if (b === j) break;
+      j = b;
+    }
+    if (byChar) scanCharToChar(text, i, j, from, to, kind, page, depth, out);
+    else if (mayRepair(text, i, j, kind)) scanRun(text, i, j, kind, page, depth, out, inner);
+    i = j;
+  }
+}
+
+/**
+ * Whether scanRun could repair anything in `text[from, to)`: it tries only
+ * segments whose characters cost at least `kind.minGain` in all (costs are
+ * never negative), so a run that costs less in all is passed over. Most
+ * runs of clean Chinese cost nothing.
+ */
+function mayRepair(text: string, from: number, to: number, kind: KindImpl): boolean {
+  // Relaxed (lineConsensus), or one double-byte character between ASCII (betweenAscii).
+  if (kind.relaxed || (to - from === 2 && bridgesAscii(kind))) return true;
+  const costs = costTable16();
+  let sum = 0;
+  for (let i = from; i < to; i++) sum += costs[text.charCodeAt(i)];
+  return sum >= kind.minGain;
+}

@@ -1,0 +1,31 @@
+/**
+ * The marks a lost conversion leaves in text: `锟斤拷` (U+FFFD U+FFFD saved
+ * as UTF-8 and read as GBK) and `烫烫烫` / `屯屯屯` (uninitialised memory
+ * printed as GBK). They are evidence, not Chinese: a rule that rewrites
+ * characters (script conversion) leaves them as they are, or the editor would
+ * no longer see that text was lost.
+ */
+
+/** `锟斤拷` runs, with the `锟` a cut run ends on. */
+export const KUN_JIN_KAO = /(?:锟斤拷)+锟?/g;
+/** Uninitialised memory (0xCC / 0xCD) printed as GBK. */
+export const UNINIT = /烫{3,}|屯{3,}/g;
+
+const ANY = /(?:锟斤拷)+锟?|烫{3,}|屯{3,}/g;
+
+/** The marks in `text[from, to)`, as [start, end) offsets into `text`, in order. */
+export function lostMarkerSpans(text: string, from = 0, to = text.length): [number, number][] {
+  const out: [number, number][] = [];
+  // Cheap test first: every mark holds one of these characters.
+  const slice = text.slice(from, to);
+  if (!/[锟烫屯]/.test(slice)) return out;
+  ANY.lastIndex = 0;
+  for (let m = ANY.exec(slice); m !== null; m = ANY.exec(slice)) out.push([from + m.index, from + m.index + m[0].length]);
+  return out;
+}
+
+/** Whether `[start, end)` overlaps one of `spans`. */
+export function overlapsMarker(spans: readonly [number, number][], start: number, end: number): boolean {
+  for (const [a, b] of spans) if (start < b && a < end) return true;
+  return false;
+}
