@@ -23,9 +23,3 @@ export function lostMarkerSpans(text: string, from = 0, to = text.length): [numb
   for (let m = ANY.exec(slice); m !== null; m = ANY.exec(slice)) out.push([from + m.index, from + m.index + m[0].length]);
   return out;
 }
-
-/** Whether `[start, end)` overlaps one of `spans`. */
-export function overlapsMarker(spans: readonly [number, number][], start: number, end: number): boolean {
-  for (const [a, b] of spans) if (start < b && a < end) return true;
-  return false;
-}

@@ -46,7 +46,7 @@ describe('halfwidth-punctuation', () => {
     // one fix-all pass per mark and six passes left the rest unconverted.
     const text = '立足區位優勢，圍繞成都建設“三中心一基地\r\r\n”等發(fā\n\n)展锟斤拷\r\n?;\n?;\n ?; \n';
     const all = fixAll(text);
-    assert.equal(all.text, '立足區位優勢，圍繞成都建設“三中心一基地\r\r\n”等發(fā\n\n)展錕斤拷？；？；？； \n');
+    assert.equal(all.text, '立足區位優勢，圍繞成都建設“三中心一基地\r\r\n”等發(fā\n\n)展锟斤拷？；？；？； \n');
     assert.deepEqual(analyze(new NewsDocument(all.text)).filter((f) => f.fix), []);
     const run = '中?;?;?;?;?;?;?;';
     assert.equal(findings(run).length, 14);

@@ -4,7 +4,7 @@ import type { Edit, Fix } from '../../finding';
 import type { Line } from '../../document';
 import { commonEnds, splitsPair } from '../../engine/minimal-edits';
 import { japaneseKoreanSpansOf, overlapsSpan, sumOutsideSpans, type Span } from '../../text/japanese-korean';
-import { lostMarkerSpans, overlapsMarker } from '../../text/lost-markers';
+import { lostMarkerSpans } from '../../text/lost-markers';
 import { gbkChainBoundary, gbkCodes, utf8ReadAsGbkMarks } from '../../encodings';
 import { convert, countScript, scriptRunOffsets, type ConvertOptions, type Script, type ScriptTarget } from '../../script';
 
@@ -128,28 +128,6 @@ function dropForeignRuns(spans: readonly Span[], runs: Int32Array, n: number): n
 }
 
 /**
- * The parts of a conversion edit outside lost-character marks (`marks` are
- * offsets into the line, which starts at `base`). An edit that keeps the
- * length is cut around the marks; one that does not and touches a mark is
- * dropped (the mark is never rewritten).
- */
-function outsideMarks(e: Edit, marks: readonly [number, number][], base: number): Edit[] {
-  const start = e.range.start - base;
-  const end = e.range.end - base;
-  if (!overlapsMarker(marks, start, end)) return [e];
-  if (e.text.length !== end - start) return [];
-  const out: Edit[] = [];
-  let from = start;
-  for (const [a, b] of marks) {
-    if (b <= from || a >= end) continue;
-    if (a > from) out.push({ range: { start: base + from, end: base + a }, text: e.text.slice(from - start, a - start) });
-    from = Math.max(from, b);
-  }
-  if (from < end) out.push({ range: { start: base + from, end: base + end }, text: e.text.slice(from - start) });
-  return out;
-}
-
-/**
  * Takes the lost-character marks out of the runs, in place (a run around a
  * mark becomes the parts before and after it); returns how many runs there are.
  */
@@ -242,10 +220,10 @@ class LineFix implements Fix {
   get edits(): Edit[] {
     if (!this.computed) {
       try {
-        const edits = charEdits(this.line.text, convert(this.line.text, this.target, this.options), this.line.start);
-        const marks = lostMarkerSpans(this.line.text, 0, this.line.text.length);
-        const base = this.line.start;
-        this.computed = marks.length === 0 ? edits : edits.flatMap((e) => outsideMarks(e, marks, base));
+        // The marks of lost text are converted as protected terms: left as they are.
+        const marks = lostMarkerSpans(this.line.text).map(([a, b]) => this.line.text.slice(a, b));
+        const options = marks.length === 0 ? this.options : { ...this.options, protectedTerms: [...(this.options.protectedTerms ?? []), ...marks] };
+        this.computed = charEdits(this.line.text, convert(this.line.text, this.target, options), this.line.start);
       } catch {
         this.computed = [];
       }
