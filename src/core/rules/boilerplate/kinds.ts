@@ -6,6 +6,7 @@
 import { t } from '../../text/localize';
 import { SENTENCE_PUNCT, endsSentence } from '../../text/punctuation';
 import { CREDIT_ROLE, PHOTO_CREDIT, isStaffCreditShape, stripRuby } from '../../text/shapes';
+import { isJapaneseOrKorean } from '../../text/chars';
 
 /** Kinds of lines that are not article text. */
 export type BoilerplateKind =
@@ -94,11 +95,28 @@ function photoCreditShape(t: string): boolean {
 
 /**
  * A photo's caption by its mark: `图为…`, `△…`, `▲…`, `◎…` (a short line,
- * not a heading ending with a colon).
+ * not a heading ending with a colon). Prose that merely starts with the
+ * same characters is not one: a question (`图为何物`, `…？`), clauses (`；`),
+ * or, after `图为`, more than one sentence.
  */
 const CAPTION_MARK = /^(图为|圖為|(上|下|左|右)(图|圖)(为|為)|[△▲◎]\s*[^\s△▲◎])/;
+const WORD_MARK = /^(图为|圖為|(上|下|左|右)(图|圖)(为|為))/;
+const QUESTION_AFTER_MARK = /^(图为|圖為)(何|什么|什麼|甚么|甚麼|啥|谁|誰|哪)/;
+/** Who made or supplied the photo, after the caption: `/图：123rf`, `（圖／翻攝畫面）`, `资料图`, `姜明 摄`. */
+const CAPTION_CREDIT = /[/／（(]\s*(图|圖)\s*[/／:：]|^[△▲◎\s]*(图|圖)\s*[/／:：]|(摄|攝|供图|供圖|资料图|資料圖|资料图片|資料圖片)\s*[)）\]】]?$/;
 export function captionShape(t: string): boolean {
-  return t.length <= 120 && CAPTION_MARK.test(t) && !/[:：]$/.test(t);
+  // Kana or hangul: a Japanese or Korean line (or mojibake) is never taken for a Chinese caption.
+  if (t.length > 120 || !CAPTION_MARK.test(t) || /[:：]$/.test(t) || isJapaneseOrKorean(t)) return false;
+  if (/[；;？?]/.test(t) || QUESTION_AFTER_MARK.test(t)) return false;
+  // `图为…。…`: a sentence ended and another began (a credit after it does not count).
+  const cut = t.search(CAPTION_CREDIT);
+  const text = cut > 0 ? t.slice(0, cut) : t;
+  return !(WORD_MARK.test(t) && /[。！!][^。！!”’」』）)\s]/.test(text));
+}
+
+/** A caption's line that also names who made or supplied the photo. */
+function creditedCaption(t: string): boolean {
+  return CAPTION_CREDIT.test(t);
 }
 
 /** `新华日报社南通分社记者集体采写整理`, `本报记者 王五 通讯员 李四`. */
@@ -128,7 +146,7 @@ export function boilerplateKind(text: string): BoilerplateKind | undefined {
   if (staffCreditShape(credit)) return 'credit';
   if (bylineShape(credit)) return 'byline';
   if (photoCreditShape(credit)) return 'photo-credit';
-  if (captionShape(credit)) return 'caption';
+  if (captionShape(credit)) return creditedCaption(credit) ? 'photo-credit' : 'caption';
   // Footer-like kinds are short lines, not sentences of prose that mention
   // the same words (`版权所有者的权益应当受到保护，…`).
   const short = t.length <= 80 && fewSentenceMarks(t);
