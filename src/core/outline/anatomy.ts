@@ -108,8 +108,10 @@ export function parseAnatomy(doc: NewsDocument): OutlineEntry[] {
 
   // 3. Speakers, sections, sub-sections and captions.
   const plain: number[] = [];
+  let seenProse = false;
   for (let n = 0; n < nonBlank.length; n++) {
     const x = info[nonBlank[n]];
+    if (n > 0 && !seenProse) seenProse = proseAt(n - 1);
     if (x.role !== 'other') continue;
     const prevRole = at(n - 1)?.role;
     const nextIsProse = proseAt(n + 1);
@@ -129,8 +131,10 @@ export function parseAnatomy(doc: NewsDocument): OutlineEntry[] {
     }
     if (!heading(n)) continue;
     const nextHeading = headingAt(n + 1);
-    const besidePhoto = (prevRole === 'caption' && !completeCaption(at(n - 1)!.text)) || at(n + 1)?.role === 'caption';
-    if (standalone && (besidePhoto || (hasPhotos && isNarrativeCaptionShape(x.text))) && !nextHeading) {
+    const besidePhoto = (prevRole === 'caption' && !completeCaption(at(n - 1)!)) || at(n + 1)?.role === 'caption';
+    // A caption sits in the text: never the headline (a line before any prose, or above the dateline or source line).
+    const inText = seenProse && !datelineAt(n + 1) && at(n + 1)?.kind !== 'source';
+    if (standalone && inText && (besidePhoto || (hasPhotos && isNarrativeCaptionShape(x.text))) && !nextHeading) {
       x.role = 'caption';
     } else if (standalone && nextIsProse) {
       x.role = 'section';
@@ -158,8 +162,8 @@ const PHOTO_MARK = /^\s*([△▲◎]|图为|圖為)/;
  * A caption that is complete on its line (it starts with a photo mark): the
  * line after it is not part of it, so it may be a heading.
  */
-function completeCaption(text: string): boolean {
-  return PHOTO_MARK.test(text);
+function completeCaption(x: LineInfo): boolean {
+  return (x.kind === 'caption' || x.kind === 'photo-credit') && PHOTO_MARK.test(x.text);
 }
 
 /**
@@ -188,7 +192,7 @@ function pageSections(doc: NewsDocument, info: LineInfo[], nonBlank: number[], p
     if (x.role === 'section' && PHOTO_MARK.test(x.text)) x.role = 'caption';
     if (x.role !== 'other' || twice(n) || /^[—△▲◎]/.test(x.text)) continue;
     const prev = n > 0 ? info[nonBlank[n - 1]] : undefined;
-    if ((prev?.role === 'caption' && !completeCaption(prev.text)) || next?.role === 'caption' || !next || CONTINUING_START.test(next.text)) continue;
+    if ((prev?.role === 'caption' && !completeCaption(prev)) || next?.role === 'caption' || !next || CONTINUING_START.test(next.text)) continue;
     // The paragraph after it, even when a stray break cut it (`…的` / `，…`).
     const after = n + 2 < nonBlank.length ? info[nonBlank[n + 2]] : undefined;
     const joined = after && CONTINUING_START.test(after.text) ? next.text + after.text : next.text;
