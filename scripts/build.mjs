@@ -7,7 +7,7 @@
 //                                        from src/core/config/
 import * as esbuild from 'esbuild';
 import { ALIAS, APART, apartPlugin, builtTablesPlugin } from './bundle-options.mjs';
-import { readFileSync, writeFileSync, mkdirSync, chmodSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync, chmodSync, copyFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -55,12 +55,9 @@ await Promise.all([
   // The language server (`newsclean lsp`), loaded by the CLI only for that command.
   esbuild.build({ ...common, entryPoints: ['src/server/node.ts'], outfile: 'dist/server.js', plugins: [apartPlugin, tables] }),
 ]);
-// The bin: turns on Node's compile cache where Node has it (22.1+), then
-// loads the CLI, so later runs read the compiled bundle instead of compiling it.
-writeFileSync(
-  join(root, 'dist/cli.js'),
-  "#!/usr/bin/env node\n'use strict';\ntry {\n  require('node:module').enableCompileCache?.();\n} catch {}\nrequire('./newsclean.js');\n",
-);
+// The bin (src/cli/bin.cjs): loads the CLI bundle through a compile cache, so
+// later runs read the compiled bundle instead of compiling it.
+copyFileSync(join(root, 'src/cli/bin.cjs'), join(root, 'dist/cli.js'));
 chmodSync(join(root, 'dist/cli.js'), 0o755);
 
 if (genConfig) {

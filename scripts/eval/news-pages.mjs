@@ -107,3 +107,26 @@ for (const [k, s] of [...byKind].sort((a, b) => b[1].n - a[1].n)) {
   const top = [...confusion.get(k)].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([t, n]) => `${t} ${n}`).join(', ');
   console.log(`  ${k.padEnd(24)} P=${fmt(s.tp / s.n)}  (${s.tp}/${s.n}; ${top})`);
 }
+
+// The clean-up rules of pasted text on the same pages: what they report, to
+// be read (the corpus labels none of these defects, so there is no score).
+const CLEANUP = ['fullwidth-alphanumeric', 'invisible-characters', 'html-remnants', 'compatibility-ideographs', 'quote-style', 'cjk-latin-spacing'];
+const cleanup = spawnSync(
+  process.execPath,
+  [cli, 'check', '--locale', 'en', '--format', 'json', '--rules', CLEANUP.join(','), '--set', 'newsclean.rules.cjk-latin-spacing=info', ...files.map((f) => join(corpus, f))],
+  { encoding: 'utf8', maxBuffer: 1 << 28 },
+);
+const perRule = new Map(CLEANUP.map((r) => [r, []]));
+for (const x of JSON.parse(cleanup.stdout || '[]')) {
+  const lines = readFileSync(x.file, 'utf8').split(/\r?\n/);
+  for (const f of x.findings) {
+    const text = lines[f.line - 1] ?? '';
+    const at = Math.max(0, f.column - 1 - 8);
+    perRule.get(f.rule)?.push(`${x.file.slice(corpus.length + 1)}:${f.line}:${f.column} ${JSON.stringify(text.slice(at, f.column - 1 + 16))}`);
+  }
+}
+console.log('\nclean-up rules on these pages (findings; cjk-latin-spacing is off by default and counted here as if on):');
+for (const [rule, list] of perRule) {
+  console.log(`  ${rule.padEnd(26)} ${list.length}`);
+  for (const l of args.includes('--verbose') ? list : list.slice(0, 5)) console.log(`    ${l}`);
+}

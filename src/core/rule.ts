@@ -41,6 +41,12 @@ export interface RuleMeta {
    * the two do not add up; their findings keep their place.
    */
   readonly largeBuffers?: boolean;
+  /**
+   * A finding of the rule on a short term (a name, a brand) is silenced by
+   * listing the term in `newsclean.script.protectedTerms`: the light bulb
+   * offers to protect it through the config file.
+   */
+  readonly protectableTerms?: boolean;
   /** The rule runs only when `newsclean.rules.<id>` turns it on (a house style few newsrooms want). */
   readonly offByDefault?: boolean;
   /** The rule's own settings (`newsclean.<section>.<name>`), gathered by config. */

@@ -34,8 +34,9 @@ export class ConfigActions implements vscode.CodeActionProvider {
     for (const d of context.diagnostics) {
       if (d.source !== SOURCE) continue;
       const rule = typeof d.code === 'object' ? String(d.code.value) : String(d.code);
-      if (!RULES.some((r) => r.meta.id === rule)) continue;
-      if (rule === 'mixed-script' && !d.range.isEmpty && d.range.isSingleLine) {
+      const meta = RULES.find((r) => r.meta.id === rule)?.meta;
+      if (!meta) continue;
+      if (meta.protectableTerms && !d.range.isEmpty && d.range.isSingleLine) {
         const term = document.getText(d.range).trim();
         if (term.length > 0 && term.length <= MAX_TERM && !terms.has(term)) {
           terms.add(term);

@@ -3,7 +3,7 @@
  * commands, the language server's): each range converted through OpenCC with
  * the newsroom's custom phrases and protected terms, as minimal edits.
  */
-import type { Settings } from '../config';
+import type { Settings } from '../config/types';
 import type { Range } from '../document';
 import { minimalEdits } from '../engine/minimal-edits';
 import type { Edit } from '../finding';

@@ -65,36 +65,65 @@ export function scriptTables(): ScriptTables {
   return (tables ??= fromData(SCRIPT_DATA));
 }
 
+/**
+ * The flags are read at once (detection needs them); the character maps only
+ * when a conversion first asks for one (a check that converts nothing, such
+ * as the CLI's on a short file, never builds them).
+ */
 function fromData(d: ScriptData): ScriptTables {
   const bmp = new Uint8Array(0x10000);
   const astral = new Map<number, number>();
-  const flag = (ch: string, f: number) => {
-    const cp = ch.codePointAt(0)!;
-    if (cp <= 0xffff) bmp[cp] |= f;
-    else astral.set(cp, (astral.get(cp) ?? 0) | f);
+  const flag = (chars: string, f: number) => {
+    for (let i = 0; i < chars.length; i++) {
+      const c = chars.charCodeAt(i);
+      if (c < 0xd800 || c > 0xdbff) bmp[c] |= f;
+      else {
+        const cp = chars.codePointAt(i++)!;
+        astral.set(cp, (astral.get(cp) ?? 0) | f);
+      }
+    }
   };
+  flag(d.hantChars, HANT);
+  flag(d.hantStrict, HANT_STRICT);
+  flag(d.hansChars, HANS);
+  flag(d.hansStrict, HANS_STRICT);
+  let maps: Pick<ScriptTables, 'toHans' | 'toHant' | 'toHantTW' | 'toHantHK'> | undefined;
+  const read = () => (maps ??= mapsOf(d));
+  return {
+    bmp,
+    astral,
+    get toHans() {
+      return read().toHans;
+    },
+    get toHant() {
+      return read().toHant;
+    },
+    get toHantTW() {
+      return read().toHantTW;
+    },
+    get toHantHK() {
+      return read().toHantHK;
+    },
+  };
+}
+
+function mapsOf(d: ScriptData): Pick<ScriptTables, 'toHans' | 'toHant' | 'toHantTW' | 'toHantHK'> {
   const toHans = new Map<string, string>();
   const hansOf = d.hantToHans.split('|');
   let k = 0;
-  for (const c of d.hantChars) {
-    flag(c, HANT);
-    toHans.set(c, hansOf[k++]);
-  }
-  for (const c of d.hantStrict) flag(c, HANT_STRICT);
+  for (const c of d.hantChars) toHans.set(c, hansOf[k++]);
   const toHant = new Map<string, string>();
   const toHantTW = new Map<string, string>();
   const toHantHK = new Map<string, string>();
   const [hant, tw, hk] = [d.hansToHant, d.hansToTW, d.hansToHK].map((s) => s.split('|'));
   k = 0;
   for (const c of d.hansChars) {
-    flag(c, HANS);
     toHant.set(c, hant[k]);
     toHantTW.set(c, tw[k] || hant[k]);
     toHantHK.set(c, hk[k] || hant[k]);
     k++;
   }
-  for (const c of d.hansStrict) flag(c, HANS_STRICT);
-  return { bmp, astral, toHans, toHant, toHantTW, toHantHK };
+  return { toHans, toHant, toHantTW, toHantHK };
 }
 
 /** The tables as SCRIPT_DATA holds them. */

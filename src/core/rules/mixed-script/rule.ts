@@ -31,6 +31,7 @@ export const meta: RuleMeta = {
   defaultSeverity: 'warning',
   fixable: true,
   safeToClean: true,
+  protectableTerms: true,
 };
 
 export const check: Check = ({ document, settings }, report) => {
