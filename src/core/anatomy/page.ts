@@ -26,6 +26,7 @@
 import type { BoilerplateKind } from '../rules/boilerplate/kinds';
 import { RECORD_KINDS } from '../rules/boilerplate/kinds';
 import { stripRuby } from '../text/shapes';
+import { isJapaneseOrKorean } from '../text/chars';
 
 /** Kinds that only the page's context gives (added to the line-local ones). */
 export type PageKind = 'navigation' | 'related' | 'comment' | 'promotion';
@@ -121,11 +122,15 @@ const AD = /(广告|廣告|推广|推廣|赞助|贊助|AD|Ad\b)/;
 const COMMENT_LINE = /(回复|回覆|回應|举报|舉報|^赞|^讚|顶\d|踩\d|\d+楼|\d+樓|登录|登入|注册|註冊|退出|表情|最热|最熱|最新|条评论|則留言|人参与|人參與)/;
 const FOOTER = /(关于我们|關於我們|关于本站|關於本站|联系我们|聯絡我們|聯繫我們|网站地图|網站地圖|隐私|隱私|招聘|许可证|許可證|友情链接|友情連結|服务条款|服務條款|使用条款|使用條款|客服|广告服务|廣告服務|合作|About|about|Contact|Privacy|Terms)/;
 const DATE = /(19|20)\d\d[-/年.]\s?[01]?\d[-/月.]\s?[0-3]?\d|[01]?\d月[0-3]?\d日|\d\d?:\d\d/;
+/** A feed card's stamp, its source and its age: `法新社·2 天前`, `新华社 | 23 小时前` (a live blog's bare `5分钟前` is not one). */
+const FEED_STAMP = /^[^\d\s·•|｜]{2,12}\s*[·•|｜]\s*(\d{1,3}\s*(秒|分钟|分鐘|小时|小時|天|周|週|个月|個月|年)前|刚刚|剛剛)$/;
 const SOURCE_WORD = /(来源|來源|稿源|出处|出處|作者|编辑|編輯|记者|記者|发布|發布|發佈|更新)/;
 
 /** A staff credit or a source at the end: `[作者: 刘满仓 　责任编辑: 杨丹宇 ]`, `（中時 ）`, `文/栗思`. */
 const CREDIT_WORD = /(来源|來源|作者|记者|記者|编辑|編輯|责编|責編|撰文|撰稿|采写|採寫|整理|校对|校對|审核|審核|审校|審校|监制|監製|出品|主编|主編|通讯员|通訊員|编译|編譯|翻译|翻譯)\s*[:：|｜/／]|^\s*[(（[【][^()（）]{1,12}[)）\]】]\s*$|^(文|图|圖)\s*[/／|｜]/;
 const PHOTO_CREDIT = /^(图片来源|圖片來源|图源|圖源|图片|圖片)\s*[:：]|(摄|攝|供图|供圖|资料图|資料圖|资料图片|資料圖片|翻摄|翻攝|截图|截圖)\s*[)）\]】]?$|[（(](图|圖)\s*[/／:：]|(图片来源|圖片來源)\s*[:：]|(图|圖)\s*[/／]\s*\w/;
+/** A photo credit with nothing else on its line: `图片来源：…`, `（资料图）`, `姜明 摄`. */
+const BARE_CREDIT = /^(图片来源|圖片來源|图源|圖源|图片|圖片|图|圖|摄影|攝影|[（(]|[\u4e00-\u9fff·]{2,4}\s*[摄攝]$)/;
 const AD_LABEL = /^(广告|廣告|推广|推廣|赞助|贊助|AD|Ad)/;
 
 function creditKind(t: string, f: Features): BoilerplateKind | undefined {
@@ -347,6 +352,16 @@ export function anatomyOf(texts: readonly string[], local: readonly (Boilerplate
       }
     } else if (x.close) ctx[k] = 'promotion';
   }
+  // Inside the body: a feed of other articles (two cards or more), each card's stamp and the title under it.
+  const stamps: number[] = [];
+  for (let k = bestStart; k <= bestEnd; k++) if (!local[idx[k]] && feats[k].len <= 30 && !feats[k].ends && FEED_STAMP.test(trimmed(k))) stamps.push(k);
+  if (stamps.length >= 2) {
+    for (const k of stamps) {
+      ctx[k] = 'related';
+      const j = k + 1;
+      if (j <= bestEnd && !local[idx[j]] && feats[j].len <= 40 && !feats[j].ends && !feats[j].fragment) ctx[j] = 'related';
+    }
+  }
   // Inside the body: an ad's menu (`為什麼顯示這個廣告？` `這個廣告令我不安` `提交`), a run of short lines, half of them and at least three naming the ad.
   for (let k = bestStart; k <= bestEnd; k++) {
     if (feats[k].len > 40) continue;
@@ -366,5 +381,17 @@ export function anatomyOf(texts: readonly string[], local: readonly (Boilerplate
     return { kinds, title: -1, bodyStart: idx[bestStart], bodyEnd: idx[bestEnd], page: false };
   }
   for (let k = 0; k < idx.length; k++) if (ctx[k]) kinds[idx[k]] = ctx[k];
+  // Inside a page's body: a photo's caption, printed twice (its alt text) or right above a bare photo credit.
+  for (let k = bestStart; k <= bestEnd; k++) {
+    const f = feats[k];
+    if (kinds[idx[k]] || f.len > 40 || f.len < 4 || f.fragment) continue;
+    const t = trimmed(k);
+    if (DATE.test(t) || isJapaneseOrKorean(t)) continue; // a date printed twice is not a photo's; nor is Japanese or Korean a Chinese caption
+    let caption = false;
+    for (let j = Math.max(bestStart, k - 3); j <= bestEnd && j <= k + 3 && !caption; j++) caption = j !== k && trimmed(j) === t;
+    const below = k + 1 <= bestEnd ? k + 1 : -1;
+    if (!caption && !f.ends && below >= 0 && (facts[below].photo || local[idx[below]] === 'photo-credit') && BARE_CREDIT.test(trimmed(below))) caption = true;
+    if (caption) kinds[idx[k]] = 'caption';
+  }
   return { kinds, title: title >= 0 ? idx[title] : -1, bodyStart: idx[bestStart], bodyEnd: idx[bestEnd], page };
 }

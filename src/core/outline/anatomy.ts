@@ -62,7 +62,7 @@ export function parseAnatomy(doc: NewsDocument): OutlineEntry[] {
     const kind = kinds[i] ?? (i === lastContent && i > 0 && isStandaloneArtefact(raw) ? 'artefact' : undefined);
     if (!kind) continue;
     info[i].kind = kind;
-    if (kind === 'photo-credit') {
+    if (kind === 'photo-credit' || kind === 'caption') {
       info[i].role = 'caption';
       hasPhotos = true;
     } else info[i].role = RECORD_KINDS.includes(kind) ? 'credits' : 'boilerplate';
@@ -108,8 +108,10 @@ export function parseAnatomy(doc: NewsDocument): OutlineEntry[] {
 
   // 3. Speakers, sections, sub-sections and captions.
   const plain: number[] = [];
+  let seenProse = false;
   for (let n = 0; n < nonBlank.length; n++) {
     const x = info[nonBlank[n]];
+    if (n > 0 && !seenProse) seenProse = proseAt(n - 1);
     if (x.role !== 'other') continue;
     const prevRole = at(n - 1)?.role;
     const nextIsProse = proseAt(n + 1);
@@ -129,8 +131,10 @@ export function parseAnatomy(doc: NewsDocument): OutlineEntry[] {
     }
     if (!heading(n)) continue;
     const nextHeading = headingAt(n + 1);
-    const besidePhoto = prevRole === 'caption' || at(n + 1)?.role === 'caption';
-    if (standalone && (besidePhoto || (hasPhotos && isNarrativeCaptionShape(x.text))) && !nextHeading) {
+    const besidePhoto = (prevRole === 'caption' && !completeCaption(at(n - 1)!)) || at(n + 1)?.role === 'caption';
+    // A caption sits in the text: never the headline (a line before any prose, or above the dateline or source line).
+    const inText = seenProse && !datelineAt(n + 1) && at(n + 1)?.kind !== 'source';
+    if (standalone && inText && (besidePhoto || (hasPhotos && isNarrativeCaptionShape(x.text))) && !nextHeading) {
       x.role = 'caption';
     } else if (standalone && nextIsProse) {
       x.role = 'section';
@@ -149,6 +153,18 @@ export function parseAnatomy(doc: NewsDocument): OutlineEntry[] {
 /** A heading inside a page's body: short, not a sentence, on a line of its own, followed by long prose. */
 const BODY_HEADING_END = /[。！？!?…；;：:，,、]$/;
 const BARE_NUMBER = /^(\d{1,2}|[一二三四五六七八九十]{1,3})$/;
+/** A heading numbered `01…`, `02…`: a question in it (`03减肥有多难？这样做…`) does not make it a sentence. */
+const NUMBERED_RUN_IN = /^0\d(?=[\u4e00-\u9fff《“【])/;
+/** The mark of a photo's caption: `△…`, `▲…`, `◎…`, `图为…`. */
+const PHOTO_MARK = /^\s*([△▲◎]|图为|圖為)/;
+
+/**
+ * A caption that is complete on its line (it starts with a photo mark): the
+ * line after it is not part of it, so it may be a heading.
+ */
+function completeCaption(x: LineInfo): boolean {
+  return (x.kind === 'caption' || x.kind === 'photo-credit') && PHOTO_MARK.test(x.text);
+}
 
 /**
  * On a pasted page: the chrome before the headline and after the body is one
@@ -170,13 +186,19 @@ function pageSections(doc: NewsDocument, info: LineInfo[], nonBlank: number[], p
       continue;
     }
     if (i < page.bodyStart) continue;
-    if (x.role === 'section' && twice(n)) x.role = 'other';
-    if (x.role !== 'other' || twice(n) || /^[—△▲]/.test(x.text)) continue;
-    const prev = n > 0 ? info[nonBlank[n - 1]].role : undefined;
     const next = n + 1 < nonBlank.length ? info[nonBlank[n + 1]] : undefined;
-    if (prev === 'caption' || next?.role === 'caption' || !next || !proseAt(n + 1) || visibleLength(next.text) < 20 || CONTINUING_START.test(next.text)) continue;
+    // A line the next one continues (`。…`, `，…`) is a broken sentence; one under a photo mark (`△…`) its caption.
+    if (x.role === 'section' && (twice(n) || (next && CONTINUING_START.test(next.text)))) x.role = 'other';
+    if (x.role === 'section' && PHOTO_MARK.test(x.text)) x.role = 'caption';
+    if (x.role !== 'other' || twice(n) || /^[—△▲◎]/.test(x.text)) continue;
+    const prev = n > 0 ? info[nonBlank[n - 1]] : undefined;
+    if ((prev?.role === 'caption' && !completeCaption(prev)) || next?.role === 'caption' || !next || CONTINUING_START.test(next.text)) continue;
+    // The paragraph after it, even when a stray break cut it (`…的` / `，…`).
+    const after = n + 2 < nonBlank.length ? info[nonBlank[n + 2]] : undefined;
+    const joined = after && CONTINUING_START.test(after.text) ? next.text + after.text : next.text;
+    if (!(proseAt(n + 1) || (joined !== next.text && isProse(joined))) || visibleLength(joined) < 20) continue;
     const t = x.text;
-    if (BARE_NUMBER.test(t) || (visibleLength(t) >= 4 && visibleLength(t) <= 32 && !BODY_HEADING_END.test(t) && !endsSentence(t) && !/[。！？]|，.*，/.test(t) && hanShare(t) >= 0.5)) found.push(i);
+    if (BARE_NUMBER.test(t) || (visibleLength(t) >= 4 && visibleLength(t) <= 32 && !BODY_HEADING_END.test(t) && !endsSentence(t) && (NUMBERED_RUN_IN.test(t) || !/[。！？]|，.*，/.test(t)) && hanShare(t) >= 0.5)) found.push(i);
   }
   if (found.length + info.filter((y) => y.role === 'section').length < 2) return;
   for (const i of found) info[i].role = 'section';

@@ -42,5 +42,5 @@ export function headingShape(t: string): boolean {
  */
 export function isNarrativeCaptionShape(text: string): boolean {
   const t = stripRuby(text).trim();
-  return isShortHeadingShape(t) && !/[\s\u3000·]/.test(t) && hanCount(t) >= 13;
+  return isShortHeadingShape(t) && !/[\s\u3000·]/.test(t) && !/^【.*】$/.test(t) && hanCount(t) >= 13;
 }

@@ -181,4 +181,76 @@ describe('boilerplate', () => {
     const prose = para(1) + '　　广告法规定，广告不得含有虚假内容，这是对广告主的基本要求。\n' + para(2) + para(3);
     assert.deepEqual(summary(prose), []);
   });
+
+  it('photo captions by their mark (图为…, △…): kept unless the setting lists them', () => {
+    const para = (n: number) => `　　第${n}段正文，记者在现场看到，市民们排队参观新落成的博物馆，讲解员耐心地回答大家的问题。\n`;
+    assert.deepEqual(summary(para(1) + '图为新落成的博物馆外景\n' + para(2)), [[2, 'photo caption', 'hint', false]]);
+    assert.deepEqual(summary(para(1) + '△博物馆馆长在现场讲解\n' + para(2)), [[2, 'photo caption', 'hint', false]]);
+    assert.equal(clean(para(1) + '图为新落成的博物馆外景\n' + para(2), { 'newsclean.boilerplate.remove': ['caption'] }), para(1) + para(2));
+    assert.equal(clean(para(1) + '图为新落成的博物馆外景\n' + para(2)), para(1) + '图为新落成的博物馆外景\n' + para(2));
+    // Prose that mentions a photo is not a caption.
+    assert.deepEqual(summary(para(1) + '　　图为何物，众说纷纭；博物馆请来专家逐一考证，终于有了结论。\n' + para(2)), []);
+    assert.deepEqual(summary(para(1) + '图为什么是圆的，专家给出了答案\n' + para(2)), []);
+    assert.deepEqual(summary(para(1) + '图为市民在排队。馆方随后延长了开放时间\n' + para(2)), []);
+    // With who made the photo on the same line, it is a photo credit.
+    assert.deepEqual(summary(para(1) + '◎ 新馆外景。/图：本报记者\n' + para(2)), [[2, 'photo credit', 'hint', false]]);
+    assert.deepEqual(summary(para(1) + '▲市民排队入馆。（圖／記者翻攝）\n' + para(2)), [[2, 'photo credit', 'hint', false]]);
+  });
+
+  it('on a page, a Japanese or Korean line is never reported nor removed (a menu in hangul, a caption in Japanese)', () => {
+    const para = (n: number) => `第${n}段正文，与会者表示，文化交流有助于增进三国人民之间的相互了解和友谊，值得长期坚持。`;
+    const text = [
+      '홈 | 뉴스 | 정치 | 경제',
+      '首页 > 国际 > 正文',
+      '中日韩文化交流活动在京举行',
+      '2024-05-20 09:30 来源：本报',
+      '分享到：',
+      '微信',
+      '微博',
+      para(1),
+      '◎ 写真は共同通信提供',
+      '△서울시청 앞 광장에서 열린 행사',
+      para(2),
+      '相关阅读',
+      '서울시청 앞 광장에서 열린 행사',
+      '关于我们 | 联系我们 | 网站地图',
+    ].join('\n');
+    const remove = { 'newsclean.boilerplate.remove': ['caption', 'photo-credit', 'navigation', 'related', 'promotion', 'chrome', 'metadata'] };
+    const reported = summary(text, remove).map(([l]) => l);
+    for (const l of [1, 9, 10, 13]) assert.ok(!reported.includes(l), `line ${l} reported`);
+    const out = clean(text, remove).split('\n');
+    for (const l of [1, 9, 10, 13]) assert.ok(out.includes(text.split('\n')[l - 1]), `line ${l} removed`);
+    assert.ok(!out.includes('首页 > 国际 > 正文'), 'the Chinese chrome is removed');
+  });
+
+  it('on a page: a caption printed twice (its alt text) or right above a bare credit; not a credit printed under each photo, nor a feed item\'s stamp', () => {
+    const para = (n: number) => `第${n}段正文，记者在现场看到，市民们排队参观新落成的博物馆，讲解员耐心地回答了大家提出的各种问题。`;
+    const page = (body: string[]) =>
+      ['首页 | 新闻 | 财经 | 文化', '首页 > 新闻 > 正文', '博物馆新馆开放首日迎客五万人次', '2024-05-20 09:30 来源：本报', '分享到：', '微信', '微博', ...body, '相关阅读', '城市书房夜间开放 2024-05-18', '网友评论', '关于我们 | 联系我们 | 网站地图'].join('\n');
+    const inBody = (body: string[]) =>
+      summary(page(body))
+        .filter(([l]) => l >= 8 && l < 8 + body.length)
+        .map(([l, k]) => [l - 7, k]);
+    assert.deepEqual(inBody([para(1), '灯光版博物馆夜景', para(2), '灯光版博物馆夜景', para(3)]), [
+      [2, 'photo caption'],
+      [4, 'photo caption'],
+    ]);
+    assert.deepEqual(inBody([para(1), '博物馆的新展厅', '图片来源：新华社', para(2), para(3)]), [
+      [2, 'photo caption'],
+      [3, 'photo credit'],
+    ]);
+    assert.deepEqual(inBody([para(1), '博物馆供图', para(2), '博物馆供图', para(3)]), [
+      [2, 'photo credit'],
+      [4, 'photo credit'],
+    ]);
+    // A feed of other articles: each item's time stamp and title are related articles, not captions or headings.
+    assert.deepEqual(inBody([para(1), '新华社·2 天前', '新馆开放首日迎客五万', para(2), '新华社·2 天前', para(3)]), [
+      [2, 'related articles'],
+      [3, 'related articles'],
+      [5, 'related articles'],
+    ]);
+    // A live blog's bare stamps, and one card alone, are not a feed.
+    assert.deepEqual(inBody([para(1), '5分钟前', '馆方宣布延长开放时间', para(2), '3分钟前', para(3)]), []);
+    assert.deepEqual(inBody([para(1), '新华社·2 天前', '新馆开放首日迎客五万', para(2), para(3)]), []);
+  });
 });

@@ -141,4 +141,60 @@ describe('stripRuby', () => {
       { numRuns: 2000, seed: 20261124 },
     );
   });
+
 });
+
+describe('outline on a pasted page: captions and headings', () => {
+  const para = (n: number) => `第${n}段正文，记者在现场看到，市民们排队参观新落成的博物馆，讲解员耐心地回答了大家提出的各种问题。`;
+  const article = [
+    para(1),
+    '◎ 新馆外景。/图：本报记者',
+    '01新馆有多大？这里说了算',
+    para(2),
+    para(3),
+    '图为讲解员在展厅',
+    '02展品从哪里来',
+    '第4段正文，记者在现场看到，市民们排队参观新落成的博物馆',
+    '，讲解员耐心地回答了大家提出的各种问题。',
+    para(5),
+  ];
+  const lines = (entries: readonly OutlineEntry[], kind: string) => kinds(entries, kind).map((e) => e.line + 1);
+
+  it('a heading right after a caption with its own mark, and a heading whose paragraph a stray break cut', () => {
+    const text = [
+      '首页 | 新闻 | 财经 | 文化 | 视频',
+      '首页 > 新闻 > 正文',
+      '博物馆新馆开放首日迎客五万人次',
+      '2024-05-20 09:30 来源：本报',
+      '分享到：',
+      '微信',
+      '微博',
+      ...article,
+      '责任编辑：王五',
+      '相关阅读',
+      '城市书房夜间开放 2024-05-18',
+      '图书馆推出暑期活动 2024-05-16',
+      '网友评论',
+      '关于我们 | 联系我们 | 网站地图',
+    ].join('\n');
+    const entries = parseOutline(new NewsDocument(text));
+    assert.deepEqual(lines(entries, 'title'), [3]);
+    assert.deepEqual(lines(entries, 'section'), [10, 14]);
+    assert.deepEqual(lines(entries, 'caption'), [9, 13]);
+  });
+
+  it('a headline is never a caption, on a page or not (photos elsewhere, a narrative-shaped headline)', () => {
+    // Without the page's chrome: the headline, then its source line.
+    const text = ['首页 > 新闻 > 正文', '博物馆新馆开放首日迎客五万人次', '2024-05-20 09:30 来源：本报', ...article].join('\n');
+    const entries = parseOutline(new NewsDocument(text));
+    assert.deepEqual(lines(entries, 'caption'), [5, 9]);
+    // The headline alone at the top, over the text.
+    const top = parseOutline(new NewsDocument(['博物馆新馆开放首日迎客五万人次', ...article].join('\n')));
+    assert.ok(!lines(top, 'caption').includes(1));
+    // In the text, the same narrative-shaped line under a photo's caption elsewhere is a caption.
+    const inText = parseOutline(new NewsDocument([...article.slice(0, 5), '市民们排队参观新落成的博物馆展厅', ...article.slice(5)].join('\n')));
+    assert.ok(lines(inText, 'caption').includes(6));
+  });
+});
+
+

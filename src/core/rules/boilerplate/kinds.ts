@@ -6,6 +6,7 @@
 import { t } from '../../text/localize';
 import { SENTENCE_PUNCT, endsSentence } from '../../text/punctuation';
 import { CREDIT_ROLE, PHOTO_CREDIT, isStaffCreditShape, stripRuby } from '../../text/shapes';
+import { isJapaneseOrKorean } from '../../text/chars';
 
 /** Kinds of lines that are not article text. */
 export type BoilerplateKind =
@@ -21,6 +22,7 @@ export type BoilerplateKind =
   | 'credit'
   | 'byline'
   | 'photo-credit'
+  | 'caption'
   // Page chrome known from its place around the article's body (anatomy/page.ts).
   | 'navigation'
   | 'related'
@@ -28,7 +30,7 @@ export type BoilerplateKind =
   | 'promotion';
 
 /** Kinds that belong to the article's record: marked, kept unless configured. */
-export const RECORD_KINDS: readonly BoilerplateKind[] = ['credit', 'byline', 'photo-credit'];
+export const RECORD_KINDS: readonly BoilerplateKind[] = ['credit', 'byline', 'photo-credit', 'caption'];
 
 export const BOILERPLATE_KINDS: readonly BoilerplateKind[] = [
   'copyright',
@@ -43,6 +45,7 @@ export const BOILERPLATE_KINDS: readonly BoilerplateKind[] = [
   'credit',
   'byline',
   'photo-credit',
+  'caption',
   'navigation',
   'related',
   'comment',
@@ -59,9 +62,9 @@ const DISCLAIMER =
 const CONTACT =
   /^(联系电话|聯繫電話|聯系電話|联系方式|聯繫方式|聯系方式|投稿邮箱|投稿郵箱|新闻热线|新聞熱線|爆料热线|爆料熱線|电话|電話|邮箱|郵箱|传真|傳真|地址|e-?mail|tel)\s*[:：]|(请|請)(联系|聯系|聯繫|致电|致電)[^。]{0,20}\d{3,4}[-—–‐ ]?\d{4,8}|(联系|聯系|聯繫)(电话|電話|我们|我們)[:：]?\s*\d{3,4}[-—–‐ ]?\d{4,8}/i;
 const CHROME =
-  /^[\s【\[]*(分享到|分享至|上一篇|下一篇|返回顶部|返回頂部|返回首页|返回首頁|返回列表|打印本页|打印本頁|打印此文|关闭窗口|關閉窗口|扫一扫|掃一掃|扫码|掃碼|长按识别|長按識別|字体|字體|字号|字號|点击收起|點擊收起|点击展开|點擊展開|阅读原文|閱讀原文|相关阅读|相關閱讀|推荐阅读|推薦閱讀|相关新闻|相關新聞|阅读量|閱讀量|浏览次数|瀏覽次數|点击数|點擊數|收藏本文|我要纠错|我要糾錯)/;
+  /^[\s【\[]*(分享到|请继续往下阅读|請繼續往下閱讀|继续往下阅读|繼續往下閱讀|继续阅读|繼續閱讀|分享至|上一篇|下一篇|返回顶部|返回頂部|返回首页|返回首頁|返回列表|打印本页|打印本頁|打印此文|关闭窗口|關閉窗口|扫一扫|掃一掃|扫码|掃碼|长按识别|長按識別|字体|字體|字号|字號|点击收起|點擊收起|点击展开|點擊展開|阅读原文|閱讀原文|相关阅读|相關閱讀|推荐阅读|推薦閱讀|相关新闻|相關新聞|阅读量|閱讀量|浏览次数|瀏覽次數|点击数|點擊數|收藏本文|我要纠错|我要糾錯)/;
 const METADATA_FIELD =
-  /^(主\s*题\s*词|主\s*題\s*詞|关\s*键\s*词|關\s*鍵\s*詞|关键字|關鍵字|索\s*引\s*号|索\s*引\s*號|文\s*号|文\s*號|标签|標籤|分类|分類|发布机构|發布機構|发文机关|發文機關|公开范围|公開範圍|公开方式|公開方式|有效性|成文日期|文件编号|文件編號|所属主题|所屬主題)\s*[:：|｜]/;
+  /^(原标题|原標題|主\s*题\s*词|主\s*題\s*詞|关\s*键\s*词|關\s*鍵\s*詞|关键字|關鍵字|索\s*引\s*号|索\s*引\s*號|文\s*号|文\s*號|标签|標籤|分类|分類|发布机构|發布機構|发文机关|發文機關|公开范围|公開範圍|公开方式|公開方式|有效性|成文日期|文件编号|文件編號|所属主题|所屬主題)\s*[:：|｜]/;
 const TABLE_RULE = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)+\|?\s*$/;
 const SOURCE = /^(来源|來源|稿源|信息来源|信息來源|发布时间|發布時間|發佈時間|发布日期|發布日期|發佈日期|更新时间|更新時間)\s*[:：]/;
 /** The date (and time) first, then the source: `2023-05-12 09:30:15　来源：南阳日报`. */
@@ -90,8 +93,34 @@ function photoCreditShape(t: string): boolean {
   return PHOTO_CREDIT.test(t) || /^[（(](资料|資料|新华社|新華社|视觉中国|視覺中國|图片来源|圖片來源)[^()（）]{0,12}[)）]$/.test(t);
 }
 
+/**
+ * A photo's caption by its mark: `图为…`, `△…`, `▲…`, `◎…` (a short line,
+ * not a heading ending with a colon). Prose that merely starts with the
+ * same characters is not one: a question (`图为何物`, `…？`), clauses (`；`),
+ * or, after `图为`, more than one sentence.
+ */
+const CAPTION_MARK = /^(图为|圖為|(上|下|左|右)(图|圖)(为|為)|[△▲◎]\s*[^\s△▲◎])/;
+const WORD_MARK = /^(图为|圖為|(上|下|左|右)(图|圖)(为|為))/;
+const QUESTION_AFTER_MARK = /^(图为|圖為)(何|什么|什麼|甚么|甚麼|啥|谁|誰|哪)/;
+/** Who made or supplied the photo, after the caption: `/图：123rf`, `（圖／翻攝畫面）`, `资料图`, `姜明 摄`. */
+const CAPTION_CREDIT = /[/／（(]\s*(图|圖)\s*[/／:：]|^[△▲◎\s]*(图|圖)\s*[/／:：]|(摄|攝|供图|供圖|资料图|資料圖|资料图片|資料圖片)\s*[)）\]】]?$/;
+export function captionShape(t: string): boolean {
+  // Kana or hangul: a Japanese or Korean line (or mojibake) is never taken for a Chinese caption.
+  if (t.length > 120 || !CAPTION_MARK.test(t) || /[:：]$/.test(t) || isJapaneseOrKorean(t)) return false;
+  if (/[；;？?]/.test(t) || QUESTION_AFTER_MARK.test(t)) return false;
+  // `图为…。…`: a sentence ended and another began (a credit after it does not count).
+  const cut = t.search(CAPTION_CREDIT);
+  const text = cut > 0 ? t.slice(0, cut) : t;
+  return !(WORD_MARK.test(t) && /[。！!][^。！!”’」』）)\s]/.test(text));
+}
+
+/** A caption's line that also names who made or supplied the photo. */
+function creditedCaption(t: string): boolean {
+  return CAPTION_CREDIT.test(t);
+}
+
 /** `新华日报社南通分社记者集体采写整理`, `本报记者 王五 通讯员 李四`. */
-const BYLINE_END = /(采写整理|採寫整理|采写|採寫|整理|报道|報道|撰文|撰稿|供稿|编译|編譯|综合报道|綜合報道)$/;
+const BYLINE_END = /(采写整理|採寫整理|采写|採寫|整理|报道|報道|报导|報導|撰文|撰稿|供稿|编译|編譯|综合报道|綜合報道)$/;
 const BYLINE_WHO = /(记者|記者|通讯员|通訊員|社|报|報|台|网|網|中心|编辑部|編輯部)/;
 export function isByline(text: string): boolean {
   return bylineShape(stripRuby(text).trim());
@@ -117,6 +146,7 @@ export function boilerplateKind(text: string): BoilerplateKind | undefined {
   if (staffCreditShape(credit)) return 'credit';
   if (bylineShape(credit)) return 'byline';
   if (photoCreditShape(credit)) return 'photo-credit';
+  if (captionShape(credit)) return creditedCaption(credit) ? 'photo-credit' : 'caption';
   // Footer-like kinds are short lines, not sentences of prose that mention
   // the same words (`版权所有者的权益应当受到保护，…`).
   const short = t.length <= 80 && fewSentenceMarks(t);
@@ -201,6 +231,8 @@ export function kindLabel(kind: BoilerplateKind): string {
       return t('byline');
     case 'photo-credit':
       return t('photo credit');
+    case 'caption':
+      return t('photo caption');
     case 'navigation':
       return t('page chrome');
     case 'related':

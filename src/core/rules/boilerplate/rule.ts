@@ -7,6 +7,7 @@ import type { Settings } from '../../config/types';
 import { RECORD_KINDS, isStandaloneArtefact, kindLabel, trailingArtefact, type BoilerplateKind } from './kinds';
 import { excerpt, lineRemovalRange } from '../../text/lines';
 import { documentKinds } from '../../anatomy';
+import { insideSpans, japaneseKoreanSpansOf } from '../../text/japanese-korean';
 
 /**
  * Lines that are not article text: site footers and copyright lines, ICP and
@@ -111,11 +112,15 @@ export function findBoilerplate(doc: NewsDocument): BoilerplateLine[] {
   }
   const kinds = documentKinds(doc);
   const lines = doc.lines;
+  // A Japanese or Korean line is never reported (the engine would drop its finding: no entry may lack one).
+  const foreign = japaneseKoreanSpansOf(doc);
+  const isForeign = (line: (typeof lines)[number]) => foreign.length > 0 && insideSpans(foreign, line.start + (line.text.length - line.text.trimStart().length), line.start + line.text.trimEnd().length);
   // An index loop: for-of over a frozen array takes V8's slow path (incremental analysis runs this after each edit).
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (line.blank) continue;
     const kind = kinds[line.index];
+    if (kind && isForeign(line)) continue;
     if (kind) {
       out.push({ line: line.index, kind, whole: true });
       continue;
@@ -126,7 +131,7 @@ export function findBoilerplate(doc: NewsDocument): BoilerplateLine[] {
       continue;
     }
     const a = trailingArtefact(line.text);
-    if (a) out.push({ line: line.index, kind: 'artefact', whole: false, range: { start: line.start + a.start, end: line.start + a.end } });
+    if (a && !(foreign.length > 0 && insideSpans(foreign, line.start + a.start, line.start + a.end))) out.push({ line: line.index, kind: 'artefact', whole: false, range: { start: line.start + a.start, end: line.start + a.end } });
   }
   return out;
 }
