@@ -2,8 +2,8 @@
  * The fixes of a clean-up as separate, reviewable replacements of the
  * original text. Fix-all runs in passes (repairs of the characters first,
  * then the rules that judge the repaired text, then what the joins made
- * visible) and reports the fixes of each; a later pass's edits are in the coordinates of the text the
- * earlier passes made. Each of them is mapped back to the original text;
+ * visible) and reports the fixes of each; a later pass's edits are in the
+ * coordinates of the text the earlier passes made. Each of them is mapped back to the original text;
  * where it touches what an earlier fix wrote, the two become one entry (one
  * cannot be applied without the other). The entries' replacements, applied
  * together, give exactly fix-all's text — checked, and when the check fails

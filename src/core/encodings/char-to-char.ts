@@ -8,6 +8,7 @@ import type { KindImpl, MojibakeRepair, Target } from './kinds';
 import { MAX_BRIDGE, encodable, inRun, scratch } from './run-support';
 import { charCost, frequencyCost, isCjkCode, isCommonWord, isHanCode, naturalness } from './score';
 import type { CodePage } from './tables';
+import { isPrivateUse } from '../text/chars';
 
 /**
  * Cost of switching between clean text and damage, and of each damaged
@@ -239,10 +240,6 @@ function greekOrCyrillicWords(s: string): number {
     i = j;
   }
   return total;
-}
-
-function isPrivateUse(c: number): boolean {
-  return c >= 0xe000 && c <= 0xf8ff;
 }
 
 /**

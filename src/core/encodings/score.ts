@@ -10,7 +10,7 @@ import { COMMON_WORDS } from './words';
 import { hanLevel } from './tables';
 import { BUILT_COST_TABLE } from './built-tables';
 import { unpackFloatTable } from './packed';
-import { isBmpHan } from '../text/chars';
+import { isBmpHan, isPrivateUse } from '../text/chars';
 
 const HAN_COST = [0, 1.5, 3.5, 5];
 
@@ -139,7 +139,7 @@ export function isForbidden(cp: number): boolean {
   return (
     (cp < 0x20 && cp !== 9 && cp !== 10 && cp !== 13) ||
     (cp >= 0x7f && cp < 0xa0) ||
-    (cp >= 0xe000 && cp <= 0xf8ff) ||
+    isPrivateUse(cp) ||
     (cp >= 0xd800 && cp <= 0xdfff) ||
     (cp >= 0xfff0 && cp <= 0xfffc) ||
     cp === 0xfffe ||
@@ -219,7 +219,7 @@ export function naturalness(s: string): Naturalness {
     if (isHanCode(cp)) han++;
     if (isCjkCode(cp)) cjk++;
     if (isForbidden(cp)) forbidden++;
-    if (cp >= 0xe000 && cp <= 0xf8ff) privateUse++;
+    if (isPrivateUse(cp)) privateUse++;
     prev = cp;
   }
   return { cost, length, han, cjk, nonAscii, forbidden, privateUse };

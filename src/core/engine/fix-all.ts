@@ -16,16 +16,6 @@ export interface CleanResult {
 }
 
 /**
- * Applies every fix of the selected rules, repeating until no fix applies
- * (at most `maxPasses`), so the result is a fixed point of the rules.
- *
- * Each pass applies the fixes of one analysis (repairs of the characters
- * alone when there are any: the next pass judges the repaired text). The
- * analyses are incremental from one pass to the next (a late pass that
- * removes one repeated block re-reads little), and while the text still
- * needs repairs only the rules that repair it run.
- */
-/**
  * Fix-all's passes by default. Fixes uncover fixes (a repair makes a line
  * Chinese, its `...` becomes `……`, the line now starts with `…` and is joined,
  * the joined line's brackets become full-width): the chains seen on generated
@@ -48,6 +38,16 @@ export interface FixAllOptions extends AnalyzeOptions {
   isCancelled?: () => boolean;
 }
 
+/**
+ * Applies every fix of the selected rules, repeating until no fix applies
+ * (at most `maxPasses`), so the result is a fixed point of the rules.
+ *
+ * Each pass applies the fixes of one analysis (repairs of the characters
+ * alone when there are any: the next pass judges the repaired text). The
+ * analyses are incremental from one pass to the next (a late pass that
+ * removes one repeated block re-reads little), and while the text still
+ * needs repairs only the rules that repair it run.
+ */
 export function fixAll(text: string, options: FixAllOptions = {}): CleanResult {
   // A byte-order mark belongs to the file, not to the first line: keep it.
   if (text.charCodeAt(0) === 0xfeff) {

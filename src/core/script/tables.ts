@@ -58,6 +58,9 @@ export interface ScriptData {
   readonly hansStrict: string;
 }
 
+/** The character maps of the tables (built when a conversion first asks). */
+type ScriptMaps = Pick<ScriptTables, 'toHans' | 'toHant' | 'toHantTW' | 'toHantHK'>;
+
 let tables: ScriptTables | undefined;
 
 /** The tables, read from SCRIPT_DATA on first use. */
@@ -87,7 +90,7 @@ function fromData(d: ScriptData): ScriptTables {
   flag(d.hantStrict, HANT_STRICT);
   flag(d.hansChars, HANS);
   flag(d.hansStrict, HANS_STRICT);
-  let maps: Pick<ScriptTables, 'toHans' | 'toHant' | 'toHantTW' | 'toHantHK'> | undefined;
+  let maps: ScriptMaps | undefined;
   const read = () => (maps ??= mapsOf(d));
   return {
     bmp,
@@ -107,7 +110,7 @@ function fromData(d: ScriptData): ScriptTables {
   };
 }
 
-function mapsOf(d: ScriptData): Pick<ScriptTables, 'toHans' | 'toHant' | 'toHantTW' | 'toHantHK'> {
+function mapsOf(d: ScriptData): ScriptMaps {
   const toHans = new Map<string, string>();
   const hansOf = d.hantToHans.split('|');
   let k = 0;

@@ -25,6 +25,11 @@ export function isHanCodePoint(cp: number): boolean {
   return isBmpHan(cp) || (cp >= 0x20000 && cp <= 0x3134f) || cp === 0x3007;
 }
 
+/** A private-use code point of the BMP (U+E000–U+F8FF): a font's icons, or a code page's user-defined rows read as another. */
+export function isPrivateUse(c: number): boolean {
+  return c >= 0xe000 && c <= 0xf8ff;
+}
+
 /** A Latin letter (with the accented ones of Latin-1 and Latin Extended) or a digit: where words need a space between them. */
 export function isLatinAlnum(ch: string | undefined): boolean {
   return ch !== undefined && /[A-Za-z0-9\u00c0-\u024f]/.test(ch);

@@ -29,6 +29,7 @@
  */
 import type { Report } from '../finding';
 import { KANA_PAIRS, KANA_SURPRISAL } from './kana-model';
+import { isPrivateUse } from './chars';
 
 /** A stretch `[start, end)` of UTF-16 offsets. */
 export interface Span {
@@ -93,7 +94,7 @@ function isCloseParen(c: number): boolean {
 }
 
 function isAlien(c: number): boolean {
-  return (c >= 0x80 && c < 0xa0) || (c >= 0xe000 && c <= 0xf8ff) || c === 0xfffd;
+  return (c >= 0x80 && c < 0xa0) || isPrivateUse(c) || c === 0xfffd;
 }
 
 /** Letters (Han and kana/hangul) of `text[start, end)`, and whether it is Japanese or Korean. */

@@ -11,14 +11,19 @@ export const KUN_JIN_KAO = /(?:锟斤拷)+锟?/g;
 /** Uninitialised memory (0xCC / 0xCD) printed as GBK. */
 export const UNINIT = /烫{3,}|屯{3,}/g;
 
-const ANY = /(?:锟斤拷)+锟?|烫{3,}|屯{3,}/g;
+const ANY = new RegExp(`${KUN_JIN_KAO.source}|${UNINIT.source}`, 'g');
 
 /** The marks in `text[from, to)`, as [start, end) offsets into `text`, in order. */
 export function lostMarkerSpans(text: string, from = 0, to = text.length): [number, number][] {
   const out: [number, number][] = [];
   // Cheap test first: every mark holds one of these characters.
+  let held = false;
+  for (let i = from; i < to && !held; i++) {
+    const c = text.charCodeAt(i);
+    held = c === 0x951f || c === 0x70eb || c === 0x5c6f; // 锟 烫 屯
+  }
+  if (!held) return out;
   const slice = text.slice(from, to);
-  if (!/[锟烫屯]/.test(slice)) return out;
   ANY.lastIndex = 0;
   for (let m = ANY.exec(slice); m !== null; m = ANY.exec(slice)) out.push([from + m.index, from + m.index + m[0].length]);
   return out;

@@ -114,11 +114,6 @@ export function captionShape(t: string): boolean {
   return !(WORD_MARK.test(t) && /[。！!][^。！!”’」』）)\s]/.test(text));
 }
 
-/** A caption's line that also names who made or supplied the photo. */
-function creditedCaption(t: string): boolean {
-  return CAPTION_CREDIT.test(t);
-}
-
 /** `新华日报社南通分社记者集体采写整理`, `本报记者 王五 通讯员 李四`. */
 const BYLINE_END = /(采写整理|採寫整理|采写|採寫|整理|报道|報道|报导|報導|撰文|撰稿|供稿|编译|編譯|综合报道|綜合報道)$/;
 const BYLINE_WHO = /(记者|記者|通讯员|通訊員|社|报|報|台|网|網|中心|编辑部|編輯部)/;
@@ -146,7 +141,8 @@ export function boilerplateKind(text: string): BoilerplateKind | undefined {
   if (staffCreditShape(credit)) return 'credit';
   if (bylineShape(credit)) return 'byline';
   if (photoCreditShape(credit)) return 'photo-credit';
-  if (captionShape(credit)) return creditedCaption(credit) ? 'photo-credit' : 'caption';
+  // A caption's line that also names who made or supplied the photo is a photo credit.
+  if (captionShape(credit)) return CAPTION_CREDIT.test(credit) ? 'photo-credit' : 'caption';
   // Footer-like kinds are short lines, not sentences of prose that mention
   // the same words (`版权所有者的权益应当受到保护，…`).
   const short = t.length <= 80 && fewSentenceMarks(t);

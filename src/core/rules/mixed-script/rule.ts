@@ -146,8 +146,8 @@ function dropLostMarkerRuns(text: string, line: Line, runs: Int32Array, n: numbe
     }
     if (start < end) out.push(start, end);
   }
-  // Every mark is at least three characters long, so the parts fit where the runs were.
-  runs.set(out.slice(0, runs.length));
+  // The parts are disjoint and non-empty within the line: they fit where the runs were.
+  runs.set(out);
   return out.length >> 1;
 }
 
