@@ -103,6 +103,8 @@ export function packTable16(entries: Uint16Array): string {
 
 export function unpackTable16(packed: string, length: number): Uint16Array {
   const bytes = fromBase64(packed, length * 2);
+  // The bytes are the entries, where typed arrays are little-endian (fromBase64's array starts its own buffer).
+  if (LITTLE_ENDIAN) return new Uint16Array(bytes.buffer, 0, length);
   const out = new Uint16Array(length);
   for (let i = 0; i < length; i++) out[i] = bytes[2 * i] | (bytes[2 * i + 1] << 8);
   return out;
