@@ -51,7 +51,8 @@ export function startServer(connection: Connection, host: ServerHost): void {
     settings = new SettingsSource(
       {
         ask: capabilities.workspace?.configuration ? (uri) => connection.workspace.getConfiguration({ scopeUri: uri, section: 'newsclean' }) : undefined,
-        warn: (m) => void connection.window.showWarningMessage(`News Transcript Cleaner: ${m}`),
+        // The VS Code extension flags its config files itself: a setting's problem goes to its log, as before.
+        warn: (m) => (init.configFilesByClient ? connection.console.warn(m) : void connection.window.showWarningMessage(`News Transcript Cleaner: ${m}`)),
       },
       init.configFilesByClient ? { ...host, files: undefined } : host,
       folder ? host.pathOf(folder) : undefined,
