@@ -108,6 +108,14 @@ describe('mojibake: Big5 read as GBK, where Big5 puts its marks and commonest ch
     for (const clean of ['%s 的首頁：<%s>', '使用 -l 或 -s 時，將大小表示為 1K']) assert.equal(fixMojibake(big5AsGbk(clean)), clean);
   });
 
+  it('reads a misread line as one, across ASCII stretches of any length: a lone character at its end, and clean text after it stays', () => {
+    // `单` is GBK's reading of Big5's 等, common both ways: only the line tells.
+    for (const clean of ['輸出格式可以是 json, csv, xml 等', '檔案大小上限為 4 GB 或 16 TB 等']) assert.equal(fixMojibake(big5AsGbk(clean)), clean);
+    for (const [damage, rest] of [['輸出格式可以是', ' json, csv, xml 等等格式'], ['使用', ' --wildcards 以抑制這個警告']]) {
+      assert.equal(fixMojibake(big5AsGbk(damage) + rest), damage + rest);
+    }
+  });
+
   it('reads GBK’s Greek and Cyrillic rows beside private use as Big5 (有 is `Τ`, 我 is `и`), and the interpunct ‧', () => {
     for (const clean of ['我有旨蓄，亦以御冬。宴爾新昏，以我御窮。', '有稷有黍，有稻有秬。奄有下土，纘禹之緒。', '《詩經‧ 周頌‧ 閔予小子之什‧ 敬之》']) {
       const damage = clean.includes('》') ? clean : clean.slice(0, 5);
