@@ -4,7 +4,7 @@
  * the right encoding (UTF-8 read as GBK, Big5, Windows-1252 or -1251; GBK
  * and Big5 read as Windows-1252), with bytes lost on the way.
  */
-import { betweenAscii, evaluate } from './judge';
+import { betweenAscii, evaluate, layoutBetweenAscii } from './judge';
 import { LATIN, bridgesAscii, type InnerScan, type KindImpl, type MojibakeRepair } from './kinds';
 import { isBridge, scratch } from './run-support';
 import { costTable16, frequencyCost, isCommonWord } from './score';
@@ -147,7 +147,7 @@ export function scanRun(text: string, from: number, to: number, kind: KindImpl, 
       } else repaired = target.decode(bytes, s2, decodeTo) + (lost ? '\ufffd' : '');
       const start = from + k;
       const stop = from + segEnd + lost;
-      const cand = evaluate(text.slice(start, stop), repaired, kind, depth, lostAll, inner) ?? betweenAscii(text, start, stop, repaired, kind, lostAll);
+      const cand = evaluate(text.slice(start, stop), repaired, kind, depth, lostAll, inner) ?? betweenAscii(text, start, stop, repaired, kind, lostAll) ?? layoutBetweenAscii(text, start, stop, repaired, kind, lostAll);
       if (cand) {
         out.push({ start, end: stop, text: cand.text, kind, inner: cand.inner, lost: lostAll, gain: cand.gain });
         k = segEnd;

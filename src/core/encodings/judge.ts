@@ -85,6 +85,22 @@ export function betweenAscii(text: string, start: number, stop: number, repaired
   return gain >= 2 ? { text: repaired, gain } : undefined;
 }
 
+/**
+ * In a line known to be misread (lineConsensus), a no-break space read as
+ * GBK is `聽` (C2 A0), a real character: it is read as the space when it
+ * stands alone between ASCII (`表 2.9.聽aptitude`), where a Han character
+ * makes no word and the misread line explains it, never beside Han text.
+ */
+export function layoutBetweenAscii(text: string, start: number, stop: number, repaired: string, kind: KindImpl, lost: number): { text: string; gain: number; inner?: MojibakeKind } | undefined {
+  if (!kind.relaxed || lost > 0 || stop - start !== 1 || repaired.length !== 1 || !isLayoutMark(repaired.charCodeAt(0))) return undefined;
+  const ascii = (c: number) => c > 0x20 && c < 0x7f;
+  if (!isUnifiedHan(text.charCodeAt(start)) || !ascii(text.charCodeAt(start - 1)) || !ascii(text.charCodeAt(stop))) return undefined;
+  return { text: repaired, gain: RELAXED_LAYOUT_GAIN };
+}
+
+/** What a layout mark read between ASCII gains: enough to be kept, less than any repair of words. */
+const RELAXED_LAYOUT_GAIN = 1;
+
 /** Whether the line around `text[start, stop)` holds Han characters (within 200 code units): Chinese text, not Latin. */
 function hanNearby(text: string, start: number, stop: number): boolean {
   for (let i = start - 1; i >= 0 && i >= start - 200; i--) {
@@ -124,7 +140,7 @@ function relaxedJudge(original: string, o: Naturalness, repaired: string, kind: 
   const { count: layout, cost: layoutCost } = layoutMarks(repaired);
   // Only layout (a no-break space read as `Â `, box drawing as `â”‚`): never
   // in place of a Han character, which may be the real one (`聽` is listen).
-  if (layout === r.length) return o.nonAscii > 0 && o.han === 0 && layoutMarks(original).count === 0 ? { text: repaired, gain: Math.max(0, o.cost - r.cost) } : undefined;
+  if (layout === r.length) return o.nonAscii > 0 && o.han === 0 ? { text: repaired, gain: Math.max(0, o.cost - r.cost) } : undefined;
   if (kind.cjk && r.cjk < (r.nonAscii - layout) * 0.6) return undefined;
   const avg = (r.cost - layoutCost) / (r.length - layout);
   if (avg > (kind.cjk || r.han > 0 ? 0.9 : 1.6) || o.cost / o.length < avg) return undefined;

@@ -59,6 +59,18 @@ describe('mojibake: short runs and lost bytes of real web text', () => {
     }
   });
 
+  it('reads a no-break space alone between ASCII in a misread line (`聽` in UTF-8 read as GBK, `Â` and the space in UTF-8 read as Latin-1), not beside Han', () => {
+    const nbsp = '命令 2.9.\u00a0aptitude 视图';
+    for (const code of ['gbk', 'latin1', 'win1252']) {
+      const damaged = iconv.decode(Buffer.from(nbsp, 'utf8'), code);
+      assert.equal(fixMojibake(damaged), nbsp, damaged);
+    }
+    // With nothing else misread, or beside Han text, `聽` is the character (listen).
+    for (const s of ['表 2.9.聽aptitude 视图', '他说:聽aptitude 很好', iconv.decode(Buffer.from('命令', 'utf8'), 'gbk') + ' 聽说 dpkg']) {
+      assert.ok(fixMojibake(s).includes('聽'), s);
+    }
+  });
+
   it('property: no offered repair is flagged again as mojibake (both evaluation sets)', function () {
     this.timeout(120_000);
     const lines = ['mojibake', 'mojibake-debian'].flatMap((set) => fs.readFileSync(path.join(ROOT, 'test', 'fixtures', set, 'cases.jsonl'), 'utf8').split('\n').filter(Boolean));
