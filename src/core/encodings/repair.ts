@@ -13,7 +13,7 @@
  * look, runs.ts cuts the runs, byte-runs.ts and char-to-char.ts read them,
  * judge.ts decides.
  */
-import { C1_KIND, KINDS, type MojibakeRepair } from './kinds';
+import { C1_KIND, KINDS, type KindImpl, type MojibakeKind, type MojibakeRepair } from './kinds';
 import { scanKind } from './runs';
 import { cp1252Char } from './tables';
 import { WINDOW, mojibakeRegion, suspiciousTable, suspiciousWindows, type SuspiciousWindows } from './windows';
@@ -88,10 +88,16 @@ function lineConsensus(text: string, chosen: MojibakeRepair[], start: number, en
     const lineStart = Math.max(start, text.lastIndexOf('\n', r.start - 1) + 1);
     scanKind(text, lineStart, lineEnd, { ...kind, relaxed: true }, depth, extra, findMojibake);
   }
-  if (extra.length === 0) return chosen;
-  // One sweep in order: a relaxed repair fills a gap between the chosen
-  // ones, or replaces those of its own kind that it holds and reaches
-  // beyond (`鍊兼贩鍚堬紝` for 值混合， where only `鍚堬紝` was sure).
+  return extra.length === 0 ? chosen : mergeRelaxed(taken, extra);
+}
+
+/**
+ * `taken` (in order) with the relaxed repairs `extra` of a misread line or
+ * document, in one sweep in order: a relaxed repair fills a gap between the
+ * chosen ones, or replaces those of its own kind that it holds and reaches
+ * beyond (`鍊兼贩鍚堬紝` for 值混合， where only `鍚堬紝` was sure).
+ */
+function mergeRelaxed(taken: readonly MojibakeRepair[], extra: MojibakeRepair[]): MojibakeRepair[] {
   extra.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: MojibakeRepair[] = [];
   let i = 0;
@@ -114,7 +120,7 @@ function lineConsensus(text: string, chosen: MojibakeRepair[], start: number, en
       unsure ||= r.unsure === true;
       gain += r.gain;
     }
-    // The line confirms what was unsure alone (private use, see MojibakeRepair.unsure).
+    // The line (or document) confirms what was unsure alone (private use, see MojibakeRepair.unsure).
     if (held && (unsure || taken[i].start > c.start || taken[j - 1].end < c.end)) {
       out.push({ ...c, kind, gain });
       i = j;
@@ -122,6 +128,41 @@ function lineConsensus(text: string, chosen: MojibakeRepair[], start: number, en
   }
   while (i < taken.length) out.push(taken[i++]);
   return out;
+}
+
+/**
+ * findMojibake's repairs of a document misread throughout with one kind of
+ * damage (wholeFileVerdict: most of its text is such mojibake), given its
+ * scan (findMojibake unsettled): a file decoded with the wrong code page is
+ * damaged everywhere, so, as lineConsensus does for a line, every line
+ * with a suspicious character is read again with that kind, relaxed, and
+ * private use of that kind is no font's icons (MojibakeRepair.unsure):
+ * short runs between ASCII (`(8) い).` for 中, a table's `|\ue7a5  |` for
+ * 序) are repaired. Linear: each line is read again once.
+ */
+export function documentConsensus(text: string, scan: readonly MojibakeRepair[], kind: MojibakeKind): MojibakeRepair[] {
+  const impl = KINDS.find((k) => k.id === kind.id);
+  if (!impl) return settle(text, scan.slice(), 0, text.length);
+  const relaxed: KindImpl = { ...impl, relaxed: true };
+  const extra: MojibakeRepair[] = [];
+  let scanned = 0; // the lines before this offset are read
+  for (const w of suspiciousWindows(text).windows) {
+    if (!(w.families & impl.family)) continue;
+    for (let at = Math.max(w.from, scanned); at < w.to; ) {
+      const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+      const nl = text.indexOf('\n', at);
+      const lineEnd = nl < 0 ? text.length : nl;
+      scanKind(text, lineStart, lineEnd, relaxed, 0, extra, findMojibake);
+      scanned = at = lineEnd + 1;
+    }
+  }
+  const sure = scan.map((r) => (r.unsure && r.kind.id === kind.id ? withoutUnsure(r) : r)).sort((a, b) => a.start - b.start);
+  return settle(text, extra.length === 0 ? sure : mergeRelaxed(sure, extra), 0, text.length);
+}
+
+function withoutUnsure(r: MojibakeRepair): MojibakeRepair {
+  const { unsure: _, ...rest } = r;
+  return rest;
 }
 
 /**

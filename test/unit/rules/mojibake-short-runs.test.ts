@@ -128,6 +128,24 @@ describe('mojibake: Big5 read as GBK, where Big5 puts its marks and commonest ch
     }
   });
 
+  it('repairs every short run of a document misread throughout: lone kana, rare Han and private use between ASCII', () => {
+    // Alone on a line each is flagged or left (icons, real text); a whole file read with the wrong code page is damaged everywhere.
+    const clean = [
+      '時間格式說明',
+      '本程式依照下列格式輸出日期與時間，各欄位的意義如下表所示。',
+      '|欄位  |說明          |',
+      ...['年', '月', '日', '時', '序'].map((c, i) => `|%${'YmdHS'[i]}    |${c}            |`),
+      '(8) 中).',
+      'Perl 的 REPL : reply(1)',
+      '詳細說明請參閱系統手冊。',
+      '',
+    ].join('\n');
+    const damaged = big5AsGbk(clean);
+    assert.match(damaged, /\(8\) い\)\./);
+    assert.equal(fixMojibake(damaged), clean);
+    for (const line of damaged.split('\n').slice(3, 10)) assert.equal(fixMojibake(line), line, 'alone, the line is left');
+  });
+
   it('reads GBK’s Greek and Cyrillic rows beside private use as Big5 (有 is `Τ`, 我 is `и`), and the interpunct ‧', () => {
     for (const clean of ['我有旨蓄，亦以御冬。宴爾新昏，以我御窮。', '有稷有黍，有稻有秬。奄有下土，纘禹之緒。', '《詩經‧ 周頌‧ 閔予小子之什‧ 敬之》']) {
       const damage = clean.includes('》') ? clean : clean.slice(0, 5);
