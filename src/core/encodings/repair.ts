@@ -133,30 +133,41 @@ function mergeRelaxed(taken: readonly MojibakeRepair[], extra: MojibakeRepair[])
 /**
  * findMojibake's repairs of a document misread throughout with one kind of
  * damage (wholeFileVerdict: most of its text is such mojibake), given its
- * scan (findMojibake unsettled): a file decoded with the wrong code page is
- * damaged everywhere, so, as lineConsensus does for a line, every line
- * with a suspicious character is read again with that kind, relaxed, and
- * private use of that kind is no font's icons (MojibakeRepair.unsure):
- * short runs between ASCII (`(8) い).` for 中, a table's `|\ue7a5  |` for
- * 序) are repaired. Linear: each line is read again once.
+ * scan (findMojibake unsettled) and the scan settled: a file decoded with
+ * the wrong code page is damaged everywhere, so, as lineConsensus does for
+ * a line, every line with a suspicious character outside the repairs is
+ * read again with that kind, relaxed, and private use of that kind is no
+ * font's icons (MojibakeRepair.unsure): short runs between ASCII
+ * (`(8) い).` for 中, a table's `|\ue7a5  |` for 序) are repaired. Linear:
+ * each line is read again at most once.
  */
-export function documentConsensus(text: string, scan: readonly MojibakeRepair[], kind: MojibakeKind): MojibakeRepair[] {
+export function documentConsensus(text: string, scan: readonly MojibakeRepair[], settled: readonly MojibakeRepair[], kind: MojibakeKind): readonly MojibakeRepair[] {
   const impl = KINDS.find((k) => k.id === kind.id);
-  if (!impl) return settle(text, scan.slice(), 0, text.length);
+  if (!impl) return settled;
   const relaxed: KindImpl = { ...impl, relaxed: true };
+  const flags = suspiciousTable();
   const extra: MojibakeRepair[] = [];
   let scanned = 0; // the lines before this offset are read
+  let k = 0; // the first repair of the scan that ends after the line's start
   for (const w of suspiciousWindows(text).windows) {
     if (!(w.families & impl.family)) continue;
     for (let at = Math.max(w.from, scanned); at < w.to; ) {
       const lineStart = text.lastIndexOf('\n', at - 1) + 1;
       const nl = text.indexOf('\n', at);
       const lineEnd = nl < 0 ? text.length : nl;
-      scanKind(text, lineStart, lineEnd, relaxed, 0, extra, findMojibake);
+      while (k < scan.length && scan[k].end <= lineStart) k++;
+      // A line whose suspicious characters all lie in repairs has nothing more to read.
+      let open = false;
+      for (let i = lineStart, j = k; i < lineEnd && !open; i++) {
+        while (j < scan.length && scan[j].end <= i) j++;
+        open = flags[text.charCodeAt(i)] !== 0 && !(j < scan.length && scan[j].start <= i);
+      }
+      if (open) scanKind(text, lineStart, lineEnd, relaxed, 0, extra, findMojibake);
       scanned = at = lineEnd + 1;
     }
   }
-  const sure = scan.map((r) => (r.unsure && r.kind.id === kind.id ? withoutUnsure(r) : r)).sort((a, b) => a.start - b.start);
+  if (extra.length === 0 && !scan.some((r) => r.unsure && r.kind.id === kind.id)) return settled;
+  const sure = scan.map((r) => (r.unsure && r.kind.id === kind.id ? withoutUnsure(r) : r));
   return settle(text, extra.length === 0 ? sure : mergeRelaxed(sure, extra), 0, text.length);
 }
 

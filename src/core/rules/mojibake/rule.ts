@@ -64,7 +64,7 @@ export function reportMojibake(document: NewsDocument, repairs: readonly Mojibak
   if (repairs.length === 0) return;
   const whole = wholeFileVerdict(text, repairs, nonAscii);
   if (whole) {
-    const settled = documentConsensus(text, scan ?? findMojibake(text, 0, false), whole.kind).filter(isMade);
+    const settled = documentConsensus(text, scan ?? findMojibake(text, 0, false), repairs, whole.kind).filter(isMade);
     const first = document.lines.find((l) => !l.blank) ?? document.lines[0];
     report({
       range: { start: first.start, end: first.end },
