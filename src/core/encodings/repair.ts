@@ -13,7 +13,7 @@
  * look, runs.ts cuts the runs, byte-runs.ts and char-to-char.ts read them,
  * judge.ts decides.
  */
-import { C1_KIND, KINDS, type KindImpl, type MojibakeKind, type MojibakeRepair } from './kinds';
+import { C1_KIND, KINDS, charToChar, type KindImpl, type MojibakeKind, type MojibakeRepair } from './kinds';
 import { scanKind } from './runs';
 import { cp1252Char } from './tables';
 import { WINDOW, mojibakeRegion, suspiciousTable, suspiciousWindows, type SuspiciousWindows } from './windows';
@@ -88,7 +88,7 @@ function lineConsensus(text: string, chosen: MojibakeRepair[], start: number, en
     const lineStart = Math.max(start, text.lastIndexOf('\n', r.start - 1) + 1);
     scanKind(text, lineStart, lineEnd, { ...kind, relaxed: true }, depth, extra, findMojibake);
   }
-  return extra.length === 0 ? chosen : mergeRelaxed(taken, extra);
+  return extra.length === 0 ? chosen : mergeRelaxed(text, taken, extra);
 }
 
 /**
@@ -97,7 +97,7 @@ function lineConsensus(text: string, chosen: MojibakeRepair[], start: number, en
  * chosen ones, or replaces those of its own kind that it holds and reaches
  * beyond (`鍊兼贩鍚堬紝` for 值混合， where only `鍚堬紝` was sure).
  */
-function mergeRelaxed(taken: readonly MojibakeRepair[], extra: MojibakeRepair[]): MojibakeRepair[] {
+function mergeRelaxed(text: string, taken: readonly MojibakeRepair[], extra: MojibakeRepair[]): MojibakeRepair[] {
   extra.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: MojibakeRepair[] = [];
   let i = 0;
@@ -106,28 +106,50 @@ function mergeRelaxed(taken: readonly MojibakeRepair[], extra: MojibakeRepair[])
     if (out.length > 0 && out[out.length - 1].end > c.start) continue;
     let j = i;
     while (j < taken.length && taken[j].start < c.end) j++;
-    const kind = KINDS.find((k) => k.id === c.kind.id) ?? c.kind;
+    const impl = KINDS.find((k) => k.id === c.kind.id);
+    const kind = impl ?? c.kind;
     if (j === i) {
       out.push({ ...c, kind });
       continue;
     }
+    // Big5 ↔ GBK reads the line as one run (across its ASCII), with no
+    // edge taken for free inside it: where it ends the damage sooner, the
+    // character left is as natural as it stands (`，或 --no-wildcards 以…`:
+    // 或 and its reading 麼 are both common) and stays.
+    const trims = impl !== undefined && charToChar(impl) && (taken[i].start < c.start || taken[j - 1].end > c.end);
     let held = true;
     let unsure = false;
     let gain = c.gain;
     for (let k = i; k < j && held; k++) {
       const r = taken[k];
-      held = r.kind.id === c.kind.id && r.start >= c.start && r.end <= c.end && r.lost === 0;
+      held = r.kind.id === c.kind.id && ((r.start >= c.start && r.end <= c.end) || trims) && r.lost === 0;
       unsure ||= r.unsure === true;
       gain += r.gain;
     }
     // The line (or document) confirms what was unsure alone (private use, see MojibakeRepair.unsure).
-    if (held && (unsure || taken[i].start > c.start || taken[j - 1].end < c.end)) {
+    if (held && (unsure || trims || taken[i].start > c.start || taken[j - 1].end < c.end || fillsGap(text, taken, i, j, c))) {
       out.push({ ...c, kind, gain });
       i = j;
     }
   }
   while (i < taken.length) out.push(taken[i++]);
   return out;
+}
+
+/** Whether `c` repairs more than `taken[i, j)` (which it holds) between them (`或 --verbose ┪ --quiet 常`: the ┪ between two repairs). */
+function fillsGap(text: string, taken: readonly MojibakeRepair[], i: number, j: number, c: MojibakeRepair): boolean {
+  let off = 0; // where in c.text the text between the repairs lies
+  let at = c.start;
+  for (let k = i; k <= j; k++) {
+    const stop = k < j ? taken[k].start : c.end;
+    const n = stop - at;
+    if (n > 0 && c.text.slice(off, off + n) !== text.slice(at, stop)) return true;
+    if (k < j) {
+      off += n + taken[k].text.length;
+      at = taken[k].end;
+    }
+  }
+  return false;
 }
 
 /**
@@ -168,7 +190,7 @@ export function documentConsensus(text: string, scan: readonly MojibakeRepair[],
   }
   if (extra.length === 0 && !scan.some((r) => r.unsure && r.kind.id === kind.id)) return settled;
   const sure = scan.map((r) => (r.unsure && r.kind.id === kind.id ? withoutUnsure(r) : r));
-  return settle(text, extra.length === 0 ? sure : mergeRelaxed(sure, extra), 0, text.length);
+  return settle(text, extra.length === 0 ? sure : mergeRelaxed(text, sure, extra), 0, text.length);
 }
 
 function withoutUnsure(r: MojibakeRepair): MojibakeRepair {

@@ -128,6 +128,15 @@ describe('mojibake: Big5 read as GBK, where Big5 puts its marks and commonest ch
     }
   });
 
+  it('ends the damage before a character as natural as it stands (或, whose reading 麼 is as common), when the line reads so as a whole', () => {
+    // The run alone ended at the long ASCII stretch for free and took 或 along.
+    for (const [damage, rest] of [['使用 --color 以啟用彩色輸出，', '或 --no-color 以停用彩色'], ['請設定輸出的格式，', '或 --format=json 等選項']]) {
+      assert.equal(fixMojibake(big5AsGbk(damage) + rest), damage + rest);
+    }
+    // Damage on both sides of the ASCII: the line reads as one.
+    for (const clean of ['這是什麼 --verbose 或 --quiet 都可以', '設定輸出的格式，或 --format=json 等選項']) assert.equal(fixMojibake(big5AsGbk(clean)), clean);
+  });
+
   it('repairs every short run of a document misread throughout: lone kana, rare Han and private use between ASCII', () => {
     // Alone on a line each is flagged or left (icons, real text); a whole file read with the wrong code page is damaged everywhere.
     const clean = [
