@@ -15,6 +15,7 @@
  */
 import { C1_KIND, KINDS, charToChar, type KindImpl, type MojibakeKind, type MojibakeRepair } from './kinds';
 import { scanKind } from './runs';
+import { frequencyCost } from './score';
 import { cp1252Char } from './tables';
 import { WINDOW, mojibakeRegion, suspiciousTable, suspiciousWindows, type SuspiciousWindows } from './windows';
 import { commonEnds } from '../engine/minimal-edits';
@@ -116,7 +117,7 @@ function mergeRelaxed(text: string, taken: readonly MojibakeRepair[], extra: Moj
     // edge taken for free inside it: where it ends the damage sooner, the
     // character left is as natural as it stands (`，或 --no-wildcards 以…`:
     // 或 and its reading 麼 are both common) and stays.
-    const trims = impl !== undefined && charToChar(impl) && (taken[i].start < c.start || taken[j - 1].end > c.end);
+    const trims = impl !== undefined && charToChar(impl) && taken[i].start >= c.start && taken[j - 1].end > c.end && leftAsNatural(text, taken[j - 1], c.end);
     let held = true;
     let unsure = false;
     let gain = c.gain;
@@ -134,6 +135,20 @@ function mergeRelaxed(text: string, taken: readonly MojibakeRepair[], extra: Moj
   }
   while (i < taken.length) out.push(taken[i++]);
   return out;
+}
+
+/**
+ * Whether the characters of a Big5 ↔ GBK repair `r` from `from` on (one
+ * reading per character) are each as natural as they stand as read.
+ */
+function leftAsNatural(text: string, r: MojibakeRepair, from: number): boolean {
+  const left = Array.from(text.slice(from, r.end));
+  const read = Array.from(r.text);
+  if (read.length < left.length) return false;
+  for (let k = 0; k < left.length; k++) {
+    if (frequencyCost(left[k].codePointAt(0)!) > frequencyCost(read[read.length - left.length + k].codePointAt(0)!)) return false;
+  }
+  return true;
 }
 
 /** Whether `c` repairs more than `taken[i, j)` (which it holds) between them (`或 --verbose ┪ --quiet 常`: the ┪ between two repairs). */
