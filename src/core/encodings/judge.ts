@@ -4,7 +4,7 @@
  */
 import { CJK, LATIN, charToChar, type InnerScan, type KindImpl, type MojibakeKind } from './kinds';
 import { isAsciiAlnum } from './run-support';
-import { charCost, frequencyCost, naturalness, type Naturalness } from './score';
+import { charCost, frequencyCost, isCjkCode, naturalness, type Naturalness } from './score';
 import { UTF8_TARGET } from './tables';
 import { isUnifiedHan } from '../text/chars';
 
@@ -19,7 +19,10 @@ export function evaluate(
   const o = naturalness(original);
   if (kind.relaxed) return relaxedJudge(original, o, repaired, kind, lost);
   // Mojibake is dense in rare characters; clean text never is.
-  if (o.cost < o.length * 0.8) return undefined;
+  // UTF-8 read as GBK is also marked by its bytes: a chain of four or more
+  // whole UTF-8 sequences, each read as Han (`鏇惧瓙鏇帮細` for 曾子曰：,
+  // made of characters common enough), which clean Chinese almost never forms.
+  if (o.cost < o.length * (utf8Chain(kind, original, repaired) ? 0.5 : 0.8)) return undefined;
   // GBK and Big5 also hold Greek and Cyrillic: text in those scripts is
   // never taken for Chinese mojibake; a GBK/Big5 reading of Latin-1 text
   // must give at least two Han characters (`Ã¥` is not `氓`).
@@ -114,6 +117,17 @@ function hanNearby(text: string, start: number, stop: number): boolean {
     if (isUnifiedHan(c)) return true;
   }
   return false;
+}
+
+/** Sequences in a chain of UTF-8 read as GBK that marks it as such whatever its characters. */
+export const UTF8_CHAIN = 4;
+
+/** UTF-8 read as GBK whose reading is UTF8_CHAIN or more Han or CJK marks, with no ASCII between them. */
+function utf8Chain(kind: KindImpl, original: string, repaired: string): boolean {
+  if (kind.family !== CJK || kind.target() !== UTF8_TARGET || repaired.length < UTF8_CHAIN) return false;
+  for (let i = 0; i < original.length; i++) if (original.charCodeAt(i) < 0x80) return false;
+  for (const ch of repaired) if (!isCjkCode(ch.codePointAt(0)!)) return false;
+  return true;
 }
 
 /** Code units from General Punctuation up (Han, kana, symbols, private use): not Latin, Greek or Cyrillic. */

@@ -71,6 +71,13 @@ describe('mojibake: short runs and lost bytes of real web text', () => {
     }
   });
 
+  it('repairs a chain of four or more UTF-8 sequences read as GBK even when its characters are common enough (`瀛斿瓙鏇帮細` for 孔子曰：)', () => {
+    for (const [damage, rest] of [['孔子曰：', '“学而时习之。”'], ['老子说：', '“道可道。”']]) {
+      const damaged = iconv.decode(Buffer.from(damage, 'utf8'), 'gbk') + rest;
+      assert.equal(fixMojibake(damaged), damage + rest, damaged);
+    }
+  });
+
   it('property: no offered repair is flagged again as mojibake (both evaluation sets)', function () {
     this.timeout(120_000);
     const lines = ['mojibake', 'mojibake-debian'].flatMap((set) => fs.readFileSync(path.join(ROOT, 'test', 'fixtures', set, 'cases.jsonl'), 'utf8').split('\n').filter(Boolean));
