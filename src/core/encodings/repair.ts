@@ -209,7 +209,8 @@ export function documentConsensus(text: string, scan: readonly MojibakeRepair[],
 }
 
 function withoutUnsure(r: MojibakeRepair): MojibakeRepair {
-  const { unsure: _, ...rest } = r;
+  const rest = { ...r };
+  delete rest.unsure;
   return rest;
 }
 
