@@ -45,9 +45,21 @@ await Promise.all([
     platform: 'browser',
     target: 'es2022',
     mainFields: ['browser', 'module', 'main'],
-    entryPoints: ['src/extension/extension.ts'],
+    entryPoints: ['src/extension/web.ts'],
     outfile: 'dist/web/extension.js',
     external: ['vscode'],
+    plugins: [tables],
+    define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' },
+  }),
+  // Its language server, in a web worker.
+  esbuild.build({
+    ...common,
+    platform: 'browser',
+    target: 'es2022',
+    format: 'iife',
+    mainFields: ['browser', 'module', 'main'],
+    entryPoints: ['src/server/browser.ts'],
+    outfile: 'dist/web/server.js',
     plugins: [tables],
     define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' },
   }),
@@ -58,6 +70,8 @@ await Promise.all([
 // The bin (src/cli/bin.cjs): loads the CLI bundle through a compile cache, so
 // later runs read the compiled bundle instead of compiling it.
 copyFileSync(join(root, 'src/cli/bin.cjs'), join(root, 'dist/cli.js'));
+// The server's process as the extension starts it (node dist/server-main.js --node-ipc).
+copyFileSync(join(root, 'src/server/main.cjs'), join(root, 'dist/server-main.js'));
 chmodSync(join(root, 'dist/cli.js'), 0o755);
 
 if (genConfig) {
