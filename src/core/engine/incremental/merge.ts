@@ -37,7 +37,9 @@ export function merge(results: readonly RuleFindings[], previous: PreviousMerge 
     at[f] = from = partitionPoint(still.length, stillFirst, from);
   }
   // All findings in one array (the rules' lists come in several shapes, which V8 would keep checking).
-  const all = lists.flat();
+  // concat spreads one argument per rule, not per finding, and copies each list as a block: flat()
+  // reads them one element at a time, ten times slower.
+  const all = ([] as Finding[]).concat(...lists);
   const base = new Int32Array(lists.length);
   for (let r = 1; r < lists.length; r++) base[r] = base[r - 1] + lists[r - 1].length;
   const total = still.length + fresh.length;
