@@ -60,6 +60,8 @@ export interface RepeatScan {
   readonly repeats: readonly Repeat[];
   /** Per line: 1 when it has characters in the stream and each lies in a repeat. */
   readonly covered: Uint8Array;
+  /** Per line: whether it reads as a menu (isMenuLike), -1 until asked; carried over an edit with the line. */
+  readonly menu: Int8Array;
 }
 
 export function scanRepeats(doc: NewsDocument, minLength: number): RepeatScan {
@@ -70,7 +72,7 @@ export function scanRepeats(doc: NewsDocument, minLength: number): RepeatScan {
   const repeats = findRepeats(stream.codes, { minLength });
   const covered = new Uint8Array(doc.lineCount);
   coverLines(spans, repeats, 0, doc.lineCount, covered);
-  return { codes: stream.codes, columns, spans, repeats, covered };
+  return { codes: stream.codes, columns, spans, repeats, covered, menu: new Int8Array(doc.lineCount).fill(-1) };
 }
 
 /**
@@ -198,7 +200,7 @@ export function findDuplicateRuns(doc: NewsDocument, minLength: number, scan = s
   const empty = (i: number) => spans[2 * i] === spans[2 * i + 1];
   const out: DuplicateRun[] = [];
   const offsets = streamOffsets(doc, scan);
-  const chrome = chromeTest(doc);
+  const chrome = chromeTest(doc, scan.menu);
   for (const whole of coveredRuns(doc, scan)) {
     for (const run of withoutChrome(doc, scan, whole, chrome, offsets.start)) {
       const from = spans[2 * run.first];
