@@ -61,11 +61,11 @@ function carryScan(old: RepeatScan, change: Change, minLength: number): RepeatSc
   if (!same) {
     const repeats = findRepeats(codes, { minLength });
     coverLines(spans, repeats, 0, lines.length, covered);
-    return { codes, columns, spans, repeats, covered, menu };
+    return { codes, columns, spans, repeats, covered, menu, excerpts: new Map(), earlierExcerpts: old.excerpts };
   }
   // The same stream, the same repeats: lines away from the edit are covered as they were.
   covered.set(old.covered.subarray(0, first));
   covered.set(old.covered.subarray(oldLast + 1), last + 1);
   coverLines(spans, old.repeats, first, last + 1, covered);
-  return { codes, columns, spans, repeats: old.repeats, covered, menu };
+  return { codes, columns, spans, repeats: old.repeats, covered, menu, excerpts: new Map(), earlierExcerpts: old.excerpts };
 }
