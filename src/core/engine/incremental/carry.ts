@@ -30,17 +30,15 @@ export function shift(range: Range, delta: number): Range {
 
 /** A finding moved by `delta` offsets; a fix's edits are moved when first read (they may be computed lazily). */
 export function moved(f: Finding, delta: number): Finding {
+  // The commonest findings inline (the same shapes as makeFinding's): moving them is most of the work after an edit.
+  if (!f.related && !f.data) {
+    const range = { start: f.range.start + delta, end: f.range.end + delta };
+    if (f.fix) return { ruleId: f.ruleId, severity: f.severity, message: f.message, range, fix: MovedFix.of(f.fix, delta) };
+    return { ruleId: f.ruleId, severity: f.severity, message: f.message, range };
+  }
   const related = f.related?.map((r) => ({ range: shift(r.range, delta), message: r.message }));
   const m = makeFinding(f.ruleId, f.severity, f.message, shift(f.range, delta), f.fix && MovedFix.of(f.fix, delta), related);
   return f.data ? withData(m, movedData(f.data, delta)) : m;
-}
-
-/** A finding moved by `delta` offsets: the commonest inline (the same shapes as makeFinding's), the others through moved(). */
-function movedBy(f: Finding, delta: number): Finding {
-  if (f.related || f.data) return moved(f, delta);
-  const range = { start: f.range.start + delta, end: f.range.end + delta };
-  if (f.fix) return { ruleId: f.ruleId, severity: f.severity, message: f.message, range, fix: MovedFix.of(f.fix, delta) };
-  return { ruleId: f.ruleId, severity: f.severity, message: f.message, range };
 }
 
 /**
@@ -122,6 +120,6 @@ export function splicedAt(previous: readonly Finding[], fresh: readonly Finding[
   for (let i = 0; i < before; i++) findings[o++] = previous[i];
   for (let i = 0; i < fresh.length; i++) findings[o++] = fresh[i];
   if (delta === 0) for (let i = after; i < previous.length; i++) findings[o++] = previous[i];
-  else for (let i = after; i < previous.length; i++) findings[o++] = movedBy(previous[i], delta);
+  else for (let i = after; i < previous.length; i++) findings[o++] = moved(previous[i], delta);
   return { findings, kept: before, moved: previous.length - after };
 }
