@@ -23,6 +23,12 @@ describe('lost-characters', () => {
     assert.equal(run('滚烫烫的水').length, 0);
   });
 
+  it('flags the same marks as a converter to Traditional Chinese leaves them: 錕斤拷, 燙燙燙', () => {
+    assert.equal(run('標題錕斤拷錕斤拷正文').length, 1);
+    assert.equal(run('燙燙燙燙').length, 1);
+    assert.equal(run('滾燙燙的水').length, 0);
+  });
+
   it('版權所有 ?2020 → ©2020 is the one certain fix', () => {
     const text = '南陽投資集團有限公司 版權所有 ?2020 備案序號: 豫ICP備20017668號-1';
     const f = run(text);

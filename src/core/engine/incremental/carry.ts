@@ -18,8 +18,8 @@ export function firstStartingFrom(items: readonly { readonly start: number }[], 
   return partitionPoint(items.length, (i) => items[i].start < offset);
 }
 
-/** A finding with another range and fix. */
-export function withFix(f: Finding, range: Range, fix: Fix): Finding {
+/** A finding with another range and fix (or none). */
+export function withFix(f: Finding, range: Range, fix: Fix | undefined): Finding {
   const m = makeFinding(f.ruleId, f.severity, f.message, range, fix);
   return f.data ? withData(m, f.data) : m;
 }

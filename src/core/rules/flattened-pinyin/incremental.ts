@@ -3,6 +3,7 @@ import type { Check } from '../../rule';
 import { firstAtOrAfter, shift, withFix } from '../../engine/incremental/carry';
 import { made } from '../../engine/incremental/line-local';
 import type { IncrementalStrategy } from '../../engine/incremental/types';
+import { japaneseKoreanSpansOf, overlapsSpan } from '../../text/japanese-korean';
 import { allDense, denseLine, findAnnotations, removeAllFix, reportAnnotations, type Annotation } from './rule';
 
 /** flattened-pinyin's annotations, by line. */
@@ -86,9 +87,13 @@ export const annotations: IncrementalStrategy<Annotated> = (ctx) => {
   const oldLines = change.old!.lines;
   const keptBefore = firstAtOrAfter(kept, oldLines[change.first].start);
   const keptAfter = change.lineDelta === 0 && change.oldLast + 1 < oldLines.length ? firstAtOrAfter(kept, oldLines[change.oldLast + 1].start) : kept.length;
+  // The kept findings get the new fix, unless one of its edits touches Japanese or Korean text: then,
+  // as the engine does with a report (text/japanese-korean.ts), they have none.
+  const foreign = japaneseKoreanSpansOf(document);
+  const keptFix = foreign.length > 0 && fix!.edits.some((e) => overlapsSpan(foreign, e.range.start, e.range.end)) ? undefined : fix;
   const findings: Finding[] = [];
-  for (let i = 0; i < keptBefore; i++) findings.push(withFix(kept[i], kept[i].range, fix!));
+  for (let i = 0; i < keptBefore; i++) findings.push(withFix(kept[i], kept[i].range, keptFix));
   for (const f of fresh) findings.push(f);
-  for (let i = keptAfter; i < kept.length; i++) findings.push(withFix(kept[i], shift(kept[i].range, change.delta), fix!));
+  for (let i = keptAfter; i < kept.length; i++) findings.push(withFix(kept[i], shift(kept[i].range, change.delta), keptFix));
   return { findings, kept: keptBefore, moved: kept.length - keptAfter };
 };
