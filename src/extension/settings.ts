@@ -9,17 +9,23 @@ function documentUri(scope: vscode.ConfigurationScope | undefined): vscode.Uri |
 }
 
 /**
- * The core's settings for one document: VS Code's configuration (defaults,
+ * The setting values of one document: VS Code's configuration (defaults,
  * user, workspace, folder), with the config files of the repository laid
- * over it (see configFiles.ts).
+ * over it (see configFiles.ts); `ignored` when a `.newscleanignore` excludes
+ * the document.
  */
-export function settingsFor(scope: vscode.ConfigurationScope | undefined, onError?: (m: string) => void): Settings {
+export function settingValuesFor(scope: vscode.ConfigurationScope | undefined): { values: Record<string, unknown>; ignored: boolean } {
   const config = vscode.workspace.getConfiguration(undefined, scope);
   const values: Record<string, unknown> = {};
   for (const key of settingKeys()) values[key] = config.get(key);
   const uri = documentUri(scope);
   const files = uri ? configFiles()?.resolve(uri) : undefined;
-  return resolveSettings(files?.files.length ? mergeLayers(values, files.values) : values, onError);
+  return { values: files?.files.length ? mergeLayers(values, files.values) : values, ignored: files?.ignored === true };
+}
+
+/** The core's settings for one document (see settingValuesFor). */
+export function settingsFor(scope: vscode.ConfigurationScope | undefined, onError?: (m: string) => void): Settings {
+  return resolveSettings(settingValuesFor(scope).values, onError);
 }
 
 export function isChecked(document: vscode.TextDocument): boolean {

@@ -9,6 +9,8 @@ import { CodeActionKind, type CodeAction, type CodeActionParams, type WorkspaceE
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import * as l10n from '@vscode/l10n';
 import { CONVERSIONS, applyFixes, convertEdits, findingsMeeting, fixAll, minimalEdits, type Edit, type Settings } from '../core';
+import type { ShownItem } from './budget';
+import type { ExtensionInitOptions } from './custom';
 import type { Analysis } from './documents';
 import { SOURCE, sameRange, toRange, toWorkspaceEdit } from './protocol';
 
@@ -48,6 +50,10 @@ export interface ActionOptions {
   resolveEdits: boolean;
   /** The client takes versioned document edits. */
   versioned: boolean;
+  /** Past the diagnostics budget: the items published for this version ("fix this group"). */
+  groups?: readonly ShownItem[];
+  /** The client's commands that actions may call (VS Code's: reopen with encoding, show documentation). */
+  commands?: ExtensionInitOptions['commands'];
 }
 
 export function codeActions(doc: TextDocument, analysis: Analysis, params: CodeActionParams, options: ActionOptions): CodeAction[] {
@@ -65,6 +71,19 @@ export function codeActions(doc: TextDocument, analysis: Analysis, params: CodeA
   const fixable = new Map<string, number>();
   for (const f of analysis.findings) if (f.fix) fixable.set(f.ruleId, (fixable.get(f.ruleId) ?? 0) + 1);
   const rulesSeen = new Set<string>();
+  for (const item of options.groups ?? []) {
+    if (item.findings.length < 2 || item.range.start > end || item.range.end < start) continue;
+    const fixable = item.findings.filter((f) => f.fix);
+    if (fixable.length === 0) continue;
+    const range = toRange(doc, item.range);
+    actions.push({
+      title: l10n.t('Fix the {0} {1} problems of this group', fixable.length, item.ruleId),
+      kind: CodeActionKind.QuickFix,
+      diagnostics: params.context.diagnostics.filter((d) => d.source === SOURCE && sameRange(d.range, range)),
+      edit: toWorkspaceEdit(doc, applyFixes(text, fixable).applied.flatMap((f) => f.fix!.edits), options.versioned),
+    });
+  }
+  const commands = options.commands ?? {};
   for (const finding of findingsMeeting(analysis.findings, start, end)) {
     const range = toRange(doc, finding.range);
     const diagnostics = params.context.diagnostics.filter((d) => d.source === SOURCE && d.code === finding.ruleId && sameRange(d.range, range));
@@ -79,13 +98,24 @@ export function codeActions(doc: TextDocument, analysis: Analysis, params: CodeA
     }
     if (rulesSeen.has(finding.ruleId)) continue;
     rulesSeen.add(finding.ruleId);
+    // Most of the file is mojibake (the finding says in which encoding): the real fix is to read its bytes again.
+    const wholeFile = finding.data?.wholeFile;
+    if (wholeFile && commands.reopenWithEncoding && !doc.uri.startsWith('untitled:')) {
+      const title = l10n.t('Reopen with Encoding… (the bytes look like {0})', wholeFile.encoding);
+      actions.push({ title, kind: CodeActionKind.QuickFix, command: { title, command: commands.reopenWithEncoding } });
+    }
     const count = fixable.get(finding.ruleId) ?? 0;
-    if (count < 2) continue;
-    const action: CodeAction = { title: l10n.t('Fix all {0} problems in this document ({1})', finding.ruleId, count), kind: CodeActionKind.QuickFix, diagnostics };
-    const data: FixRuleData = { uri: doc.uri, version: doc.version, ruleId: finding.ruleId };
-    if (options.resolveEdits) action.data = data;
-    else action.edit = toWorkspaceEdit(doc, ruleEdits(text, analysis, finding.ruleId), options.versioned);
-    actions.push(action);
+    if (count >= 2) {
+      const action: CodeAction = { title: l10n.t('Fix all {0} problems in this document ({1})', finding.ruleId, count), kind: CodeActionKind.QuickFix, diagnostics };
+      const data: FixRuleData = { uri: doc.uri, version: doc.version, ruleId: finding.ruleId };
+      if (options.resolveEdits) action.data = data;
+      else action.edit = toWorkspaceEdit(doc, ruleEdits(text, analysis, finding.ruleId), options.versioned);
+      actions.push(action);
+    }
+    if (commands.showDocumentation) {
+      const title = l10n.t('Show documentation for {0}', finding.ruleId);
+      actions.push({ title, kind: CodeActionKind.QuickFix, command: { title, command: commands.showDocumentation, arguments: [finding.ruleId] } });
+    }
   }
   return actions;
 }

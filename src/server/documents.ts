@@ -9,6 +9,7 @@
  */
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { analyzeIncrementalSteps, utf8Length, type Finding, type IncrementalState, type Settings, type TextChange } from '../core';
+import type { ShownItem } from './budget';
 import type { DocumentSettings } from './settings';
 
 export interface Analysis {
@@ -31,6 +32,10 @@ export interface Entry {
   /** Counts the checks queued, so that only the last one queued starts (see the server's schedule). */
   ticket?: number;
   closed?: boolean;
+  /** The offsets shown in the client's editors (with a margin), when it says (for the diagnostics budget). */
+  visible?: { start: number; end: number }[];
+  /** Past the diagnostics budget: the items as last published (for "fix this group"). */
+  groups?: { version: number; items: ShownItem[] };
 }
 
 /** Past this many recorded changes, the next analysis compares the texts instead. */

@@ -21,12 +21,16 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import * as l10n from '@vscode/l10n';
 import { CONFIG_NAMES, IGNORE_NAME, NewsDocument, parseOutline, utf8Length, type Edit, type OutlineEntry } from '../core';
 import { COMMANDS, FIX_ALL_KIND, codeActions, commandEdits, ruleEdits, type FixRuleData } from './actions';
+import { ANALYZED, VISIBLE_RANGES, type ExtensionInitOptions, type VisibleRangesParams } from './custom';
 import { Documents, type Analysis, type Entry } from './documents';
-import { toDiagnostic, toFoldingRanges, toSymbols, toWorkspaceEdit } from './protocol';
+import { toFoldingRanges, toSymbols, toWorkspaceEdit } from './protocol';
+import { diagnosticsOf, summaryOf, visibleOffsets } from './publish';
 import { SettingsSource, type ServerHost } from './settings';
 
 export function startServer(connection: Connection, host: ServerHost): void {
   let capabilities: ClientCapabilities = {};
+  let options: ExtensionInitOptions = {};
+  let docsUrl = host.docsUrl;
   let settings: SettingsSource | undefined;
   const documents = new Documents(
     (uri) => settings!.for(uri),
@@ -37,17 +41,20 @@ export function startServer(connection: Connection, host: ServerHost): void {
 
   connection.onInitialize((params): InitializeResult => {
     capabilities = params.capabilities;
-    // initializationOptions: { locale?, settings? } or the settings themselves ({ newsclean: {…} }).
-    const init = (params.initializationOptions ?? {}) as { locale?: string; settings?: unknown; newsclean?: unknown };
+    // initializationOptions: { locale?, settings? } or the settings themselves ({ newsclean: {…} }); VS Code's extension gives more (custom.ts).
+    const init = (params.initializationOptions ?? {}) as ExtensionInitOptions & { settings?: unknown; newsclean?: unknown };
+    options = init;
     const locale = init.locale ?? params.locale;
-    l10n.config({ contents: (locale && host.bundle?.(locale)) || {} });
+    l10n.config({ contents: init.l10n ?? ((locale && host.bundle?.(locale)) || {}) });
+    if (init.docsUrl) docsUrl = init.docsUrl;
     const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
     settings = new SettingsSource(
       {
         ask: capabilities.workspace?.configuration ? (uri) => connection.workspace.getConfiguration({ scopeUri: uri, section: 'newsclean' }) : undefined,
-        warn: (m) => void connection.window.showWarningMessage(`News Transcript Cleaner: ${m}`),
+        // The VS Code extension flags its config files itself: a setting's problem goes to its log, as before.
+        warn: (m) => (init.configFilesByClient ? connection.console.warn(m) : void connection.window.showWarningMessage(`News Transcript Cleaner: ${m}`)),
       },
-      host,
+      init.configFilesByClient ? { ...host, files: undefined } : host,
       folder ? host.pathOf(folder) : undefined,
     );
     if (init.settings !== undefined || init.newsclean !== undefined) settings.push(init.settings ?? init);
@@ -67,7 +74,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'newsclean' });
     }
-    if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+    if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration && !options.configFilesByClient) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
         watchers: [{ globPattern: `**/{${[...CONFIG_NAMES, IGNORE_NAME].join(',')}}` }],
       });
@@ -81,23 +88,37 @@ export function startServer(connection: Connection, host: ServerHost): void {
     for (const [, entry] of documents.all()) schedule(entry, 'open');
   };
   connection.onDidChangeConfiguration((params) => {
-    if (params.settings !== undefined && params.settings !== null) settings?.push(params.settings);
+    // A client that resolves the config files answers workspace/configuration with everything: what it pushes is not a layer.
+    if (params.settings !== undefined && params.settings !== null && !options.configFilesByClient) settings?.push(params.settings);
     recheckAll();
   });
   connection.onDidChangeWatchedFiles(recheckAll);
 
   const publish = (entry: Entry, a: Analysis) => {
     const doc = entry.document;
-    if (a.skipped === 'tooLarge' && !warnedTooLarge.has(doc.uri)) {
+    // (The VS Code extension shows it itself, with the workspace-relative path.)
+    if (a.skipped === 'tooLarge' && !options.analyzedNotifications && !warnedTooLarge.has(doc.uri)) {
       warnedTooLarge.add(doc.uri);
       const limitKB = a.settings.get('newsclean.maxFileSizeKB');
       void connection.window.showInformationMessage(
         l10n.t('News Transcript Cleaner did not analyse {0}: it is larger than {1} KB (setting newsclean.maxFileSizeKB).', doc.uri, limitKB),
       );
     }
-    const diagnostics = a.findings.map((f) => toDiagnostic(doc, f, host.docsUrl));
+    const diagnostics = diagnosticsOf(entry, a, docsUrl, options.maxDiagnostics);
+    if (options.analyzedNotifications) void connection.sendNotification(ANALYZED, summaryOf(doc.uri, a));
     void connection.sendDiagnostics({ uri: doc.uri, version: a.version, diagnostics });
   };
+
+  // Past the budget, what is in view is shown finding by finding: follow the scrolling.
+  connection.onNotification(VISIBLE_RANGES, ({ uri, ranges }: VisibleRangesParams) => {
+    const entry = documents.get(uri);
+    if (!entry) return;
+    entry.visible = visibleOffsets(entry.document, ranges);
+    const a = entry.analysis;
+    if (entry.groups && a && a.version === entry.document.version && !a.skipped) {
+      void connection.sendDiagnostics({ uri, version: a.version, diagnostics: diagnosticsOf(entry, a, docsUrl, options.maxDiagnostics) });
+    }
+  });
 
   /** Checks the document now and publishes what the check found, unless a newer edit came meanwhile. */
   const check = async (entry: Entry): Promise<Analysis | undefined> => {
@@ -171,6 +192,8 @@ export function startServer(connection: Connection, host: ServerHost): void {
     return codeActions(entry.document, a, params, {
       resolveEdits: capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true,
       versioned: versioned(),
+      groups: entry.groups?.version === a.version ? entry.groups.items : undefined,
+      commands: options.commands,
     });
   });
   connection.onCodeActionResolve(async (action: CodeAction) => {

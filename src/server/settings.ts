@@ -95,9 +95,11 @@ export class SettingsSource {
 
   private async resolve(uri: string): Promise<DocumentSettings> {
     // What the client answers for the document, over what it pushed (clients that answer nothing give {}).
-    const client = this.client.ask ? mergeLayers(this.pushed, settingValues(await this.client.ask(uri))) : this.pushed;
+    const answer = this.client.ask ? await this.client.ask(uri) : undefined;
+    const client = this.client.ask ? mergeLayers(this.pushed, settingValues(answer)) : this.pushed;
     let values = client;
-    let ignored = false;
+    // A client that resolves the config files itself says when a `.newscleanignore` excludes the document.
+    let ignored = typeof answer === 'object' && answer !== null && (answer as { $ignored?: unknown }).$ignored === true;
     const path = this.host.pathOf(uri);
     if (path !== undefined && this.host.files) {
       try {

@@ -150,7 +150,7 @@ suite('Editor faults', () => {
       await closing;
       closed = true;
       assert.deepStrictEqual(vscode.languages.getDiagnostics(doc.uri), [], 'the closed document has no diagnostics');
-      assert.strictEqual(api().findings(doc.uri), undefined, 'nothing is cached for the closed document');
+      assert.strictEqual(api().analyzed(doc.uri), undefined, 'nothing is kept for the closed document');
 
       // Whatever was queued for the closed document would have run by now.
       await queuedChecksRan();

@@ -14,9 +14,6 @@ export const S002 = '002_7e5994b88d4897fc';
 export const S004 = '004_3c6eb037d3059398';
 export const WAIT_MS = 30_000;
 
-export interface Finding {
-  readonly ruleId: string;
-}
 export interface ReviewOutcome {
   readonly uris: readonly vscode.Uri[];
   readonly fixes: number;
@@ -26,8 +23,10 @@ export interface NewsCleanApi {
   readonly onDidAnalyze: vscode.Event<{ uri: vscode.Uri; version: number; count: number }>;
   readonly onDidShowPreview: vscode.Event<vscode.Uri>;
   readonly onDidReview: vscode.Event<ReviewOutcome>;
-  check(document: vscode.TextDocument): readonly Finding[];
-  findings(uri: vscode.Uri): readonly Finding[] | undefined;
+  /** Checks the document now in the language server; resolves to its number of findings. */
+  check(document: vscode.TextDocument): Promise<number>;
+  /** The last analysis shown for an open document (undefined: none yet, or closed). */
+  analyzed(uri: vscode.Uri): { uri: vscode.Uri; version: number; count: number } | undefined;
   statusBar(): { text: string; tooltip: string } | undefined;
   cleanWorkspace(options?: { preview?: boolean }): Promise<{
     files: number;

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { Finding, Severity } from '../../../src/core';
-import { budgetFindings, paragraphStarts } from '../../../src/extension/budget';
+import { budgetFindings, paragraphStarts } from '../../../src/server/budget';
 
 const f = (start: number, ruleId = 'halfwidth-punctuation', severity: Severity = 'warning'): Finding => ({
   ruleId,
