@@ -30,25 +30,15 @@ export function shift(range: Range, delta: number): Range {
 
 /** A finding moved by `delta` offsets; a fix's edits are moved when first read (they may be computed lazily). */
 export function moved(f: Finding, delta: number): Finding {
+  // The commonest findings inline (the same shapes as makeFinding's): moving them is most of the work after an edit.
+  if (!f.related && !f.data) {
+    const range = { start: f.range.start + delta, end: f.range.end + delta };
+    if (f.fix) return { ruleId: f.ruleId, severity: f.severity, message: f.message, range, fix: MovedFix.of(f.fix, delta) };
+    return { ruleId: f.ruleId, severity: f.severity, message: f.message, range };
+  }
   const related = f.related?.map((r) => ({ range: shift(r.range, delta), message: r.message }));
   const m = makeFinding(f.ruleId, f.severity, f.message, shift(f.range, delta), f.fix && MovedFix.of(f.fix, delta), related);
   return f.data ? withData(m, movedData(f.data, delta)) : m;
-}
-
-/** The findings `from..to - 1` of `kept`, moved by `delta`, appended to `out`. */
-export function pushMoved(out: Finding[], kept: readonly Finding[], from: number, to: number, delta: number): void {
-  if (delta === 0) {
-    for (let i = from; i < to; i++) out.push(kept[i]);
-    return;
-  }
-  for (let i = from; i < to; i++) {
-    const f = kept[i];
-    const range = { start: f.range.start + delta, end: f.range.end + delta };
-    // The commonest findings inline (the same shapes as makeFinding's), the others through moved().
-    if (f.related || f.data) out.push(moved(f, delta));
-    else if (f.fix) out.push({ ruleId: f.ruleId, severity: f.severity, message: f.message, range, fix: MovedFix.of(f.fix, delta) });
-    else out.push({ ruleId: f.ruleId, severity: f.severity, message: f.message, range });
-  }
 }
 
 /**
@@ -124,8 +114,12 @@ export function spliced(previous: readonly Finding[], fresh: readonly Finding[],
 
 /** The previous findings `0..before - 1`, the fresh ones, and the previous ones from `after` moved by `delta`. */
 export function splicedAt(previous: readonly Finding[], fresh: readonly Finding[], before: number, after: number, delta: number): { findings: Finding[]; kept: number; moved: number } {
-  const findings = previous.slice(0, before);
-  for (const f of fresh) findings.push(f);
-  pushMoved(findings, previous, after, previous.length, delta);
+  // Written in place into an array of the final length: growing one by push copies it again and again.
+  const findings = new Array<Finding>(before + fresh.length + previous.length - after);
+  let o = 0;
+  for (let i = 0; i < before; i++) findings[o++] = previous[i];
+  for (let i = 0; i < fresh.length; i++) findings[o++] = fresh[i];
+  if (delta === 0) for (let i = after; i < previous.length; i++) findings[o++] = previous[i];
+  else for (let i = after; i < previous.length; i++) findings[o++] = moved(previous[i], delta);
   return { findings, kept: before, moved: previous.length - after };
 }

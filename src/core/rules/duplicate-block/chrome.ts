@@ -12,16 +12,19 @@ import { RECORD_KINDS } from '../boilerplate/kinds';
 import { partitionPoint } from '../../text/search';
 import type { Repeat } from '../../text/winnow';
 
-/** Whether line i is page chrome; the anatomy is computed on the first question. */
+/** Whether line i is page chrome; the anatomy is computed on the first question. `menu` remembers isMenuLike per line (see RepeatScan). */
 export type ChromeTest = (i: number) => boolean;
 
-export function chromeTest(doc: NewsDocument): ChromeTest {
+export function chromeTest(doc: NewsDocument, menu?: Int8Array): ChromeTest {
   let kinds: ReturnType<typeof documentAnatomy>['kinds'] | undefined;
   return (i) => {
     kinds ??= documentAnatomy(doc).kinds;
     const kind = kinds[i];
     if (kind !== undefined) return !RECORD_KINDS.includes(kind);
-    return isMenuLike(doc.lines[i].text);
+    if (!menu) return isMenuLike(doc.lines[i].text);
+    // Remembered per line (-1: not asked yet), so that after an edit only the edited lines are read again.
+    if (menu[i] < 0) menu[i] = isMenuLike(doc.lines[i].text) ? 1 : 0;
+    return menu[i] === 1;
   };
 }
 

@@ -53,15 +53,19 @@ function carryScan(old: RepeatScan, change: Change, minLength: number): RepeatSc
   const codes = same ? old.codes : splice(old.codes, middle.codes);
   // Columns of unchanged lines are as they were, the edited lines' may be too.
   const columns = same && edited.every((c, i) => c === old.columns[a + i]) ? old.columns : splice(old.columns, edited);
+  // What is known of the lines' shapes stays with the unchanged lines.
+  const menu = new Int8Array(lines.length).fill(-1);
+  menu.set(old.menu.subarray(0, first));
+  menu.set(old.menu.subarray(oldLast + 1), last + 1);
   const covered = new Uint8Array(lines.length);
   if (!same) {
     const repeats = findRepeats(codes, { minLength });
     coverLines(spans, repeats, 0, lines.length, covered);
-    return { codes, columns, spans, repeats, covered };
+    return { codes, columns, spans, repeats, covered, menu, excerpts: new Map(), earlierExcerpts: old.excerpts };
   }
   // The same stream, the same repeats: lines away from the edit are covered as they were.
   covered.set(old.covered.subarray(0, first));
   covered.set(old.covered.subarray(oldLast + 1), last + 1);
   coverLines(spans, old.repeats, first, last + 1, covered);
-  return { codes, columns, spans, repeats: old.repeats, covered };
+  return { codes, columns, spans, repeats: old.repeats, covered, menu, excerpts: new Map(), earlierExcerpts: old.excerpts };
 }

@@ -60,6 +60,11 @@ export interface RepeatScan {
   readonly repeats: readonly Repeat[];
   /** Per line: 1 when it has characters in the stream and each lies in a repeat. */
   readonly covered: Uint8Array;
+  /** Per line: whether it reads as a menu (isMenuLike), -1 until asked; carried over an edit with the line. */
+  readonly menu: Int8Array;
+  /** The excerpts quoted in messages, by the text they shorten; those of the scan before an edit are looked up too. */
+  readonly excerpts: Map<string, string>;
+  readonly earlierExcerpts?: ReadonlyMap<string, string>;
 }
 
 export function scanRepeats(doc: NewsDocument, minLength: number): RepeatScan {
@@ -70,7 +75,7 @@ export function scanRepeats(doc: NewsDocument, minLength: number): RepeatScan {
   const repeats = findRepeats(stream.codes, { minLength });
   const covered = new Uint8Array(doc.lineCount);
   coverLines(spans, repeats, 0, doc.lineCount, covered);
-  return { codes: stream.codes, columns, spans, repeats, covered };
+  return { codes: stream.codes, columns, spans, repeats, covered, menu: new Int8Array(doc.lineCount).fill(-1), excerpts: new Map() };
 }
 
 /**
@@ -138,7 +143,9 @@ export function reportDuplicates({ document, settings }: RuleContext, scan: Repe
     const keptSpan = removed === d.lines ? d.sourceLines : d.lines;
     const swap = keptSpan && lineRemovalRange(document, keptSpan.first, keptSpan.last);
     const data: FindingData = { duplicate: { kept, keptIsEarlier: removed === d.lines, ...(swap && { keepThisInstead: swap }) } };
-    const what = excerpt(document.text.slice(range.start, Math.min(range.end, range.start + 200)));
+    const quoted = document.text.slice(range.start, Math.min(range.end, range.start + 200));
+    let what = scan.excerpts.get(quoted);
+    if (what === undefined) scan.excerpts.set(quoted, (what = scan.earlierExcerpts?.get(quoted) ?? excerpt(quoted)));
     const removal = lineRemovalRange(document, first, last, d.removedAfter && removed === d.lines);
     report({
       range,
@@ -198,7 +205,7 @@ export function findDuplicateRuns(doc: NewsDocument, minLength: number, scan = s
   const empty = (i: number) => spans[2 * i] === spans[2 * i + 1];
   const out: DuplicateRun[] = [];
   const offsets = streamOffsets(doc, scan);
-  const chrome = chromeTest(doc);
+  const chrome = chromeTest(doc, scan.menu);
   for (const whole of coveredRuns(doc, scan)) {
     for (const run of withoutChrome(doc, scan, whole, chrome, offsets.start)) {
       const from = spans[2 * run.first];
