@@ -2,8 +2,8 @@
  * One file's work for `check` and `fix`, as plain data in and out, so that it
  * runs the same in the CLI's own thread and in a worker thread.
  */
-import { NewsDocument, analyze, decodeTranscript, fixAll, resolveSettings, withBom, type Settings } from '../core';
-import { CHECK_FORMATS, findingRow, type Format } from './formatters';
+import { NewsDocument, analyze, decodeTranscript, fixAll, resolveSettings, withBom, type Finding, type Settings } from '../core';
+import { CHECK_FORMATS, findingRows, type FindingRow, type Format } from './formatters';
 
 /** What every file of a run shares; plain data, so it can be posted to a worker. */
 export interface BatchSpec {
@@ -86,17 +86,29 @@ export function inProcess(spec: BatchSpec, settings: Settings): BatchRunner {
   };
 }
 
+/**
+ * The findings' rows, each made when it is read; a finding is let go once
+ * its row is made, so a large file's findings are freed as its output is
+ * written. Read once.
+ */
+function* rowsOnce(findings: (Finding | undefined)[], row: (f: Finding) => FindingRow): Generator<FindingRow> {
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i]!;
+    findings[i] = undefined;
+    yield row(f);
+  }
+}
+
 export function runFile(spec: BatchSpec, batchSettings: Settings, task: FileTask): FileResult {
   const settings = task.values ? settingsOf(task.values) : batchSettings;
   const file = task.text !== undefined ? { text: task.text, bom: false, exact: true } : decode(task.path, task.bytes ?? new Uint8Array());
   if (spec.command === 'check') {
     const doc = new NewsDocument(file.text, task.path);
     const findings = analyze(doc, { settings, rules: spec.rules }).filter((f) => !spec.quiet || f.severity === 'error');
-    const rows = findings.map((f) => findingRow(doc, f));
     const format = CHECK_FORMATS[spec.format ?? 'text'];
-    const part = { file: task.path, findings: rows };
-    if (format.fileChunks) return { kind: 'check', count: rows.length, out: '', chunks: format.fileChunks(part) };
-    return { kind: 'check', count: rows.length, out: format.file(part) };
+    const row = findingRows(doc);
+    if (format.fileChunks) return { kind: 'check', count: findings.length, out: '', chunks: format.fileChunks(task.path, rowsOnce(findings, row)) };
+    return { kind: 'check', count: findings.length, out: format.file({ file: task.path, findings: findings.map(row) }) };
   }
   if (!file.exact && spec.mode === 'write') return { kind: 'fix', notUtf8: true, remaining: 1 };
   const result = fixAll(file.text, { settings, rules: spec.rules });

@@ -1,11 +1,15 @@
-import { createReadStream } from 'node:fs';
-import * as fs from 'node:fs/promises';
+import { createReadStream, readFile, readdir, stat, writeFile } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { availableParallelism } from 'node:os';
+import { promisify } from 'node:util';
 import type { DirEntry } from './files';
 import { main } from './main';
 import { serveBatch, workerPool } from './pool';
+
+// node:fs's callbacks, promised: node:fs/promises is a module of its own, which
+// a run would load (several milliseconds) for these four calls.
+const fs = { readFile: promisify(readFile), writeFile: promisify(writeFile), stat: promisify(stat), readdir: promisify(readdir) };
 
 async function readStdin(): Promise<Uint8Array> {
   const chunks: Buffer[] = [];

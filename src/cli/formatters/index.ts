@@ -5,7 +5,7 @@ import { sarif } from './sarif';
 import { outlineText, text } from './text';
 
 export type { CheckFormat, FileRows, FindingRow, OutlineRow } from './rows';
-export { findingRow, outlineRow } from './rows';
+export { findingRows, outlineRow } from './rows';
 
 export const FORMATS = ['text', 'json', 'sarif'] as const;
 export type Format = (typeof FORMATS)[number];

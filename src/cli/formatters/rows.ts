@@ -43,8 +43,12 @@ export interface FileRows {
 export interface CheckFormat {
   /** One file's part of the output. */
   file(rows: FileRows): string;
-  /** The same part as pieces (what `file` gives, cut), made as they are read, so that a file of many findings is never one huge string. */
-  fileChunks?(rows: FileRows): Iterable<string>;
+  /**
+   * The same part as pieces (what `file` gives, cut), made as they are read
+   * from rows made as they are read, so that a file of many findings is
+   * never one huge string nor a huge array of rows.
+   */
+  fileChunks?(file: string, rows: Iterable<FindingRow>): Iterable<string>;
   /** True when each part is printed as soon as its file is done; otherwise `whole` puts the parts together at the end. */
   streams: boolean;
   /** The whole output from the parts of every file, in input order. */
@@ -66,14 +70,47 @@ export interface OutlineRow {
   children: OutlineRow[];
 }
 
-function lineCol(doc: NewsDocument, offset: number): { line: number; column: number } {
-  const p = doc.positionAt(offset);
-  return { line: p.line + 1, column: p.character + 1 };
+/** 1-based line and column of an offset, as `doc.positionAt` gives them. */
+type LineCol = (offset: number) => { line: number; column: number };
+
+/**
+ * Lines and columns of offsets that mostly come in order (a document's
+ * findings): from the line of the offset before, a few lines on; a search
+ * otherwise. The same answers as `doc.positionAt`.
+ */
+function lineCols(doc: NewsDocument): LineCol {
+  const lines = doc.lines;
+  const length = doc.text.length;
+  let k = 0;
+  return (offset) => {
+    const o = Math.max(0, Math.min(offset, length));
+    let steps = 0;
+    if (lines[k].start <= o) while (k + 1 < lines.length && lines[k + 1].start <= o && steps++ < 8) k++;
+    if (lines[k].start > o || (k + 1 < lines.length && lines[k + 1].start <= o)) {
+      // The last line that starts at or before o (the first when none does), as doc.lineAt finds it.
+      let lo = 0;
+      let hi = lines.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (lines[mid].start <= o) lo = mid;
+        else hi = mid - 1;
+      }
+      k = lo;
+    }
+    const line = lines[k];
+    return { line: line.index + 1, column: Math.min(Math.max(0, offset), line.end + line.eol.length) - line.start + 1 };
+  };
 }
 
-export function findingRow(doc: NewsDocument, f: Finding): FindingRow {
-  const s = lineCol(doc, f.range.start);
-  const e = lineCol(doc, f.range.end);
+/** The rows of a document's findings, one at a time (see lineCols). */
+export function findingRows(doc: NewsDocument): (f: Finding) => FindingRow {
+  const lineCol = lineCols(doc);
+  return (f) => findingRow(lineCol, f);
+}
+
+function findingRow(lineCol: LineCol, f: Finding): FindingRow {
+  const s = lineCol(f.range.start);
+  const e = lineCol(f.range.end);
   return {
     rule: f.ruleId,
     severity: f.severity,
@@ -83,13 +120,13 @@ export function findingRow(doc: NewsDocument, f: Finding): FindingRow {
     endLine: e.line,
     endColumn: e.column,
     fixable: f.fix !== undefined,
-    ...(f.data?.parts && f.related && { children: f.related.map((r) => ({ rule: f.ruleId, message: r.message, ...span(doc, r.range) })) }),
+    ...(f.data?.parts && f.related && { children: f.related.map((r) => ({ rule: f.ruleId, message: r.message, ...span(lineCol, r.range) })) }),
   };
 }
 
-function span(doc: NewsDocument, r: { start: number; end: number }): { line: number; column: number; endLine: number; endColumn: number } {
-  const s = lineCol(doc, r.start);
-  const e = lineCol(doc, r.end);
+function span(lineCol: LineCol, r: { start: number; end: number }): { line: number; column: number; endLine: number; endColumn: number } {
+  const s = lineCol(r.start);
+  const e = lineCol(r.end);
   return { line: s.line, column: s.column, endLine: e.line, endColumn: e.column };
 }
 

@@ -4,7 +4,7 @@
  * the right encoding (UTF-8 read as GBK, Big5, Windows-1252 or -1251; GBK
  * and Big5 read as Windows-1252), with bytes lost on the way.
  */
-import { betweenAscii, evaluate } from './judge';
+import { UTF8_CHAIN, betweenAscii, evaluate, layoutBetweenAscii } from './judge';
 import { LATIN, bridgesAscii, type InnerScan, type KindImpl, type MojibakeRepair } from './kinds';
 import { isBridge, scratch } from './run-support';
 import { costTable16, frequencyCost, isCommonWord } from './score';
@@ -12,6 +12,16 @@ import { UTF8_TARGET, utf8SeqLen, type CodePage } from './tables';
 
 /** Longest segment tried as one repair. */
 const MAX_SEGMENT = 2048;
+
+/** The UTF-8 lead bytes of `bytes[from, to)`, or 0 when it holds ASCII. */
+function leadsWithoutAscii(bytes: Uint8Array, from: number, to: number): number {
+  let n = 0;
+  for (let x = from; x < to; x++) {
+    if (bytes[x] < 0x80) return 0;
+    if (bytes[x] >= 0xc0) n++;
+  }
+  return n;
+}
 
 /** A `?` (or U+FFFD) right after a run may be a byte lost when mojibake was saved. */
 function savedLost(next: number): boolean {
@@ -128,7 +138,9 @@ export function scanRun(text: string, from: number, to: number, kind: KindImpl, 
       tries = 0;
       continue;
     }
-    if (segEnd > k && (kind.relaxed || pre[segEnd] - pre[k] >= Math.max(kind.minGain, (segEnd - k) * 0.8) || (len === 2 && segEnd === 2 && bridges))) {
+    // Dense in rare characters as mojibake is, or a chain of UTF-8 read as GBK (see evaluate).
+    const density = kind.cjk && target === UTF8_TARGET && leadsWithoutAscii(bytes, bs[k], decodeTo) >= UTF8_CHAIN ? 0.5 : 0.8;
+    if (segEnd > k && (kind.relaxed || pre[segEnd] - pre[k] >= Math.max(kind.minGain, (segEnd - k) * density) || (len === 2 && segEnd === 2 && bridges))) {
       let repaired: string;
       let lostAll = lost;
       if (wild) {
@@ -147,7 +159,7 @@ export function scanRun(text: string, from: number, to: number, kind: KindImpl, 
       } else repaired = target.decode(bytes, s2, decodeTo) + (lost ? '\ufffd' : '');
       const start = from + k;
       const stop = from + segEnd + lost;
-      const cand = evaluate(text.slice(start, stop), repaired, kind, depth, lostAll, inner) ?? betweenAscii(text, start, stop, repaired, kind, lostAll);
+      const cand = evaluate(text.slice(start, stop), repaired, kind, depth, lostAll, inner) ?? betweenAscii(text, start, stop, repaired, kind, lostAll) ?? layoutBetweenAscii(text, start, stop, repaired, kind, lostAll);
       if (cand) {
         out.push({ start, end: stop, text: cand.text, kind, inner: cand.inner, lost: lostAll, gain: cand.gain });
         k = segEnd;

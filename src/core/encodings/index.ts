@@ -7,6 +7,7 @@ import { gbkCodes, utf8SeqLen } from './tables';
 
 export {
   changedWindows,
+  documentConsensus,
   findMojibake,
   isMade,
   mojibakeRegion,

@@ -4,7 +4,7 @@
  */
 import { CJK, LATIN, charToChar, type InnerScan, type KindImpl, type MojibakeKind } from './kinds';
 import { isAsciiAlnum } from './run-support';
-import { charCost, frequencyCost, naturalness, type Naturalness } from './score';
+import { charCost, frequencyCost, isCjkCode, naturalness, type Naturalness } from './score';
 import { UTF8_TARGET } from './tables';
 import { isUnifiedHan } from '../text/chars';
 
@@ -19,7 +19,10 @@ export function evaluate(
   const o = naturalness(original);
   if (kind.relaxed) return relaxedJudge(original, o, repaired, kind, lost);
   // Mojibake is dense in rare characters; clean text never is.
-  if (o.cost < o.length * 0.8) return undefined;
+  // UTF-8 read as GBK is also marked by its bytes: a chain of four or more
+  // whole UTF-8 sequences, each read as Han (`鏇惧瓙鏇帮細` for 曾子曰：,
+  // made of characters common enough), which clean Chinese almost never forms.
+  if (o.cost < o.length * (utf8Chain(kind, original, repaired) ? 0.5 : 0.8)) return undefined;
   // GBK and Big5 also hold Greek and Cyrillic: text in those scripts is
   // never taken for Chinese mojibake; a GBK/Big5 reading of Latin-1 text
   // must give at least two Han characters (`Ã¥` is not `氓`).
@@ -85,6 +88,22 @@ export function betweenAscii(text: string, start: number, stop: number, repaired
   return gain >= 2 ? { text: repaired, gain } : undefined;
 }
 
+/**
+ * In a line known to be misread (lineConsensus), a no-break space read as
+ * GBK is `聽` (C2 A0), a real character: it is read as the space when it
+ * stands alone between ASCII (`表 2.9.聽aptitude`), where a Han character
+ * makes no word and the misread line explains it, never beside Han text.
+ */
+export function layoutBetweenAscii(text: string, start: number, stop: number, repaired: string, kind: KindImpl, lost: number): { text: string; gain: number; inner?: MojibakeKind } | undefined {
+  if (!kind.relaxed || lost > 0 || stop - start !== 1 || repaired.length !== 1 || !isLayoutMark(repaired.charCodeAt(0))) return undefined;
+  const ascii = (c: number) => c > 0x20 && c < 0x7f;
+  if (!isUnifiedHan(text.charCodeAt(start)) || !ascii(text.charCodeAt(start - 1)) || !ascii(text.charCodeAt(stop))) return undefined;
+  return { text: repaired, gain: RELAXED_LAYOUT_GAIN };
+}
+
+/** What a layout mark read between ASCII gains: enough to be kept, less than any repair of words. */
+const RELAXED_LAYOUT_GAIN = 1;
+
 /** Whether the line around `text[start, stop)` holds Han characters (within 200 code units): Chinese text, not Latin. */
 function hanNearby(text: string, start: number, stop: number): boolean {
   for (let i = start - 1; i >= 0 && i >= start - 200; i--) {
@@ -98,6 +117,17 @@ function hanNearby(text: string, start: number, stop: number): boolean {
     if (isUnifiedHan(c)) return true;
   }
   return false;
+}
+
+/** Sequences in a chain of UTF-8 read as GBK that marks it as such whatever its characters. */
+export const UTF8_CHAIN = 4;
+
+/** UTF-8 read as GBK whose reading is UTF8_CHAIN or more Han or CJK marks, with no ASCII between them. */
+function utf8Chain(kind: KindImpl, original: string, repaired: string): boolean {
+  if (kind.family !== CJK || kind.target() !== UTF8_TARGET || repaired.length < UTF8_CHAIN) return false;
+  for (let i = 0; i < original.length; i++) if (original.charCodeAt(i) < 0x80) return false;
+  for (const ch of repaired) if (!isCjkCode(ch.codePointAt(0)!)) return false;
+  return true;
 }
 
 /** Code units from General Punctuation up (Han, kana, symbols, private use): not Latin, Greek or Cyrillic. */
@@ -124,7 +154,7 @@ function relaxedJudge(original: string, o: Naturalness, repaired: string, kind: 
   const { count: layout, cost: layoutCost } = layoutMarks(repaired);
   // Only layout (a no-break space read as `Â `, box drawing as `â”‚`): never
   // in place of a Han character, which may be the real one (`聽` is listen).
-  if (layout === r.length) return o.nonAscii > 0 && o.han === 0 && layoutMarks(original).count === 0 ? { text: repaired, gain: Math.max(0, o.cost - r.cost) } : undefined;
+  if (layout === r.length) return o.nonAscii > 0 && o.han === 0 ? { text: repaired, gain: Math.max(0, o.cost - r.cost) } : undefined;
   if (kind.cjk && r.cjk < (r.nonAscii - layout) * 0.6) return undefined;
   const avg = (r.cost - layoutCost) / (r.length - layout);
   if (avg > (kind.cjk || r.han > 0 ? 0.9 : 1.6) || o.cost / o.length < avg) return undefined;

@@ -69,7 +69,8 @@ export interface MojibakeRepair {
   /**
    * Private use alone, with nothing else on its line misread: Big5 read as
    * GBK, or a font's icons (which live in the same private-use rows).
-   * Reported, not made; a line known to be misread makes it (lineConsensus).
+   * Reported, not made; a line known to be misread makes it (lineConsensus),
+   * and so does a document misread throughout (documentConsensus).
    */
   readonly unsure?: true;
 }

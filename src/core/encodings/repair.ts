@@ -13,8 +13,9 @@
  * look, runs.ts cuts the runs, byte-runs.ts and char-to-char.ts read them,
  * judge.ts decides.
  */
-import { C1_KIND, KINDS, type MojibakeRepair } from './kinds';
+import { C1_KIND, KINDS, charToChar, type KindImpl, type MojibakeKind, type MojibakeRepair } from './kinds';
 import { scanKind } from './runs';
+import { frequencyCost } from './score';
 import { cp1252Char } from './tables';
 import { WINDOW, mojibakeRegion, suspiciousTable, suspiciousWindows, type SuspiciousWindows } from './windows';
 import { commonEnds } from '../engine/minimal-edits';
@@ -88,10 +89,16 @@ function lineConsensus(text: string, chosen: MojibakeRepair[], start: number, en
     const lineStart = Math.max(start, text.lastIndexOf('\n', r.start - 1) + 1);
     scanKind(text, lineStart, lineEnd, { ...kind, relaxed: true }, depth, extra, findMojibake);
   }
-  if (extra.length === 0) return chosen;
-  // One sweep in order: a relaxed repair fills a gap between the chosen
-  // ones, or replaces those of its own kind that it holds and reaches
-  // beyond (`鍊兼贩鍚堬紝` for 值混合， where only `鍚堬紝` was sure).
+  return extra.length === 0 ? chosen : mergeRelaxed(text, taken, extra);
+}
+
+/**
+ * `taken` (in order) with the relaxed repairs `extra` of a misread line or
+ * document, in one sweep in order: a relaxed repair fills a gap between the
+ * chosen ones, or replaces those of its own kind that it holds and reaches
+ * beyond (`鍊兼贩鍚堬紝` for 值混合， where only `鍚堬紝` was sure).
+ */
+function mergeRelaxed(text: string, taken: readonly MojibakeRepair[], extra: MojibakeRepair[]): MojibakeRepair[] {
   extra.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: MojibakeRepair[] = [];
   let i = 0;
@@ -100,28 +107,111 @@ function lineConsensus(text: string, chosen: MojibakeRepair[], start: number, en
     if (out.length > 0 && out[out.length - 1].end > c.start) continue;
     let j = i;
     while (j < taken.length && taken[j].start < c.end) j++;
-    const kind = KINDS.find((k) => k.id === c.kind.id) ?? c.kind;
+    const impl = KINDS.find((k) => k.id === c.kind.id);
+    const kind = impl ?? c.kind;
     if (j === i) {
       out.push({ ...c, kind });
       continue;
     }
+    // Big5 ↔ GBK reads the line as one run (across its ASCII), with no
+    // edge taken for free inside it: where it ends the damage sooner, the
+    // character left is as natural as it stands (`，或 --no-wildcards 以…`:
+    // 或 and its reading 麼 are both common) and stays.
+    const trims = impl !== undefined && charToChar(impl) && taken[i].start >= c.start && taken[j - 1].end > c.end && leftAsNatural(text, taken[j - 1], c.end);
     let held = true;
     let unsure = false;
     let gain = c.gain;
     for (let k = i; k < j && held; k++) {
       const r = taken[k];
-      held = r.kind.id === c.kind.id && r.start >= c.start && r.end <= c.end && r.lost === 0;
+      held = r.kind.id === c.kind.id && ((r.start >= c.start && r.end <= c.end) || trims) && r.lost === 0;
       unsure ||= r.unsure === true;
       gain += r.gain;
     }
-    // The line confirms what was unsure alone (private use, see MojibakeRepair.unsure).
-    if (held && (unsure || taken[i].start > c.start || taken[j - 1].end < c.end)) {
+    // The line (or document) confirms what was unsure alone (private use, see MojibakeRepair.unsure).
+    if (held && (unsure || trims || taken[i].start > c.start || taken[j - 1].end < c.end || fillsGap(text, taken, i, j, c))) {
       out.push({ ...c, kind, gain });
       i = j;
     }
   }
   while (i < taken.length) out.push(taken[i++]);
   return out;
+}
+
+/**
+ * Whether the characters of a Big5 ↔ GBK repair `r` from `from` on (one
+ * reading per character) are each as natural as they stand as read.
+ */
+function leftAsNatural(text: string, r: MojibakeRepair, from: number): boolean {
+  const left = Array.from(text.slice(from, r.end));
+  const read = Array.from(r.text);
+  if (read.length < left.length) return false;
+  for (let k = 0; k < left.length; k++) {
+    if (frequencyCost(left[k].codePointAt(0)!) > frequencyCost(read[read.length - left.length + k].codePointAt(0)!)) return false;
+  }
+  return true;
+}
+
+/** Whether `c` repairs more than `taken[i, j)` (which it holds) between them (`或 --verbose ┪ --quiet 常`: the ┪ between two repairs). */
+function fillsGap(text: string, taken: readonly MojibakeRepair[], i: number, j: number, c: MojibakeRepair): boolean {
+  let off = 0; // where in c.text the text between the repairs lies
+  let at = c.start;
+  for (let k = i; k <= j; k++) {
+    const stop = k < j ? taken[k].start : c.end;
+    const n = stop - at;
+    if (n > 0 && c.text.slice(off, off + n) !== text.slice(at, stop)) return true;
+    if (k < j) {
+      off += n + taken[k].text.length;
+      at = taken[k].end;
+    }
+  }
+  return false;
+}
+
+/**
+ * findMojibake's repairs of a document misread throughout with one kind of
+ * damage (wholeFileVerdict: most of its text is such mojibake), given its
+ * scan (findMojibake unsettled) and the scan settled: a file decoded with
+ * the wrong code page is damaged everywhere, so, as lineConsensus does for
+ * a line, every line with a suspicious character outside the repairs is
+ * read again with that kind, relaxed, and private use of that kind is no
+ * font's icons (MojibakeRepair.unsure): short runs between ASCII
+ * (`(8) い).` for 中, a table's `|\ue7a5  |` for 序) are repaired. Linear:
+ * each line is read again at most once.
+ */
+export function documentConsensus(text: string, scan: readonly MojibakeRepair[], settled: readonly MojibakeRepair[], kind: MojibakeKind): readonly MojibakeRepair[] {
+  const impl = KINDS.find((k) => k.id === kind.id);
+  if (!impl) return settled;
+  const relaxed: KindImpl = { ...impl, relaxed: true };
+  const flags = suspiciousTable();
+  const extra: MojibakeRepair[] = [];
+  let scanned = 0; // the lines before this offset are read
+  let k = 0; // the first repair of the scan that ends after the line's start
+  for (const w of suspiciousWindows(text).windows) {
+    if (!(w.families & impl.family)) continue;
+    for (let at = Math.max(w.from, scanned); at < w.to; ) {
+      const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+      const nl = text.indexOf('\n', at);
+      const lineEnd = nl < 0 ? text.length : nl;
+      while (k < scan.length && scan[k].end <= lineStart) k++;
+      // A line whose suspicious characters all lie in repairs has nothing more to read.
+      let open = false;
+      for (let i = lineStart, j = k; i < lineEnd && !open; i++) {
+        while (j < scan.length && scan[j].end <= i) j++;
+        open = flags[text.charCodeAt(i)] !== 0 && !(j < scan.length && scan[j].start <= i);
+      }
+      if (open) scanKind(text, lineStart, lineEnd, relaxed, 0, extra, findMojibake);
+      scanned = at = lineEnd + 1;
+    }
+  }
+  if (extra.length === 0 && !scan.some((r) => r.unsure && r.kind.id === kind.id)) return settled;
+  const sure = scan.map((r) => (r.unsure && r.kind.id === kind.id ? withoutUnsure(r) : r));
+  return settle(text, extra.length === 0 ? sure : mergeRelaxed(text, sure, extra), 0, text.length);
+}
+
+function withoutUnsure(r: MojibakeRepair): MojibakeRepair {
+  const rest = { ...r };
+  delete rest.unsure;
+  return rest;
 }
 
 /**

@@ -45,9 +45,13 @@ export function scanKind(text: string, from: number, to: number, kind: KindImpl,
       }
       if (byChar) {
         // ASCII is one byte in GBK and Big5 alike: it stays inside the run
-        // (`165億元`, `第 三 款`) and means the same in both readings.
+        // (`165億元`, `第 三 款`) and means the same in both readings. In a
+        // line known to be misread (lineConsensus) the whole line is one
+        // run, however long its ASCII stretches (`1K 234M 2G 单` for 等):
+        // the walk decides where the damage ends, paying for each switch.
+        const bridge = kind.relaxed ? n : MAX_BRIDGE;
         let b = j;
-        while (b < n && b - j < MAX_BRIDGE && c >= 0x20 && text.charCodeAt(b) >= 0x20 && text.charCodeAt(b) < 0x7f) b++;
+        while (b < n && b - j < bridge && c >= 0x20 && text.charCodeAt(b) >= 0x20 && text.charCodeAt(b) < 0x7f) b++;
         if (b === j || b >= n || !inRun(encoded, text.charCodeAt(b), minCode)) break;
         j = b;
         continue;

@@ -113,12 +113,17 @@ function buildDbcs(pairs: DbcsPairs, trailRanges: readonly [number, number][]): 
   const toAstral = new Map<number, number>();
   const fromAstral = new Map<number, number>();
   const astralAt = new Map(pairs.astral);
+  // The few astral codes marked in a table: the loop below runs once per
+  // process, before V8 optimises it, and a look-up per code in the map cost more.
+  const isAstral = new Uint8Array(65536);
+  for (const code of astralAt.keys()) isAstral[code] = 1;
   const others = new Map<number, number[]>();
+  const chars = pairs.chars;
   for (let lead = 0x81, k = 0; lead <= 0xfe; lead++) {
-    for (const trail of trails) {
-      const code = (lead << 8) | trail;
-      const c = pairs.chars[k++];
-      const cp = astralAt.get(code);
+    for (let j = 0; j < trails.length; j++) {
+      const code = (lead << 8) | trails[j];
+      const c = chars[k++];
+      const cp = isAstral[code] === 1 ? astralAt.get(code) : undefined;
       if (cp !== undefined) {
         toAstral.set(code, cp);
         if (!fromAstral.has(cp)) fromAstral.set(cp, code);

@@ -5,17 +5,30 @@
  * (`jiǎn` → `jian3`, `lü4` → `lv4`, neutral tone → no digit).
  */
 
-type PinyinFn = (text: string, options: Record<string, unknown>) => string[];
+interface PinyinPro {
+  pinyin(text: string, options: Record<string, unknown>): string[];
+  polyphonic(text: string, options: Record<string, unknown>): string[][];
+}
 
-let pinyinFn: PinyinFn | undefined;
+let pinyinPro: PinyinPro | undefined;
 const cache = new Map<string, readonly string[]>();
 
-function lib(): PinyinFn {
-  if (!pinyinFn) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    pinyinFn = (require('pinyin-pro') as { pinyin: PinyinFn }).pinyin;
-  }
-  return pinyinFn;
+function lib(): PinyinPro {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (pinyinPro ??= require('pinyin-pro') as PinyinPro);
+}
+
+/**
+ * Every reading pinyin-pro gives one character. `polyphonic` reads them from
+ * its character dictionary, as `pinyin(…, { multiple: true })` does for one
+ * character, without first building the automaton of its word dictionaries
+ * (tens of milliseconds, once per process), which a single character does
+ * not use. Anything longer goes through `pinyin`.
+ */
+function allReadings(ch: string): string[] {
+  const p = lib();
+  if (ch.length === 1 || (ch.length === 2 && ch.codePointAt(0)! > 0xffff)) return p.polyphonic(ch, { type: 'array', toneType: 'num', pattern: 'pinyin' })[0] ?? [];
+  return p.pinyin(ch, { multiple: true, type: 'array', toneType: 'num' });
 }
 
 const TONE_MARKS: Record<string, string> = { '\u0304': '1', '\u0301': '2', '\u030c': '3', '\u0300': '4' };
@@ -73,7 +86,7 @@ export function readings(ch: string): readonly string[] {
   if (!r) {
     let out: string[] = [];
     try {
-      const got = lib()(ch, { multiple: true, type: 'array', toneType: 'num' });
+      const got = allReadings(ch);
       out = got.map((g) => normalizeSyllable(g.replace(/0$/, ''))).filter((g): g is string => g !== undefined);
     } catch {
       out = [];

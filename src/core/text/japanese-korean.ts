@@ -135,7 +135,7 @@ function judgeClause(text: string, start: number, end: number): { letters: numbe
   const letters = han + kana + hangul;
   if (hangul > 0) return { letters, foreign: true };
   if (kana === 0) return { letters, foreign: false };
-  if (kana === 1) return { letters, foreign: PARTICLES.has(particle) && han <= 6 };
+  if (kana === 1) return { letters, foreign: PARTICLES.has(particle) && han <= 6 && !gluedSymbol(text, start, end) };
   if (kana < KANA_SHARE * (kana + han)) return { letters, foreign: false };
   // A katakana word with the long-vowel mark (`デフォルト`, `グレー`): loanwords, never mojibake's.
   if (prolonged && longestKatakana >= 3) return { letters, foreign: true };
@@ -144,6 +144,27 @@ function judgeClause(text: string, start: number, end: number): { letters: numbe
   const mean = bits / kana;
   const foreign = (mean <= MAX_SURPRISAL && known >= PAIR_SHARE * adjacent) || (adjacent >= 2 && known >= SURE_PAIR_SHARE * adjacent && mean <= MAX_SURPRISAL_PAIRED);
   return { letters, foreign };
+}
+
+/**
+ * Whether `text[start, end)` holds a letter of GBK's symbol rows glued to a
+ * Han character or kana: box drawing, bopomofo, Greek or Cyrillic. Big5
+ * read as GBK is dense in them (Big5's commonest characters fall on those
+ * rows, as on the kana: `╰参が笆` is 系統互動); Japanese writes none of them
+ * inside its words.
+ */
+function gluedSymbol(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    if (!isSymbolRow(text.charCodeAt(i))) continue;
+    const before = i > start ? text.charCodeAt(i - 1) : 0;
+    const after = i + 1 < end ? text.charCodeAt(i + 1) : 0;
+    if (isHan(before) || isKana(before) || isHan(after) || isKana(after)) return true;
+  }
+  return false;
+}
+
+function isSymbolRow(c: number): boolean {
+  return (c >= 0x2500 && c <= 0x257f) || (c >= 0x3105 && c <= 0x312f) || (c >= 0x0391 && c <= 0x03c9) || (c >= 0x0401 && c <= 0x0451);
 }
 
 /** Whether `text[start, end)` may hold kana or hangul at all (a cheap test first). */

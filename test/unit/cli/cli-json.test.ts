@@ -2,17 +2,24 @@ import * as assert from 'node:assert/strict';
 import { json } from '../../../src/cli/formatters/json';
 import type { FindingRow } from '../../../src/cli/formatters';
 
-function row(i: number): FindingRow {
-  return { rule: i % 2 ? 'mojibake' : 'half-width', severity: 'warning', message: `“é” \\ "q" \n ${i} 這`, line: i + 1, column: 1, endLine: i + 1, endColumn: 3, fixable: i % 3 === 0 };
+function row(i: number, odd = false): FindingRow {
+  const r: FindingRow = { rule: i % 2 ? 'mojibake' : 'half-width', severity: 'warning', message: `“é” \\ "q" \n\t\u0001\ud800 ${i} 這 \u2028`, line: i + 1, column: 1, endLine: i + 1, endColumn: 3, fixable: i % 3 === 0 };
+  // The breaks of a paragraph come as its parts; some findings have none listed.
+  if (i % 5 === 1) r.children = Array.from({ length: i % 3 }, (_, k) => ({ rule: r.rule, message: `part ${k} “。”\udc00`, line: i + k, column: k + 1, endLine: i + k, endColumn: k + 2 }));
+  // Written generically: not the values findingRow gives.
+  if (odd && i === 7) (r as { message: unknown }).message = undefined;
+  if (odd && i === 11) r.line = 1.5;
+  return r;
 }
 
 describe('CLI JSON output in pieces', () => {
   it('a file part in chunks is the file part, for none, one, and more findings than a chunk holds', () => {
     for (const n of [0, 1, 2, 2047, 2048, 2049, 5000]) {
-      const rows = { file: 'a "b"\\c.txt', findings: Array.from({ length: n }, (_, i) => row(i)) };
-      const chunks = [...json.fileChunks!(rows)];
+      const rows = { file: 'a "b"\\c.txt', findings: Array.from({ length: n }, (_, i) => row(i, true)) };
+      const chunks = [...json.fileChunks!(rows.file, rows.findings)];
       assert.equal(chunks.join(''), json.file(rows), `${n} findings`);
       if (n > 2048) assert.ok(chunks.length > 3, 'cut into pieces');
+      assert.ok(chunks.every((c) => c.length < 70_000), 'each piece small');
     }
   });
 
@@ -20,7 +27,7 @@ describe('CLI JSON output in pieces', () => {
     const parts = [0, 3, 2100].map((n, k) => ({ file: `${k}.txt`, findings: Array.from({ length: n }, (_, i) => row(i)) }));
     for (const some of [[], parts.slice(0, 1), parts]) {
       const whole = json.whole(some.map((p) => json.file(p)));
-      assert.equal([...json.pieces!(some.map((p) => json.fileChunks!(p)))].join(''), whole);
+      assert.equal([...json.pieces!(some.map((p) => json.fileChunks!(p.file, p.findings)))].join(''), whole);
       assert.deepEqual(JSON.parse(whole), some);
     }
   });

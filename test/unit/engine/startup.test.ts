@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import { DBCS, SBCS_HIGH } from '../../../src/core/encodings/codepage-data';
-import { packFloatTable, packTable, packTable16, unpackFloatTable, unpackTable, unpackTable16 } from '../../../src/core/encodings/packed';
+import { fromBase64, packFloatTable, packTable, packTable16, toBase64, unpackFloatTable, unpackTable, unpackTable16 } from '../../../src/core/encodings/packed';
 import { suspiciousTable } from '../../../src/core/encodings/repair';
 import { costTable16 } from '../../../src/core/encodings/score';
 import { deriveDbcsPairs, deriveHanLevels, deriveSbcsHigh, hanLevel } from '../../../src/core/encodings/tables';
@@ -47,7 +47,21 @@ describe('startup tables', () => {
       assert.deepEqual(unpackTable16(packTable16(t), n), t);
       const nibbles = Uint8Array.from({ length: n }, (_, i) => (i * 7) & 15);
       assert.deepEqual(unpackTable(packTable(nibbles, 4), 4, n), nibbles);
+      const pairs = Uint8Array.from({ length: n }, (_, i) => (i * 5 + (i >> 3)) & 3);
+      assert.deepEqual(unpackTable(packTable(pairs, 2), 2, n), pairs);
     }
+    // Where there is no atob, the base64 is decoded by hand, to the same bytes.
+    const bytes = Uint8Array.from({ length: 1000 }, (_, i) => (i * 151) & 255);
+    const decoded = [1, 2, 3, 999, 1000].map((n) => fromBase64(toBase64(bytes), n));
+    const g = globalThis as { atob?: unknown };
+    const saved = g.atob;
+    g.atob = undefined;
+    try {
+      assert.deepEqual([1, 2, 3, 999, 1000].map((n) => fromBase64(toBase64(bytes), n)), decoded);
+    } finally {
+      g.atob = saved;
+    }
+    assert.deepEqual(decoded[4], bytes);
     assert.equal(packFloatTable(Float32Array.from({ length: 17 }, (_, i) => i)), undefined);
   });
 

@@ -3,7 +3,7 @@ import { NewsDocument } from '../../../src/core/document';
 import { analyze } from '../../../src/core/engine/analyze';
 import { fixAll } from '../../../src/core/engine/fix-all';
 import { flattenedPinyin } from '../../../src/core/rules/flattened-pinyin';
-import { isReadingOf, normalizeSyllable } from '../../../src/core/pinyin/readings';
+import { isReadingOf, normalizeSyllable, readings } from '../../../src/core/pinyin/readings';
 import { seed, seedNames } from '../helpers';
 
 const run = (text: string) => analyze(new NewsDocument(text), { ruleSet: [flattenedPinyin] });
@@ -57,6 +57,16 @@ describe('flattened-pinyin', () => {
     for (let i = 0; i < 5000; i++) isReadingOf('南', `x${i}n2`);
     assert.equal(isReadingOf('南', 'nán'), true);
     assert.equal(isReadingOf('通', 'nán'), false);
+  });
+
+  it("reads a character's readings as pinyin-pro's pinyin(…, { multiple: true }) gives them, the polyphonic ones too", () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { pinyin } = require('pinyin-pro') as { pinyin: (t: string, o: object) => string[] };
+    const expected = (ch: string) => pinyin(ch, { multiple: true, type: 'array', toneType: 'num' }).map((g) => normalizeSyllable(g.replace(/0$/, ''))).filter((g) => g !== undefined);
+    const chars = ['行', '长', '𠀀', '𪚥', 'a', '，', '\ud800', ''];
+    for (let c = 0x3400; c <= 0x9fff; c += 13) chars.push(String.fromCharCode(c));
+    for (const ch of chars) assert.deepEqual(readings(ch), expected(ch), ch);
+    assert.deepEqual([...readings('行')].sort(), ['hang2', 'hang4', 'heng2', 'xing2']);
   });
 
   it('a lone annotation of a rare character is only a hint', () => {

@@ -59,6 +59,25 @@ describe('mojibake: short runs and lost bytes of real web text', () => {
     }
   });
 
+  it('reads a no-break space alone between ASCII in a misread line (`聽` in UTF-8 read as GBK, `Â` and the space in UTF-8 read as Latin-1), not beside Han', () => {
+    const nbsp = '命令 2.9.\u00a0aptitude 视图';
+    for (const code of ['gbk', 'latin1', 'win1252']) {
+      const damaged = iconv.decode(Buffer.from(nbsp, 'utf8'), code);
+      assert.equal(fixMojibake(damaged), nbsp, damaged);
+    }
+    // With nothing else misread, or beside Han text, `聽` is the character (listen).
+    for (const s of ['表 2.9.聽aptitude 视图', '他说:聽aptitude 很好', iconv.decode(Buffer.from('命令', 'utf8'), 'gbk') + ' 聽说 dpkg']) {
+      assert.ok(fixMojibake(s).includes('聽'), s);
+    }
+  });
+
+  it('repairs a chain of four or more UTF-8 sequences read as GBK even when its characters are common enough (`瀛斿瓙鏇帮細` for 孔子曰：)', () => {
+    for (const [damage, rest] of [['孔子曰：', '“学而时习之。”'], ['老子说：', '“道可道。”']]) {
+      const damaged = iconv.decode(Buffer.from(damage, 'utf8'), 'gbk') + rest;
+      assert.equal(fixMojibake(damaged), damage + rest, damaged);
+    }
+  });
+
   it('property: no offered repair is flagged again as mojibake (both evaluation sets)', function () {
     this.timeout(120_000);
     const lines = ['mojibake', 'mojibake-debian'].flatMap((set) => fs.readFileSync(path.join(ROOT, 'test', 'fixtures', set, 'cases.jsonl'), 'utf8').split('\n').filter(Boolean));
@@ -106,6 +125,41 @@ describe('mojibake: Big5 read as GBK, where Big5 puts its marks and commonest ch
     assert.equal(fixMojibake('\ue60c 分享 \ue61b 收藏'), '\ue60c 分享 \ue61b 收藏');
     // Three private-use characters read as more than icons would; beside other damage, the line tells.
     for (const clean of ['%s 的首頁：<%s>', '使用 -l 或 -s 時，將大小表示為 1K']) assert.equal(fixMojibake(big5AsGbk(clean)), clean);
+  });
+
+  it('reads a misread line as one, across ASCII stretches of any length: a lone character at its end, and clean text after it stays', () => {
+    // `单` is GBK's reading of Big5's 等, common both ways: only the line tells.
+    for (const clean of ['輸出格式可以是 json, csv, xml 等', '檔案大小上限為 4 GB 或 16 TB 等']) assert.equal(fixMojibake(big5AsGbk(clean)), clean);
+    for (const [damage, rest] of [['輸出格式可以是', ' json, csv, xml 等等格式'], ['使用', ' --wildcards 以抑制這個警告']]) {
+      assert.equal(fixMojibake(big5AsGbk(damage) + rest), damage + rest);
+    }
+  });
+
+  it('ends the damage before a character as natural as it stands (或, whose reading 麼 is as common), when the line reads so as a whole', () => {
+    // The run alone ended at the long ASCII stretch for free and took 或 along.
+    for (const [damage, rest] of [['使用 --color 以啟用彩色輸出，', '或 --no-color 以停用彩色'], ['請設定輸出的格式，', '或 --format=json 等選項']]) {
+      assert.equal(fixMojibake(big5AsGbk(damage) + rest), damage + rest);
+    }
+    // Damage on both sides of the ASCII: the line reads as one.
+    for (const clean of ['這是什麼 --verbose 或 --quiet 都可以', '設定輸出的格式，或 --format=json 等選項']) assert.equal(fixMojibake(big5AsGbk(clean)), clean);
+  });
+
+  it('repairs every short run of a document misread throughout: lone kana, rare Han and private use between ASCII', () => {
+    // Alone on a line each is flagged or left (icons, real text); a whole file read with the wrong code page is damaged everywhere.
+    const clean = [
+      '時間格式說明',
+      '本程式依照下列格式輸出日期與時間，各欄位的意義如下表所示。',
+      '|欄位  |說明          |',
+      ...['年', '月', '日', '時', '序'].map((c, i) => `|%${'YmdHS'[i]}    |${c}            |`),
+      '(8) 中).',
+      'Perl 的 REPL : reply(1)',
+      '詳細說明請參閱系統手冊。',
+      '',
+    ].join('\n');
+    const damaged = big5AsGbk(clean);
+    assert.match(damaged, /\(8\) い\)\./);
+    assert.equal(fixMojibake(damaged), clean);
+    for (const line of damaged.split('\n').slice(3, 10)) assert.equal(fixMojibake(line), line, 'alone, the line is left');
   });
 
   it('reads GBK’s Greek and Cyrillic rows beside private use as Big5 (有 is `Τ`, 我 is `и`), and the interpunct ‧', () => {

@@ -64,6 +64,14 @@ describe('Japanese and Korean text', () => {
     assert.deepEqual(japaneseKoreanSpans('本报讯 南阳市委书记出席并讲话。'), []);
   });
 
+  it('a lone particle beside box drawing, Greek or bopomofo glued to its letters is Big5 read as GBK, not Japanese; short Japanese clauses with one particle still are', () => {
+    // `┯粄も尿` is 承認手續 read as GBK: Big5's commonest rows fall on GBK's kana and box drawing.
+    const misread = 'perlfaq8 - ┯粄も尿 (2003/01/26)';
+    assert.deepEqual(japaneseKoreanSpans(misread), []);
+    assert.equal(fixAll(misread, { rules: ['mojibake'] }).text, 'perlfaq8 - 承認手續 (2003/01/26)');
+    for (const line of ['東京が首都', '── 日本の歴史', '├─ 設定の確認']) assert.notDeepEqual(japaneseKoreanSpans(line), [], line);
+  });
+
   it('mojibake of the evaluation set is never taken for Japanese or Korean', () => {
     const cases = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'mojibake', 'cases.jsonl'), 'utf8').split('\n').filter(Boolean);
     const taken = cases.map((l) => JSON.parse(l) as { damaged: string }).filter((c) => japaneseKoreanSpans(c.damaged).length > 0);

@@ -55,7 +55,7 @@ export const repairs: IncrementalStrategy<Repairs> = (ctx) => {
     if (old && !old.whole && !whole) {
       for (const r of settled) report(repairReport(r));
       reuse = { before, after };
-    } else reportMojibake(document, found, report, nonAscii);
+    } else reportMojibake(document, found, report, nonAscii, scan);
     ctx.save({ scan, repairs: found, whole, nonAscii }); // only when every finding was made
   };
   if (!old || !previous || !change.old) return made(ctx.run({ check }));

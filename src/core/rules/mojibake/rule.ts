@@ -2,7 +2,7 @@ import { t } from '../../text/localize';
 import type { Check, RuleMeta } from '../../rule';
 import type { NewsDocument } from '../../document';
 import type { Report } from '../../finding';
-import { findMojibake, isMade, wholeFileVerdict, type MojibakeRepair } from '../../encodings';
+import { documentConsensus, findMojibake, isMade, settle, wholeFileVerdict, type MojibakeRepair } from '../../encodings';
 
 const PREVIEW = 24;
 
@@ -49,19 +49,22 @@ export const meta: RuleMeta = {
 };
 
 export const check: Check = ({ document }, report) => {
-    reportMojibake(document, findMojibake(document.text), report);
+  const scan = findMojibake(document.text, 0, false);
+  reportMojibake(document, settle(document.text, scan, 0, document.text.length), report, undefined, scan);
 };
 
 /**
  * The findings from the document's repairs (one for the whole file when most
- * of it is mojibake); `nonAscii`: the document's nonAsciiCount when known.
+ * of it is mojibake, whose fix reads the whole document again as misread
+ * throughout: documentConsensus); `nonAscii`: the document's nonAsciiCount
+ * when known; `scan`: the repairs before settle, when known.
  */
-export function reportMojibake(document: NewsDocument, repairs: readonly MojibakeRepair[], report: (r: Report) => void, nonAscii?: number): void {
+export function reportMojibake(document: NewsDocument, repairs: readonly MojibakeRepair[], report: (r: Report) => void, nonAscii?: number, scan?: readonly MojibakeRepair[]): void {
   const text = document.text;
   if (repairs.length === 0) return;
   const whole = wholeFileVerdict(text, repairs, nonAscii);
   if (whole) {
-    const settled = repairs.filter(isMade);
+    const settled = documentConsensus(text, scan ?? findMojibake(text, 0, false), repairs, whole.kind).filter(isMade);
     const first = document.lines.find((l) => !l.blank) ?? document.lines[0];
     report({
       range: { start: first.start, end: first.end },
