@@ -6,7 +6,7 @@
 //                                        and schemas/newsclean.schema.json
 //                                        from src/core/config/
 import * as esbuild from 'esbuild';
-import { ALIAS, APART, apartPlugin, builtTablesPlugin } from './bundle-options.mjs';
+import { ALIAS, APART, apartPlugin, builtTablesPlugin, enginePlugin } from './bundle-options.mjs';
 import { readFileSync, writeFileSync, mkdirSync, chmodSync, copyFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,7 +38,15 @@ const tables = await builtTablesPlugin(root);
 
 mkdirSync(join(root, 'dist'), { recursive: true });
 await Promise.all([
-  esbuild.build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [apartPlugin, tables] }),
+  // The desktop extension loads the engine from a bundle of its own on first use (see enginePlugin).
+  esbuild.build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [enginePlugin] }),
+  esbuild.build({
+    ...common,
+    // With its own @vscode/l10n, which src/extension/engine.ts configures.
+    stdin: { contents: "export * from './src/core'; export { config as configureMessages } from '@vscode/l10n';", resolveDir: root, sourcefile: 'engine.ts', loader: 'ts' },
+    outfile: 'dist/engine.js',
+    plugins: [apartPlugin, tables],
+  }),
   ...Object.entries(APART).map(([pkg, file]) => esbuild.build({ ...common, entryPoints: [pkg], outfile: `dist/${file}`, sourcemap: false })),
   // The web extension (vscode.dev, github.dev): same code, browser platform, no Node built-ins.
   esbuild.build({

@@ -30,6 +30,26 @@ export const apartPlugin = {
 };
 
 /**
+ * The desktop extension's engine apart: src/extension/engine.ts requires the
+ * core (`../core`) on its first use, and in the desktop extension's bundle
+ * that require loads dist/engine.js (the core bundled on its own), so that
+ * loading the extension neither reads nor compiles the engine.
+ * @type {import('esbuild').Plugin}
+ */
+export const enginePlugin = {
+  name: 'engine-apart',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/core$/ }, (args) =>
+      /[\\/]src[\\/]extension[\\/]engine\.ts$/.test(args.importer) ? { path: 'engine', namespace: 'engine-apart' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'engine-apart' }, () => ({
+      contents: "module.exports = require(require('path').join(__dirname, 'engine.js'));",
+      loader: 'js',
+    }));
+  },
+};
+
+/**
  * Fills in src/core/encodings/built-tables.ts with the tables as the core
  * computes them, evaluated here once per build (so the bundles carry the
  * tables of the code they bundle, whatever edits score.ts and windows.ts get).

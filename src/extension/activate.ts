@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
-import * as l10n from '@vscode/l10n';
 import { ServerClient, type AnalyzedEvent, type ClientFactory, type Log } from './client';
 import { ConfigActions, registerChangeConfig } from './configActions';
 import { ConfigFiles, setConfigFiles } from './configFiles';
 import { registerConvertCommands } from './convertCommands';
 import { documentationUri, registerShowDocumentation } from './documentation';
+import { engine, setEngineMessages } from './engine';
 import { CleanPreview, type ReviewOutcome } from './preview';
-import { settingsFor } from './settings';
+import { workspaceLanguages } from './settings';
 import { StatusBar } from './statusBar';
 import { cleanWorkspace, type WorkspaceCleanSummary } from './workspaceClean';
 
@@ -45,7 +45,7 @@ let running: ServerClient | undefined;
  */
 export function activateWith(context: vscode.ExtensionContext, make: ClientFactory): NewsCleanApi {
   // The core's messages come through @vscode/l10n: hand it VS Code's bundle.
-  if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
+  if (vscode.l10n.bundle) setEngineMessages(vscode.l10n.bundle);
 
   const channel = vscode.window.createOutputChannel('News Transcript Cleaner', { log: true });
   const errors: string[] = [];
@@ -65,12 +65,18 @@ export function activateWith(context: vscode.ExtensionContext, make: ClientFacto
   const client = new ServerClient(make, docsUri, channel, log);
   running = client;
   void client.start();
+  // Nothing above needs the engine (see engine.ts); the server soon asks for the
+  // documents' settings, which do (config files): load it while its process starts.
+  const prefetch = setTimeout(() => {
+    try {
+      engine();
+    } catch (e) {
+      log.error(`the engine did not load: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }, 0);
   const preview = new CleanPreview();
   const statusBar = new StatusBar(client);
-  const selector = (): vscode.DocumentSelector =>
-    settingsFor(undefined)
-      .get('newsclean.languages')
-      .map((language) => ({ language }));
+  const selector = (): vscode.DocumentSelector => workspaceLanguages().map((language) => ({ language }));
 
   let providers: vscode.Disposable[] = [];
   const registerProviders = () => {
@@ -81,6 +87,7 @@ export function activateWith(context: vscode.ExtensionContext, make: ClientFacto
   registerProviders();
 
   context.subscriptions.push(
+    { dispose: () => clearTimeout(prefetch) },
     channel,
     configFiles,
     { dispose: () => setConfigFiles(undefined) },

@@ -10,7 +10,7 @@ import {
   type PublishDiagnosticsParams,
 } from 'vscode-languageclient';
 import { ANALYZED, VISIBLE_RANGES, type AnalyzedParams, type ExtensionInitOptions, type VisibleRangesParams } from '../server/custom';
-import { settingValuesFor, settingsFor } from './settings';
+import { settingValuesFor, settingsFor, workspaceLanguages } from './settings';
 
 /** Makes the language client: a Node server (desktop, code-server) or one in a web worker (the web extension). */
 export type ClientFactory = (id: string, name: string, options: LanguageClientOptions) => BaseLanguageClient | Promise<BaseLanguageClient>;
@@ -83,7 +83,7 @@ export class ServerClient implements vscode.Disposable {
   }
 
   private async launch(): Promise<void> {
-    const languages = settingsFor(undefined).get('newsclean.languages');
+    const languages = workspaceLanguages();
     const initializationOptions: ExtensionInitOptions = {
       locale: vscode.env.language,
       l10n: vscode.l10n.bundle,

@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
-import { RULES, relativeTo, dirname, type ConfigChange } from '../core';
+import type { ConfigChange } from '../core';
+import { dirname, relativeTo } from '../core/configfile/paths';
 import type { ConfigFiles } from './configFiles';
 import { SOURCE } from './convert';
+import { engine } from './engine';
 
 export const CHANGE_CONFIG_COMMAND = 'newsclean.changeConfig';
 
@@ -34,7 +36,7 @@ export class ConfigActions implements vscode.CodeActionProvider {
     for (const d of context.diagnostics) {
       if (d.source !== SOURCE) continue;
       const rule = typeof d.code === 'object' ? String(d.code.value) : String(d.code);
-      const meta = RULES.find((r) => r.meta.id === rule)?.meta;
+      const meta = engine().RULES.find((r) => r.meta.id === rule)?.meta;
       if (!meta) continue;
       if (meta.protectableTerms && !d.range.isEmpty && d.range.isSingleLine) {
         const term = document.getText(d.range).trim();

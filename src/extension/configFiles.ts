@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
-import { CONFIG_NAMES, ConfigResolver, FileCache, IGNORE_NAME, basename, changeConfigText, joinPath, minimalEdits, type ConfigChange, type ConfigIssue, type Resolution } from '../core';
+import type { ConfigChange, ConfigIssue, ConfigResolver, FileCache, Resolution } from '../core';
+import { CONFIG_NAMES, IGNORE_NAME } from '../core/configfile/names';
+import { basename, joinPath } from '../core/configfile/paths';
 import { SOURCE, toWorkspaceEdit } from './convert';
+import { engine } from './engine';
 
 /** Where problems of the config files are logged (the extension's output channel). */
 type Log = Pick<vscode.LogOutputChannel, 'warn' | 'error'>;
@@ -21,8 +24,8 @@ export function isConfigFileName(uri: vscode.Uri): boolean {
  * `onDidChange` fires when a change may give documents other settings.
  */
 export class ConfigFiles implements vscode.Disposable {
-  private readonly cache: FileCache;
-  readonly resolver: ConfigResolver;
+  /** The cache and its resolver, made on first use (they load the engine, see engine.ts). */
+  private made: { cache: FileCache; resolver: ConfigResolver } | undefined;
   /** Set once the workspace was searched: a config or ignore file not found then (nor since) does not exist. */
   private scanned = false;
   private readonly loading = new Map<string, Promise<void>>();
@@ -33,8 +36,6 @@ export class ConfigFiles implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly log: Log) {
-    this.cache = new FileCache((path) => (this.scanned && NAMES.has(basename(path)) && this.folderOfPath(path) ? null : undefined));
-    this.resolver = new ConfigResolver(this.cache);
     const watcher = vscode.workspace.createFileSystemWatcher(GLOB);
     const reload = (uri: vscode.Uri) => {
       if (this.openDocument(uri)) return;
@@ -63,6 +64,23 @@ export class ConfigFiles implements vscode.Disposable {
     );
     for (const doc of vscode.workspace.textDocuments) this.fromDocument(doc);
     void this.scan();
+  }
+
+  private get cache(): FileCache {
+    return this.make().cache;
+  }
+
+  get resolver(): ConfigResolver {
+    return this.make().resolver;
+  }
+
+  private make(): { cache: FileCache; resolver: ConfigResolver } {
+    if (!this.made) {
+      const { FileCache, ConfigResolver } = engine();
+      const cache = new FileCache((path) => (this.scanned && NAMES.has(basename(path)) && this.folderOfPath(path) ? null : undefined));
+      this.made = { cache, resolver: new ConfigResolver(cache) };
+    }
+    return this.made;
   }
 
   private folderOfPath(path: string): vscode.WorkspaceFolder | undefined {
@@ -172,12 +190,12 @@ export class ConfigFiles implements vscode.Disposable {
     const edit = new vscode.WorkspaceEdit();
     if (doc) {
       const before = doc.getText();
-      const after = changeConfigText(before, change);
+      const after = engine().changeConfigText(before, change);
       if (after === before) return true;
-      toWorkspaceEdit(doc, minimalEdits(before, after), edit);
+      toWorkspaceEdit(doc, engine().minimalEdits(before, after), edit);
     } else {
       edit.createFile(target, { ignoreIfExists: true });
-      edit.insert(target, new vscode.Position(0, 0), changeConfigText(undefined, change));
+      edit.insert(target, new vscode.Position(0, 0), engine().changeConfigText(undefined, change));
     }
     if (!(await vscode.workspace.applyEdit(edit))) return false;
     doc = await vscode.workspace.openTextDocument(target);

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { ruleById, type Edit, type Finding, type Range, type Severity } from '../core';
+import type { Edit, Finding, Range, Severity } from '../core';
+import { engine } from './engine';
 
 export function toRange(document: vscode.TextDocument, range: Range): vscode.Range {
   return new vscode.Range(document.positionAt(range.start), document.positionAt(range.end));
@@ -17,7 +18,7 @@ export const SOURCE = 'newsclean';
 export function toDiagnostic(document: vscode.TextDocument, finding: Finding, docsUri: vscode.Uri): vscode.Diagnostic {
   const d = new vscode.Diagnostic(toRange(document, finding.range), finding.message, SEVERITY[finding.severity]);
   d.source = SOURCE;
-  d.code = { value: finding.ruleId, target: docsUri.with({ fragment: ruleById(finding.ruleId)?.meta.docs ?? '' }) };
+  d.code = { value: finding.ruleId, target: docsUri.with({ fragment: engine().ruleById(finding.ruleId)?.meta.docs ?? '' }) };
   if (finding.related) {
     d.relatedInformation = finding.related.map(
       (r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(document.uri, toRange(document, r.range)), r.message),

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import { CONVERSIONS, convertEdits } from '../core';
+import { CONVERSIONS } from '../core/script/conversions';
 import { toWorkspaceEdit } from './convert';
+import { engine } from './engine';
 import { settingsFor } from './settings';
 
 /**
@@ -18,7 +19,7 @@ export function registerConvertCommands(): vscode.Disposable[] {
       const selections = editor.selections.filter((s) => !s.isEmpty);
       const ranges = selections.length ? selections : [new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length))];
       const offsets = ranges.map((r) => ({ start: doc.offsetAt(r.start), end: doc.offsetAt(r.end) }));
-      const edit = toWorkspaceEdit(doc, convertEdits(doc.getText(), offsets, target, settingsFor(doc)));
+      const edit = toWorkspaceEdit(doc, engine().convertEdits(doc.getText(), offsets, target, settingsFor(doc)));
       if (edit.size === 0) {
         vscode.window.setStatusBarMessage(vscode.l10n.t('News Transcript Cleaner: nothing to convert.'), 3000);
         return true;

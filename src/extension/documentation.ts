@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { ruleById } from '../core';
+import { engine } from './engine';
 
 /**
  * The rules' documentation in the UI language: the README (English), or
@@ -22,7 +22,7 @@ export function documentationUri(extensionUri: vscode.Uri, language: string): vs
  */
 export function registerShowDocumentation(docsUri: vscode.Uri): vscode.Disposable {
   return vscode.commands.registerCommand('newsclean.showDocumentation', async (ruleId?: string) => {
-    const target = ruleId ? docsUri.with({ fragment: ruleById(ruleId)?.meta.docs ?? `rule-${ruleId}` }) : docsUri;
+    const target = ruleId ? docsUri.with({ fragment: engine().ruleById(ruleId)?.meta.docs ?? `rule-${ruleId}` }) : docsUri;
     try {
       await vscode.commands.executeCommand('markdown.showPreview', target);
     } catch {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { NewsDocument } from '../core';
+import { engine } from './engine';
 import { planReview, type ReviewPlan } from './reviewPlan';
 import { settingsFor } from './settings';
 
@@ -41,7 +41,7 @@ export function reviewEdit(files: readonly PlannedFile[], confirm: boolean): vsc
     return m;
   };
   for (const { target, plan } of files) {
-    const positions = target.document ?? new NewsDocument(target.text);
+    const positions = target.document ?? new (engine().NewsDocument)(target.text);
     const at = (offset: number) => {
       const p = positions.positionAt(offset);
       return new vscode.Position(p.line, p.character);

@@ -11,7 +11,8 @@
  *
  * No `vscode` import: the plan is tested on plain Node.
  */
-import { fixAll, minimalEdits, type Edit, type Finding, type FixAllOptions, type Range } from '../core';
+import type { Edit, Finding, FixAllOptions, Range } from '../core';
+import { engine } from './engine';
 
 export interface ReviewEntry {
   /** Offsets into the original text (UTF-16). */
@@ -52,7 +53,7 @@ export function planReview(text: string, options: Omit<FixAllOptions, 'onPass'> 
   }
   const findings: Finding[] = [];
   const passes: PassEdit[][] = [];
-  const { text: after } = fixAll(text, {
+  const { text: after } = engine().fixAll(text, {
     ...options,
     onPass: (applied) => {
       const edits: PassEdit[] = [];
@@ -73,7 +74,7 @@ export function planReview(text: string, options: Omit<FixAllOptions, 'onPass'> 
   return {
     before: text,
     after,
-    entries: minimalEdits(text, after).map((e: Edit) => ({ range: e.range, text: e.text, findings: [] })),
+    entries: engine().minimalEdits(text, after).map((e: Edit) => ({ range: e.range, text: e.text, findings: [] })),
     applied: findings,
     attributed: false,
   };

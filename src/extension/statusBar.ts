@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { RULES } from '../core';
 import type { AnalyzedParams } from '../server/custom';
 import { tooLargeMessage, type ServerClient } from './client';
+import { engine } from './engine';
 
 /**
  * The active document's problems, errors apart (`$(error) 3 $(warning) 97`),
@@ -32,7 +32,7 @@ export class StatusBar implements vscode.Disposable {
     if (summary.shown === 0) {
       return { text: '$(check) ' + vscode.l10n.t('News transcript'), tooltip: vscode.l10n.t('News Transcript Cleaner: no problems') };
     }
-    const order = new Map(RULES.map((r, i) => [r.meta.id, i]));
+    const order = new Map(engine().RULES.map((r, i) => [r.meta.id, i]));
     const lines = [...summary.perRule]
       .sort((a, b) => (order.get(a[0]) ?? 99) - (order.get(b[0]) ?? 99))
       .map(([rule, n]) => `${rule}: ${n}`);

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { decodeTranscript } from '../core';
 import { configFiles } from './configFiles';
+import { engine } from './engine';
 import type { CleanPreview } from './preview';
 import { planFile, reviewFirst, type PlannedFile } from './review';
 import { settingsFor } from './settings';
@@ -48,7 +48,7 @@ export async function cleanWorkspace(preview: CleanPreview, options: { preview?:
           tooLarge.push(vscode.workspace.asRelativePath(uri));
           continue;
         }
-        const file = decodeTranscript(bytes);
+        const file = engine().decodeTranscript(bytes);
         if (!file.exact) {
           // Whatever an editor shows of such a file is a lossy decoding: never clean it.
           undecodable.push(vscode.workspace.asRelativePath(uri));

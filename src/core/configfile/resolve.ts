@@ -17,11 +17,10 @@ import { t } from '@vscode/l10n';
 import ignore, { type Ignore } from 'ignore';
 import { minimatch } from 'minimatch';
 import { parseConfigFile, type ConfigFileData, type ConfigIssue } from './parse';
+import { CONFIG_NAMES, IGNORE_NAME } from './names';
 import { ancestors, basename, dirname, joinPath, relativeTo } from './paths';
 
-/** Config file names, in the order they are looked for in each directory (the first found is used). */
-export const CONFIG_NAMES = ['.newsclean.jsonc', '.newsclean.json'] as const;
-export const IGNORE_NAME = '.newscleanignore';
+export { CONFIG_NAMES, IGNORE_NAME };
 
 /** Settings whose lists add up across layers instead of replacing each other. */
 export const ADDITIVE_KEYS: ReadonlySet<string> = new Set(['newsclean.script.protectedTerms', 'newsclean.script.customPhrases']);

@@ -9,13 +9,7 @@ import { minimalEdits } from '../engine/minimal-edits';
 import type { Edit } from '../finding';
 import { convert, type ScriptTarget } from './convert';
 
-/** The conversion commands, by name (`newsclean.<name>` in the editor), and the script each converts to. */
-export const CONVERSIONS: readonly (readonly [string, ScriptTarget])[] = [
-  ['convertToSimplified', 'zh-Hans'],
-  ['convertToTaiwan', 'zh-TW'],
-  ['convertToHongKong', 'zh-HK'],
-  ['convertToTraditional', 'zh-Hant'],
-];
+export { CONVERSIONS } from './conversions';
 
 /** Minimal edits of `text` converting each of `ranges` (apart, in any order) to `target`. */
 export function convertEdits(text: string, ranges: readonly Range[], target: ScriptTarget, settings: Settings): Edit[] {
