@@ -84,6 +84,9 @@ await Promise.all([
 copyFileSync(join(root, 'src/cli/bin.cjs'), join(root, 'dist/cli.js'));
 // The server's process as the extension starts it (node dist/server-main.js --node-ipc).
 copyFileSync(join(root, 'src/server/main.cjs'), join(root, 'dist/server-main.js'));
+// The language client kills a server that outlives its stop with this script, which it runs from beside its code (the bundle).
+copyFileSync(join(root, 'node_modules/vscode-languageclient/lib/node/terminateProcess.sh'), join(root, 'dist/terminateProcess.sh'));
+chmodSync(join(root, 'dist/terminateProcess.sh'), 0o755);
 chmodSync(join(root, 'dist/cli.js'), 0o755);
 
 if (genConfig) {

@@ -73,10 +73,11 @@ async function main() {
   const out = runOrThrow(paths.codeServer, ['--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions, '--install-extension', vsix], env);
   const installed = readdirSync(dirs.extensions).filter((d) => d.toLowerCase().startsWith(extensionId.toLowerCase()));
   if (installed.length !== 1) throw new Error(`no ${extensionId} in the extensions folder after installing: ${readdirSync(dirs.extensions).join(', ')}\n${out}`);
-  // The bundles load others on first use (the engine, OpenCC's dictionaries…): each must be in the package.
+  // The bundles load others on first use (the engine, OpenCC's dictionaries…) and the language client runs a
+  // script beside itself: each must be in the package.
   const dist = join(dirs.extensions, installed[0], 'dist');
   for (const file of readdirSync(dist).filter((f) => f.endsWith('.js'))) {
-    for (const [, wanted] of readFileSync(join(dist, file), 'utf8').matchAll(/join\)?\(__dirname, ?"([\w.-]+\.js)"\)/g)) {
+    for (const [, wanted] of readFileSync(join(dist, file), 'utf8').matchAll(/join\)?\(__dirname, ?"([\w.-]+\.(?:js|sh))"\)/g)) {
       if (!existsSync(join(dist, wanted))) throw new Error(`the package has no dist/${wanted}, which dist/${file} loads (see .vscodeignore)`);
     }
   }
