@@ -210,11 +210,25 @@ async function runCommand(title) {
  * @param {string} name
  */
 async function quickOpen(name) {
-  await page.keyboard.press('Control+P');
-  await page.locator('.quick-input-widget .quick-input-box input').waitFor({ state: 'visible', timeout: STEP_MS });
-  await page.keyboard.type(name);
   const label = page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(name)}$`) });
-  await page.locator('.quick-input-list .monaco-list-row', { has: label }).first().waitFor({ state: 'visible', timeout: STEP_MS });
+  const row = page.locator('.quick-input-list .monaco-list-row', { has: label }).first();
+  const deadline = Date.now() + STEP_MS;
+  // Quick Open searches once per query, in what the file watcher has seen: a file written a moment
+  // ago may not be found yet (“No matching results”, seen once in ten runs). Then ask again.
+  for (;;) {
+    await page.keyboard.press('Control+P');
+    await page.locator('.quick-input-widget .quick-input-box input').waitFor({ state: 'visible', timeout: STEP_MS });
+    await page.keyboard.type(name);
+    const left = deadline - Date.now();
+    const found = await row.waitFor({ state: 'visible', timeout: Math.max(1, Math.min(10_000, left)) }).then(
+      () => true,
+      () => false,
+    );
+    if (found) break;
+    if (Date.now() >= deadline) throw new Error(`Quick Open never listed ${name}`);
+    await page.keyboard.press('Escape');
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: STEP_MS });
+  }
   await page.locator('.quick-input-list .monaco-list-row.focused', { has: label }).waitFor({ state: 'visible', timeout: STEP_MS });
   await page.keyboard.press('Enter');
   await page.locator(`.tabs-container .tab.active[aria-label*="${name}"]`).waitFor({ timeout: STEP_MS });
