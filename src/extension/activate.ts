@@ -6,7 +6,7 @@ import { registerConvertCommands } from './convertCommands';
 import { documentationUri, registerShowDocumentation } from './documentation';
 import { engine, setEngineMessages } from './engine';
 import { CleanPreview, type ReviewOutcome } from './preview';
-import { workspaceLanguages } from './settings';
+import { languageSelector } from './settings';
 import { StatusBar } from './statusBar';
 import { cleanWorkspace, type WorkspaceCleanSummary } from './workspaceClean';
 
@@ -76,12 +76,11 @@ export function activateWith(context: vscode.ExtensionContext, make: ClientFacto
   }, 0);
   const preview = new CleanPreview();
   const statusBar = new StatusBar(client);
-  const selector = (): vscode.DocumentSelector => workspaceLanguages().map((language) => ({ language }));
 
   let providers: vscode.Disposable[] = [];
   const registerProviders = () => {
     for (const p of providers) p.dispose();
-    const sel = selector();
+    const sel = languageSelector();
     providers = [vscode.languages.registerCodeActionsProvider(sel, new ConfigActions(configFiles), ConfigActions.metadata)];
   };
   registerProviders();

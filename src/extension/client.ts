@@ -10,7 +10,7 @@ import {
   type PublishDiagnosticsParams,
 } from 'vscode-languageclient';
 import { ANALYZED, VISIBLE_RANGES, type AnalyzedParams, type ExtensionInitOptions, type VisibleRangesParams } from '../server/custom';
-import { settingValuesFor, settingsFor, workspaceLanguages } from './settings';
+import { languageSelector, settingValuesFor, settingsFor } from './settings';
 
 /** Makes the language client: a Node server (desktop, code-server) or one in a web worker (the web extension). */
 export type ClientFactory = (id: string, name: string, options: LanguageClientOptions) => BaseLanguageClient | Promise<BaseLanguageClient>;
@@ -83,7 +83,6 @@ export class ServerClient implements vscode.Disposable {
   }
 
   private async launch(): Promise<void> {
-    const languages = workspaceLanguages();
     const initializationOptions: ExtensionInitOptions = {
       locale: vscode.env.language,
       l10n: vscode.l10n.bundle,
@@ -94,7 +93,7 @@ export class ServerClient implements vscode.Disposable {
       commands: { reopenWithEncoding: 'workbench.action.editor.changeEncoding', showDocumentation: 'newsclean.showDocumentation' },
     };
     const client = await this.make('newsclean', 'News Transcript Cleaner', {
-      documentSelector: languages.map((language) => ({ language })),
+      documentSelector: languageSelector(),
       diagnosticCollectionName: 'newsclean',
       outputChannel: this.channel,
       initializationOptions,
@@ -173,10 +172,12 @@ export class ServerClient implements vscode.Disposable {
   private async publish(client: BaseLanguageClient, p: PublishDiagnosticsParams): Promise<void> {
     const n = (this.received.get(p.uri) ?? 0) + 1;
     this.received.set(p.uri, n);
+    // Of another version than the document's (it changed or closed since): stale, not even converted.
+    const doc = p.version === undefined ? undefined : vscode.workspace.textDocuments.find((d) => d.uri.toString() === p.uri);
+    if (p.version !== undefined && doc?.version !== p.version) return;
     const diagnostics = await client.protocol2CodeConverter.asDiagnostics(p.diagnostics);
     // A newer publication came meanwhile, or the document changed or closed since: these are stale.
     if (this.received.get(p.uri) !== n || client !== this.client) return;
-    const doc = p.version === undefined ? undefined : vscode.workspace.textDocuments.find((d) => d.uri.toString() === p.uri);
     if (p.version !== undefined && doc?.version !== p.version) return;
     const uri = client.protocol2CodeConverter.asUri(p.uri);
     client.diagnostics?.set(uri, diagnostics);
@@ -198,7 +199,7 @@ export class ServerClient implements vscode.Disposable {
     this.warnedTooLarge.delete(key);
     clearTimeout(this.scrollTimers.get(key));
     this.scrollTimers.delete(key);
-    this.client?.diagnostics?.delete(vscode.Uri.parse(key));
+    if (this.client) this.client.diagnostics?.delete(this.client.protocol2CodeConverter.asUri(key));
   }
 
   private scrolled(doc: vscode.TextDocument): void {
@@ -220,7 +221,7 @@ export class ServerClient implements vscode.Disposable {
     const ranges = vscode.window.visibleTextEditors
       .filter((e) => e.document === doc)
       .flatMap((e) => e.visibleRanges)
-      .map((r) => ({ start: { line: r.start.line, character: r.start.character }, end: { line: r.end.line, character: r.end.character } }));
+      .map((r) => this.client!.code2ProtocolConverter.asRange(r));
     const params: VisibleRangesParams = { uri: key, ranges };
     void this.client.sendNotification(VISIBLE_RANGES, params);
   }

@@ -36,7 +36,7 @@ export class ConfigActions implements vscode.CodeActionProvider {
     for (const d of context.diagnostics) {
       if (d.source !== SOURCE) continue;
       const rule = typeof d.code === 'object' ? String(d.code.value) : String(d.code);
-      const meta = engine().RULES.find((r) => r.meta.id === rule)?.meta;
+      const meta = engine().ruleById(rule)?.meta;
       if (!meta) continue;
       if (meta.protectableTerms && !d.range.isEmpty && d.range.isSingleLine) {
         const term = document.getText(d.range).trim();

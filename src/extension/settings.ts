@@ -41,6 +41,11 @@ export function workspaceLanguages(): string[] {
   return Array.isArray(value) && value.every((v) => typeof v === 'string') ? value : [...GENERAL_SETTINGS['newsclean.languages'].default];
 }
 
+/** The documents the extension checks, as a selector (see workspaceLanguages). */
+export function languageSelector(): { language: string }[] {
+  return workspaceLanguages().map((language) => ({ language }));
+}
+
 export function isChecked(document: vscode.TextDocument): boolean {
   if (configFiles()?.resolve(document.uri)?.ignored) return false;
   const languages = settingsFor(document).get('newsclean.languages');

@@ -87,15 +87,7 @@ function lineCols(doc: NewsDocument): LineCol {
     let steps = 0;
     if (lines[k].start <= o) while (k + 1 < lines.length && lines[k + 1].start <= o && steps++ < 8) k++;
     if (lines[k].start > o || (k + 1 < lines.length && lines[k + 1].start <= o)) {
-      // The last line that starts at or before o (the first when none does), as doc.lineAt finds it.
-      let lo = 0;
-      let hi = lines.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (lines[mid].start <= o) lo = mid;
-        else hi = mid - 1;
-      }
-      k = lo;
+      k = doc.lineAt(o).index;
     }
     const line = lines[k];
     return { line: line.index + 1, column: Math.min(Math.max(0, offset), line.end + line.eol.length) - line.start + 1 };

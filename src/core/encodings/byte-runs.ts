@@ -138,9 +138,17 @@ export function scanRun(text: string, from: number, to: number, kind: KindImpl, 
       tries = 0;
       continue;
     }
-    // Dense in rare characters as mojibake is, or a chain of UTF-8 read as GBK (see evaluate).
-    const density = kind.cjk && target === UTF8_TARGET && leadsWithoutAscii(bytes, bs[k], decodeTo) >= UTF8_CHAIN ? 0.5 : 0.8;
-    if (segEnd > k && (kind.relaxed || pre[segEnd] - pre[k] >= Math.max(kind.minGain, (segEnd - k) * density) || (len === 2 && segEnd === 2 && bridges))) {
+    // Dense in rare characters as mojibake is, or half as dense in a chain of UTF-8 read as GBK (see
+    // evaluate): the chain's walk over the bytes only where it decides.
+    const gain = pre[segEnd] - pre[k];
+    const toUtf8 = kind.cjk && target === UTF8_TARGET;
+    if (
+      segEnd > k &&
+      (kind.relaxed ||
+        gain >= Math.max(kind.minGain, (segEnd - k) * 0.8) ||
+        (toUtf8 && gain >= Math.max(kind.minGain, (segEnd - k) * 0.5) && leadsWithoutAscii(bytes, bs[k], decodeTo) >= UTF8_CHAIN) ||
+        (len === 2 && segEnd === 2 && bridges))
+    ) {
       let repaired: string;
       let lostAll = lost;
       if (wild) {

@@ -27,7 +27,7 @@
  * Everything is decided line by line, so any stretch of whole lines gives
  * the same spans as the whole document.
  */
-import type { Report } from '../finding';
+import type { Fix, Report } from '../finding';
 import { KANA_PAIRS, KANA_SURPRISAL } from './kana-model';
 import { isPrivateUse } from './chars';
 
@@ -335,13 +335,13 @@ export function keepOffJapaneseKorean(spans: readonly Span[], report: Report, re
   const { start, end } = report.range;
   if (insideSpans(spans, start, end)) return undefined;
   if (restoresText && overlapsSpan(spans, start, end) && !report.fix?.edits.some((e) => !overlapsSpan(spans, e.range.start, e.range.end))) return undefined;
-  const fix = report.fix;
-  if (!fix) return report;
-  const edits = fix.edits;
-  let touching = 0;
-  for (const e of edits) if (overlapsSpan(spans, e.range.start, e.range.end)) touching++;
-  if (touching === 0) return report;
+  if (!report.fix || !fixTouchesSpans(spans, report.fix)) return report;
   return { message: report.message, range: report.range, ...(report.related && { related: report.related }), ...(report.severity && { severity: report.severity }) };
+}
+
+/** Whether one of `fix`'s edits touches `spans` (sorted, disjoint): such a fix is not offered. */
+export function fixTouchesSpans(spans: readonly Span[], fix: Fix): boolean {
+  return fix.edits.some((e) => overlapsSpan(spans, e.range.start, e.range.end));
 }
 
 /**
