@@ -62,8 +62,10 @@ export const repairs: IncrementalStrategy<Repairs> = (ctx) => {
   const fresh = ctx.checkPart({ check });
   if (!fresh) return made(ctx.fallback());
   if (!reuse) return made(fresh);
-  // Not mojibake as a whole before and after: one finding per repair, in order.
+  // Not mojibake as a whole before and after: one finding per repair, in order — unless the engine
+  // dropped some (repairs in Japanese or Korean text are not reported): then the counts say nothing.
   const kept = previous.findings;
+  if (kept.length !== old.repairs.length) return made(ctx.fallback());
   return splicedAt(kept, fresh, reuse.before, kept.length - reuse.after, change.delta);
 };
 

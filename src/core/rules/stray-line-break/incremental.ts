@@ -62,5 +62,8 @@ export const breaks: IncrementalStrategy<BreakStates> = (ctx) => {
     return n;
   };
   const kept = previous.findings;
+  // One finding per group of breaks, in order — unless the engine dropped some (breaks in Japanese or
+  // Korean text are not reported): then the counts say nothing.
+  if (startsBefore(old, old.length) !== kept.length) return made(ctx.fallback());
   return splicedAt(kept, fresh, startsBefore(old, from), resume < lines.length ? startsBefore(old, resume) : kept.length, change.delta);
 };
