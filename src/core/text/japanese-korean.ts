@@ -24,10 +24,15 @@
  *   Chinese sentence), each with the marks right before and after it; a
  *   katakana word with the long-vowel mark `ー` is Japanese (`デフォルト`).
  *
- * Everything is decided line by line, so any stretch of whole lines gives
- * the same spans as the whole document.
+ * - A document is Japanese or Korean as a whole when such lines and clauses
+ *   hold four fifths of its letters: then no rule rewrites any of it (a
+ *   Japanese page's kanji-only headings are Japanese too).
+ *
+ * Lines are decided one by one (a line's spans depend on it and the line
+ * break before it), so an edit is looked at again on its lines only; the
+ * document's verdict is carried over with its letter counts.
  */
-import type { Fix, Report } from '../finding';
+import type { Edit, Fix, Report } from '../finding';
 import { KANA_PAIRS, KANA_SURPRISAL } from './kana-model';
 import { isPrivateUse } from './chars';
 
@@ -44,6 +49,8 @@ const SURE_PAIR_SHARE = 0.8;
 const MAX_SURPRISAL_PAIRED = 10.5;
 const KANA_SHARE = 0.2;
 const LINE_SHARE = 0.5;
+/** Japanese man pages: 86–97 % of their letters in Japanese lines (kanji-only headings the rest); a Chinese article quoting two paragraphs: 56 %. */
+const DOCUMENT_SHARE = 0.8;
 const PARTICLES = new Set([...'のはをにがでとも'].map((c) => c.charCodeAt(0)));
 
 let surprisal: Float32Array | undefined;
@@ -110,6 +117,7 @@ function judgeClause(text: string, start: number, end: number): { letters: numbe
   let katakanaRun = 0;
   let longestKatakana = 0;
   let prolonged = false;
+  let katakanaParticle = false;
   const m = model();
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
@@ -124,6 +132,7 @@ function judgeClause(text: string, start: number, end: number): { letters: numbe
       kana++;
       bits += m.surprisal[c - 0x3041];
       particle = c;
+      if (katakanaRun === 0 && PARTICLES.has(c) && i >= start + 3 && isKatakanaWord(text, i - 3, i)) katakanaParticle = true;
       // Katakana words are loanwords and names, an open set: only pairs of hiragana tell.
       if (lastKana === i - 1 && c < 0x30a0 && text.charCodeAt(i - 1) < 0x30a0) {
         adjacent++;
@@ -139,11 +148,22 @@ function judgeClause(text: string, start: number, end: number): { letters: numbe
   if (kana < KANA_SHARE * (kana + han)) return { letters, foreign: false };
   // A katakana word with the long-vowel mark (`デフォルト`, `グレー`): loanwords, never mojibake's.
   if (prolonged && longestKatakana >= 3) return { letters, foreign: true };
+  // A katakana word and its particle (`ヘッダの`, `ファイルを`).
+  if (katakanaParticle && !gluedSymbol(text, start, end)) return { letters, foreign: true };
   // A katakana word beside known hiragana pairs (`驚くほど多くのプログラム`).
   if (longestKatakana >= 3 && known >= 2) return { letters, foreign: true };
   const mean = bits / kana;
   const foreign = (mean <= MAX_SURPRISAL && known >= PAIR_SHARE * adjacent) || (adjacent >= 2 && known >= SURE_PAIR_SHARE * adjacent && mean <= MAX_SURPRISAL_PAIRED);
   return { letters, foreign };
+}
+
+/** Whether `text[start, end)` is katakana (the long-vowel mark included, the middle dot not). */
+function isKatakanaWord(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x30a1 || c > 0x30fc || c === 0x30fb) return false;
+  }
+  return true;
 }
 
 /**
@@ -178,14 +198,18 @@ function mayHold(text: string, start: number, end: number): boolean {
 
 /**
  * The Japanese and Korean spans of one line `text[start, end)`, appended to
- * `out`; a whole line's span takes its line break too (`lineBreakEnd`), so
- * that no fix joins it to another line.
+ * `out`; a whole line's span takes the line breaks around it too (the `\n`
+ * before it, and its own up to `lineBreakEnd`), so that no fix joins it to
+ * another line. Returns the letters of the line that are foreign.
  */
-function lineSpans(text: string, start: number, end: number, lineBreakEnd: number, out: Span[]): void {
-  if (!mayHold(text, start, end)) return;
+function lineSpans(text: string, start: number, end: number, lineBreakEnd: number, out: Span[]): number {
+  if (!mayHold(text, start, end)) return 0;
   const found: Span[] = [];
   let letters = 0;
   let foreignLetters = 0;
+  // The clause before, when it is a katakana word that was not found foreign on its own.
+  let katakana: { span: Span; letters: number } | undefined;
+  let previousForeign = false;
   for (let i = start; i <= end; ) {
     let j = i;
     while (j < end && !isBoundary(text.charCodeAt(j))) j++;
@@ -195,17 +219,28 @@ function lineSpans(text: string, start: number, end: number, lineBreakEnd: numbe
       // A gloss in brackets right after Japanese or Korean text is part of it: 대한민국(大韓民國).
       const last = found.length > 0 ? found[found.length - 1] : undefined;
       const gloss = last !== undefined && last.end === i - 1 && isOpenParen(text.charCodeAt(i - 1)) && j < end && isCloseParen(text.charCodeAt(j));
-      if (v.foreign || gloss) {
+      // A katakana word beside a Japanese clause is Japanese too: `(ゲスト),会場のスタッフ`.
+      const word = j - i >= 2 && isKatakanaWord(text, i, j);
+      if (v.foreign || gloss || (word && previousForeign)) {
+        if (katakana) {
+          foreignLetters += katakana.letters;
+          found.push(katakana.span);
+        }
         foreignLetters += v.letters;
         found.push({ start: i, end: j });
+        previousForeign = true;
+        katakana = undefined;
+      } else {
+        previousForeign = false;
+        katakana = word ? { span: { start: i, end: j }, letters: v.letters } : undefined;
       }
     }
     i = j + 1;
   }
-  if (found.length === 0) return;
+  if (found.length === 0) return 0;
   if (foreignLetters >= LINE_SHARE * letters) {
-    out.push({ start, end: lineBreakEnd });
-    return;
+    out.push({ start: start > 0 && text.charCodeAt(start - 1) === 0x0a ? start - 1 : start, end: lineBreakEnd });
+    return letters;
   }
   // A clause's own marks around it (`《` `》`, `(` `)`, `、`) belong to it.
   let last: Span | undefined;
@@ -220,6 +255,7 @@ function lineSpans(text: string, start: number, end: number, lineBreakEnd: numbe
       out.push(last);
     }
   }
+  return foreignLetters;
 }
 
 function isLineBreak(c: number): boolean {
@@ -229,14 +265,21 @@ function isLineBreak(c: number): boolean {
 /** Kana, hangul and jamo: what a line must hold to have a span (mayHold's characters, as one search). */
 const KANA_OR_HANGUL = /[\u1100-\u11ff\u3041-\u30ff\u3131-\u318e\uac00-\ud7a3]/g;
 
+/** The spans of the lines of a stretch of text, and how many of its letters they hold. */
+interface LineSpans {
+  readonly spans: Span[];
+  readonly foreignLetters: number;
+}
+
 /**
  * The Japanese and Korean spans of the lines of `text[from, to)` (`from` a
- * line start), sorted and disjoint. Only the lines that hold kana or hangul
- * are read: one regular-expression search jumps from one to the next, so a
+ * line start), line by line. Only the lines that hold kana or hangul are
+ * read: one regular-expression search jumps from one to the next, so a
  * Chinese document costs one quick pass.
  */
-export function japaneseKoreanSpans(text: string, from = 0, to = text.length): Span[] {
-  const out: Span[] = [];
+function scanLines(text: string, from: number, to: number): LineSpans {
+  const spans: Span[] = [];
+  let foreignLetters = 0;
   const search = KANA_OR_HANGUL;
   search.lastIndex = from;
   // The search stops at `to` (offsets unchanged): a line's look-up must not read the rest of the text.
@@ -246,24 +289,89 @@ export function japaneseKoreanSpans(text: string, from = 0, to = text.length): S
     let end = text.indexOf('\n', m.index);
     if (end < 0 || end > to) end = to;
     const lineEnd = end > start && text.charCodeAt(end - 1) === 0x0d ? end - 1 : end;
-    lineSpans(text, start, lineEnd, Math.min(end + 1, to), out);
+    foreignLetters += lineSpans(text, start, lineEnd, Math.min(end + 1, to), spans);
     if (end >= to) break;
     search.lastIndex = end + 1;
   }
   search.lastIndex = 0;
-  return out;
+  return { spans, foreignLetters };
 }
 
-const cache = new WeakMap<object, { text: string; spans: Span[] }>();
+/**
+ * The Japanese and Korean spans of the lines of `text[from, to)` (`from` a
+ * line start), sorted, decided line by line (see `documentSpans` for a
+ * whole document). A whole line's span also takes the line break before it
+ * (its `\n`), so that no fix joins the line to the one before: two such
+ * spans of consecutive lines share that one character.
+ */
+export function japaneseKoreanSpans(text: string, from = 0, to = text.length): Span[] {
+  return scanLines(text, from, to).spans;
+}
 
-/** The last spans found or carried: a view of a document (NewsDocument.view) has its text, and its spans. */
-let last: { text: string; spans: Span[] } | undefined;
+/** Han, kana and hangul in `text[from, to)`: the letters a document's verdict weighs. */
+function countLetters(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x1100 && (isHan(c) || isKana(c) || isHangul(c))) n++;
+  }
+  return n;
+}
 
-/** japaneseKoreanSpans of a document's text, computed once per document object (and text). */
+/**
+ * What is known of a document: its lines' spans, the letters they hold, the
+ * document's letters (counted only once a line is foreign), and the spans
+ * the rules keep off.
+ */
+interface Verdict {
+  readonly text: string;
+  readonly lines: LineSpans;
+  readonly letters: number;
+  readonly spans: readonly Span[];
+}
+
+/**
+ * A document is Japanese or Korean as a whole when its foreign lines and
+ * clauses hold four fifths of its letters: then every line is (the kanji
+ * of a Japanese heading, `名称`, `実装`, as much as its prose), and no rule
+ * rewrites any of it. A Chinese article quoting Japanese or Korean keeps the
+ * line-by-line spans.
+ */
+function verdictOf(text: string, lines: LineSpans, letters: number): Verdict {
+  const whole = lines.foreignLetters > 0 && lines.foreignLetters >= DOCUMENT_SHARE * letters;
+  return { text, lines, letters, spans: whole ? [{ start: 0, end: text.length + 1 }] : lines.spans };
+}
+
+/** Letters are counted only when some line is foreign: a Chinese document pays for one search. */
+function judgeDocument(text: string): Verdict {
+  const lines = scanLines(text, 0, text.length);
+  return verdictOf(text, lines, lines.foreignLetters > 0 ? countLetters(text, 0, text.length) : -1);
+}
+
+/** Whether `spans` are those of a document that is Japanese or Korean as a whole. */
+export function coversDocument(spans: readonly Span[], text: string): boolean {
+  return spans.length === 1 && spans[0].start === 0 && spans[0].end > text.length;
+}
+
+/** The spans no rule may rewrite in a document of this text (japaneseKoreanSpansOf, not cached). */
+export function japaneseKoreanDocumentSpans(text: string): readonly Span[] {
+  return judgeDocument(text).spans;
+}
+
+const cache = new WeakMap<object, Verdict>();
+
+/** The last verdict found or carried: a view of a document (NewsDocument.view) has its text, and its spans. */
+let last: Verdict | undefined;
+
+/**
+ * The spans of a document's text that no rule may rewrite, sorted: its
+ * Japanese and Korean lines and clauses, or the whole text when it reads as
+ * Japanese or Korean as a whole. Computed once per document object (and text).
+ */
 export function japaneseKoreanSpansOf(document: { readonly text: string }): readonly Span[] {
   const hit = cache.get(document);
   if (hit && hit.text === document.text) return hit.spans;
-  if (last?.text !== document.text) last = { text: document.text, spans: japaneseKoreanSpans(document.text) };
+  if (last?.text !== document.text) last = judgeDocument(document.text);
   cache.set(document, last);
   return last.spans;
 }
@@ -271,33 +379,43 @@ export function japaneseKoreanSpansOf(document: { readonly text: string }): read
 /**
  * Gives `document` the spans of `old` carried over an edit that replaced
  * `old.text[from, oldTo)` by `document.text[from, newTo)`, when `old`'s are
- * known: the spans of the lines before the edit stay, those of the lines
- * after it move, and only the lines the edit touched are looked at again.
- * Equal to japaneseKoreanSpans(document.text): a line's spans depend on the
- * line alone (the lines are those `\n` ends, as there).
+ * known: the lines before the edit keep their spans, those after it move,
+ * and only the lines the edit touched are looked at again (a line's spans
+ * depend on the line alone and the `\n` before it); the document's letters
+ * are counted again on those lines only. Equal to japaneseKoreanSpansOf of
+ * the edited text. Returns false when the document's verdict changed (it
+ * became, or stopped being, Japanese or Korean as a whole): then the spans
+ * outside the edit changed too.
  */
-export function carryJapaneseKoreanSpans(old: { readonly text: string }, document: { readonly text: string }, from: number, oldTo: number, newTo: number): void {
+export function carryJapaneseKoreanSpans(old: { readonly text: string }, document: { readonly text: string }, from: number, oldTo: number, newTo: number): boolean {
   const hit = cache.get(old);
-  if (!hit || hit.text !== old.text || cache.has(document)) return;
+  if (!hit || hit.text !== old.text || cache.has(document)) return true;
   const text = document.text;
   const delta = text.length - old.text.length;
-  if (newTo - oldTo !== delta) return;
+  if (newTo - oldTo !== delta) return true;
   // The lines the edit touched: from the start of the line holding `from` to the end (line break included) of the one holding `newTo`.
   const start = from > 0 ? text.lastIndexOf('\n', from - 1) + 1 : 0;
   const nl = text.indexOf('\n', newTo);
   const end = nl < 0 ? text.length : nl + 1;
+  const was = scanLines(old.text, start, end - delta);
+  const now = scanLines(text, start, end);
   const spans: Span[] = [];
-  const before = hit.spans;
+  const before = hit.lines.spans;
   let k = 0;
   while (k < before.length && before[k].end <= start) spans.push(before[k++]);
-  for (const s of japaneseKoreanSpans(text, start, end)) spans.push(s);
+  for (const s of now.spans) spans.push(s);
+  // A whole line after the edit starts with the `\n` that ends the last line the edit touched.
   k = firstEndingAfter(before, end - delta);
-  for (; k < before.length; k++) if (before[k].start >= end - delta) spans.push({ start: before[k].start + delta, end: before[k].end + delta });
-  last = { text, spans };
+  for (; k < before.length; k++) if (before[k].start >= end - delta - 1) spans.push({ start: before[k].start + delta, end: before[k].end + delta });
+  const lines: LineSpans = { spans, foreignLetters: hit.lines.foreignLetters - was.foreignLetters + now.foreignLetters };
+  let letters = -1;
+  if (lines.foreignLetters > 0) letters = hit.letters < 0 ? countLetters(text, 0, text.length) : hit.letters - countLetters(old.text, start, end - delta) + countLetters(text, start, end);
+  last = verdictOf(text, lines, letters);
   cache.set(document, last);
+  return (last.spans !== last.lines.spans) === (hit.spans !== hit.lines.spans);
 }
 
-/** Index of the first of `spans` (sorted, disjoint) that ends after `offset`. */
+/** Index of the first of `spans` (sorted; two consecutive lines' spans may share the `\n` between them) that ends after `offset`. */
 function firstEndingAfter(spans: readonly Span[], offset: number): number {
   let lo = 0;
   let hi = spans.length;
@@ -309,7 +427,7 @@ function firstEndingAfter(spans: readonly Span[], offset: number): number {
   return lo;
 }
 
-/** Whether `[start, end)` overlaps one of `spans` (sorted, disjoint). */
+/** Whether `[start, end)` overlaps one of `spans` (sorted). */
 export function overlapsSpan(spans: readonly Span[], start: number, end: number): boolean {
   const lo = firstEndingAfter(spans, start);
   if (lo >= spans.length) return false;
@@ -325,27 +443,43 @@ export function insideSpans(spans: readonly Span[], start: number, end: number):
 
 /**
  * What of a rule's report may stand beside Japanese and Korean text
- * (`spans`, non-empty): nothing when it lies inside that text (or, for a
- * rule that restores characters, touches it with every edit: mojibake is
- * never read into Japanese), the finding without its fix when the fix would
- * change that text, the report as it is otherwise (its fix the very object
- * the rule made).
+ * (`spans`, non-empty, of `text`): nothing when it lies inside that text
+ * (or, for a rule that restores characters, touches it with every edit:
+ * mojibake is never read into Japanese), the finding without its fix when
+ * the fix would change that text, the report as it is otherwise (its fix the
+ * very object the rule made).
  */
-export function keepOffJapaneseKorean(spans: readonly Span[], report: Report, restoresText: boolean): Report | undefined {
+export function keepOffJapaneseKorean(spans: readonly Span[], report: Report, restoresText: boolean, text: string): Report | undefined {
   const { start, end } = report.range;
   if (insideSpans(spans, start, end)) return undefined;
   if (restoresText && overlapsSpan(spans, start, end) && !report.fix?.edits.some((e) => !overlapsSpan(spans, e.range.start, e.range.end))) return undefined;
-  if (!report.fix || !fixTouchesSpans(spans, report.fix)) return report;
+  if (!report.fix || !fixTouchesSpans(spans, report.fix, text)) return report;
   return { message: report.message, range: report.range, ...(report.related && { related: report.related }), ...(report.severity && { severity: report.severity }) };
 }
 
-/** Whether one of `fix`'s edits touches `spans` (sorted, disjoint): such a fix is not offered. */
-export function fixTouchesSpans(spans: readonly Span[], fix: Fix): boolean {
-  return fix.edits.some((e) => overlapsSpan(spans, e.range.start, e.range.end));
+/** Whether one of `fix`'s edits touches `spans` (sorted) of `text`: such a fix is not offered. */
+export function fixTouchesSpans(spans: readonly Span[], fix: Fix, text: string): boolean {
+  return fix.edits.some((e) => overlapsSpan(spans, e.range.start, e.range.end) && !removesLinesBefore(spans, e, text));
 }
 
 /**
- * The pieces of `[start, end)` outside `spans` (sorted, disjoint), each given
+ * Whether `edit` only removes or replaces whole lines right before a whole
+ * Japanese or Korean line, taking the `\n` its span starts with: that line
+ * still starts a line afterwards, so nothing is joined to it.
+ */
+function removesLinesBefore(spans: readonly Span[], edit: Edit, text: string): boolean {
+  const { start, end } = edit.range;
+  const s = spans[firstEndingAfter(spans, start)];
+  return (
+    s.start === end - 1 &&
+    text.charCodeAt(s.start) === 0x0a &&
+    (start === 0 || text.charCodeAt(start - 1) === 0x0a) &&
+    (edit.text === '' || edit.text.endsWith('\n'))
+  );
+}
+
+/**
+ * The pieces of `[start, end)` outside `spans` (sorted), each given
  * to `count`; the sum of what it returns.
  */
 export function sumOutsideSpans(spans: readonly Span[], start: number, end: number, count: (from: number, to: number) => number): number {

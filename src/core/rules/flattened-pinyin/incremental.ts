@@ -90,7 +90,7 @@ export const annotations: IncrementalStrategy<Annotated> = (ctx) => {
   // The kept findings get the new fix, unless one of its edits touches Japanese or Korean text: then,
   // as the engine does with a report (text/japanese-korean.ts), they have none.
   const foreign = japaneseKoreanSpansOf(document);
-  const keptFix = foreign.length > 0 && fixTouchesSpans(foreign, fix!) ? undefined : fix;
+  const keptFix = foreign.length > 0 && fixTouchesSpans(foreign, fix!, document.text) ? undefined : fix;
   const findings: Finding[] = [];
   for (let i = 0; i < keptBefore; i++) findings.push(withFix(kept[i], kept[i].range, keptFix));
   for (const f of fresh) findings.push(f);

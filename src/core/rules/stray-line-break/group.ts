@@ -1,7 +1,7 @@
 import { t } from '../../text/localize';
 import type { NewsDocument } from '../../document';
 import type { Report } from '../../finding';
-import { insideSpans, japaneseKoreanSpansOf, overlapsSpan } from '../../text/japanese-korean';
+import { fixTouchesSpans, insideSpans, japaneseKoreanSpansOf } from '../../text/japanese-korean';
 
 /** How a reported break stands in its group (bits beside a chain's, see rule.ts). */
 export const ALONE = 4;
@@ -33,7 +33,7 @@ export class BreakGroup {
         this.flush();
         return UNREPORTED;
       }
-      if (r.fix?.edits.some((e) => overlapsSpan(spans, e.range.start, e.range.end))) {
+      if (r.fix && fixTouchesSpans(spans, r.fix, this.document.text)) {
         this.flush();
         this.report(r);
         return ALONE;
