@@ -3,7 +3,7 @@ import type { NewsDocument } from '../document';
 import { byPosition, makeFinding, withData, type Finding, type Severity } from '../finding';
 import type { AnyRule, RuleContext } from '../rule';
 import { RULES } from '../rules';
-import { coversDocument, japaneseKoreanSpansOf, keepOffJapaneseKorean } from '../text/japanese-korean';
+import { coversDocument, japaneseKoreanLinesOf, keepOffJapaneseKorean } from '../text/japanese-korean';
 
 export interface AnalyzeOptions {
   settings?: Settings;
@@ -47,12 +47,12 @@ export function runRule(rule: AnyRule, ctx: RuleContext, severity: Severity, onR
   const findings: Finding[] = [];
   const { id, defaultSeverity, restoresText } = rule.meta;
   // Japanese and Korean text is never rewritten nor counted (text/japanese-korean.ts).
-  const foreign = japaneseKoreanSpansOf(ctx.document);
+  const foreign = japaneseKoreanLinesOf(ctx.document);
   // A document that is Japanese or Korean as a whole: no rule has anything to say.
   if (coversDocument(foreign, ctx.document.text)) return findings;
   try {
     check(ctx, (report) => {
-      const r = foreign.length === 0 ? report : keepOffJapaneseKorean(foreign, report, restoresText === true, ctx.document.text);
+      const r = foreign.length === 0 ? report : keepOffJapaneseKorean(ctx.document, report, restoresText === true);
       if (!r) return;
       const f = makeFinding(id, r.severity && severity === defaultSeverity ? r.severity : severity, r.message, r.range, r.fix, r.related);
       findings.push(r.data ? withData(f, r.data) : f);

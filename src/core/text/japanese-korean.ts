@@ -1,322 +1,29 @@
 /**
- * Japanese and Korean text inside a Chinese article: what it is, decided in
- * this one place. No rule may rewrite it, and the script rules do not count
- * it as Chinese.
+ * Japanese and Korean text inside a Chinese article, and Japanese or Korean
+ * documents: what no rule may rewrite, decided in this one place (the lines
+ * and clauses in japanese-korean-lines.ts). The script rules do not count it
+ * as Chinese.
  *
- * - A clause is the text between two clause or sentence marks (line breaks,
- *   `，。！？；：、` and their ASCII forms) or brackets (`《》「」『』（）()【】“”`).
- * - A clause is Korean when it holds a hangul syllable or jamo (GBK, Big5
- *   and the Latin code pages have none, so mojibake never makes hangul).
- * - A clause is Japanese when its kana read as Japanese: mojibake between
- *   Big5 and GBK is full of kana too, so kana alone prove nothing. The
- *   clause's kana must be common in Japanese (mean surprisal in the kana
- *   model from real Japanese prose at most 7.5 bits) with adjacent hiragana
- *   in pairs Japanese uses (half of them), or two or more adjacent pairs must
- *   be nearly all such pairs (80 %, mean surprisal up to 10.5 bits: Big5 ↔
- *   GBK mojibake hits about 5 %); kana must make a fifth of its letters
- *   (Han and kana), and it must hold no private-use character, C1 control or
- *   U+FFFD (which real text never has and mojibake often does). A lone kana
- *   counts only when it is a particle (`の` `は` `を` …) among a few Han at most.
- * - A bracketed gloss right after such a clause belongs to it (`대한민국(大韓民國)`).
- * - A line is Japanese or Korean as a whole (its Han between the clauses,
- *   `東京都知事`, `大韓民國` included) when such clauses hold at least half of
- *   its letters; otherwise only those clauses are (`《吾輩は猫である》` in a
- *   Chinese sentence), each with the marks right before and after it; a
- *   katakana word with the long-vowel mark `ー` is Japanese (`デフォルト`).
+ * - A document is Japanese or Korean as a whole when its Japanese and Korean
+ *   lines and clauses hold four fifths of its letters: then no rule runs on
+ *   it (a Japanese page's kanji-only headings, `名称`, `実装`, are Japanese too).
+ * - Otherwise its Japanese and Korean lines and clauses are kept off: a
+ *   finding inside them is dropped, a fix touching them is not offered, and
+ *   no fix joins a whole Japanese line to another.
+ * - A line holding kana or hangul that is not wholly Japanese or Korean
+ *   (a Chinese sentence quoting `《吾輩は猫である》`, or mojibake the encoding
+ *   rules have yet to read) is only fixed by the rule that restores text;
+ *   the others flag what they find there.
  *
- * - A document is Japanese or Korean as a whole when such lines and clauses
- *   hold four fifths of its letters: then no rule rewrites any of it (a
- *   Japanese page's kanji-only headings are Japanese too).
- *
- * Lines are decided one by one (a line's spans depend on it and the line
- * break before it), so an edit is looked at again on its lines only; the
- * document's verdict is carried over with its letter counts.
+ * A document's verdict is carried over an edit with the letter counts of the
+ * lines the edit touched, so an edit is looked at again on its lines only.
  */
 import type { Edit, Fix, Report } from '../finding';
-import { KANA_PAIRS, KANA_SURPRISAL } from './kana-model';
-import { isPrivateUse } from './chars';
+import { countLetters, scanLines, type LineSpans } from './japanese-korean-lines';
+import { firstEndingAfter, insideSpans, overlapsSpan, sumOutsideSpans, type Span } from './spans';
 
-/** A stretch `[start, end)` of UTF-16 offsets. */
-export interface Span {
-  readonly start: number;
-  readonly end: number;
-}
-
-const MAX_SURPRISAL = 7.5;
-const UNSEEN_SURPRISAL = 16;
-const PAIR_SHARE = 0.5;
-const SURE_PAIR_SHARE = 0.8;
-const MAX_SURPRISAL_PAIRED = 10.5;
-const KANA_SHARE = 0.2;
-const LINE_SHARE = 0.5;
 /** Japanese man pages: 86–97 % of their letters in Japanese lines (kanji-only headings the rest); a Chinese article quoting two paragraphs: 56 %. */
 const DOCUMENT_SHARE = 0.8;
-const PARTICLES = new Set([...'のはをにがでとも'].map((c) => c.charCodeAt(0)));
-
-let surprisal: Float32Array | undefined;
-let pairs: Set<number> | undefined;
-
-function model(): { surprisal: Float32Array; pairs: Set<number> } {
-  if (!surprisal || !pairs) {
-    surprisal = new Float32Array(0x30ff - 0x3041 + 1).fill(UNSEEN_SURPRISAL);
-    for (const [c, bits] of KANA_SURPRISAL) surprisal[c - 0x3041] = bits;
-    pairs = new Set();
-    for (let i = 0; i + 1 < KANA_PAIRS.length; i += 2) pairs.add((KANA_PAIRS.charCodeAt(i) << 16) | KANA_PAIRS.charCodeAt(i + 1));
-  }
-  return { surprisal, pairs };
-}
-
-/** Hiragana and katakana (the middle dot `・`, which Chinese uses too, excepted). */
-export function isKana(c: number): boolean {
-  return c >= 0x3041 && c <= 0x30ff && c !== 0x30fb;
-}
-
-/** Hangul syllables, jamo and compatibility jamo. */
-export function isHangul(c: number): boolean {
-  return (c >= 0xac00 && c <= 0xd7a3) || (c >= 0x1100 && c <= 0x11ff) || (c >= 0x3131 && c <= 0x318e);
-}
-
-function isHan(c: number): boolean {
-  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xd800 && c <= 0xdbff);
-}
-
-function isBoundary(c: number): boolean {
-  switch (c) {
-    case 0x0a: case 0x0d: case 0x2c: case 0x2e: case 0x21: case 0x3f: case 0x3b: case 0x3a: case 0x28: case 0x29:
-    case 0xff0c: case 0x3002: case 0xff01: case 0xff1f: case 0xff1b: case 0xff1a: case 0x3001: case 0xff08: case 0xff09:
-    case 0x300a: case 0x300b: case 0x300c: case 0x300d: case 0x300e: case 0x300f: case 0x3010: case 0x3011:
-    case 0x201c: case 0x201d: case 0x3008: case 0x3009:
-      return true;
-    default:
-      return false;
-  }
-}
-
-function isOpenParen(c: number): boolean {
-  return c === 0x28 || c === 0xff08;
-}
-
-function isCloseParen(c: number): boolean {
-  return c === 0x29 || c === 0xff09;
-}
-
-function isAlien(c: number): boolean {
-  return (c >= 0x80 && c < 0xa0) || isPrivateUse(c) || c === 0xfffd;
-}
-
-/** Letters (Han and kana/hangul) of `text[start, end)`, and whether it is Japanese or Korean. */
-function judgeClause(text: string, start: number, end: number): { letters: number; foreign: boolean } {
-  let han = 0;
-  let kana = 0;
-  let hangul = 0;
-  let bits = 0;
-  let lastKana = -2;
-  let particle = 0;
-  let adjacent = 0;
-  let known = 0;
-  let katakanaRun = 0;
-  let longestKatakana = 0;
-  let prolonged = false;
-  let katakanaParticle = false;
-  const m = model();
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (isAlien(c)) return { letters: end - start, foreign: false };
-    if (c >= 0x30a1 && c <= 0x30fc && c !== 0x30fb) {
-      katakanaRun++;
-      if (katakanaRun > longestKatakana) longestKatakana = katakanaRun;
-      if (c === 0x30fc && katakanaRun >= 2) prolonged = true;
-    } else katakanaRun = 0;
-    if (isHangul(c)) hangul++;
-    else if (isKana(c)) {
-      kana++;
-      bits += m.surprisal[c - 0x3041];
-      particle = c;
-      if (katakanaRun === 0 && PARTICLES.has(c) && i >= start + 3 && isKatakanaWord(text, i - 3, i)) katakanaParticle = true;
-      // Katakana words are loanwords and names, an open set: only pairs of hiragana tell.
-      if (lastKana === i - 1 && c < 0x30a0 && text.charCodeAt(i - 1) < 0x30a0) {
-        adjacent++;
-        if (m.pairs.has((text.charCodeAt(i - 1) << 16) | c)) known++;
-      }
-      lastKana = i;
-    } else if (isHan(c)) han++;
-  }
-  const letters = han + kana + hangul;
-  if (hangul > 0) return { letters, foreign: true };
-  if (kana === 0) return { letters, foreign: false };
-  if (kana === 1) return { letters, foreign: PARTICLES.has(particle) && han <= 6 && !gluedSymbol(text, start, end) };
-  if (kana < KANA_SHARE * (kana + han)) return { letters, foreign: false };
-  // A katakana word with the long-vowel mark (`デフォルト`, `グレー`): loanwords, never mojibake's.
-  if (prolonged && longestKatakana >= 3) return { letters, foreign: true };
-  // A katakana word and its particle (`ヘッダの`, `ファイルを`).
-  if (katakanaParticle && !gluedSymbol(text, start, end)) return { letters, foreign: true };
-  // A katakana word beside known hiragana pairs (`驚くほど多くのプログラム`).
-  if (longestKatakana >= 3 && known >= 2) return { letters, foreign: true };
-  const mean = bits / kana;
-  const foreign = (mean <= MAX_SURPRISAL && known >= PAIR_SHARE * adjacent) || (adjacent >= 2 && known >= SURE_PAIR_SHARE * adjacent && mean <= MAX_SURPRISAL_PAIRED);
-  return { letters, foreign };
-}
-
-/** Whether `text[start, end)` is katakana (the long-vowel mark included, the middle dot not). */
-function isKatakanaWord(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x30a1 || c > 0x30fc || c === 0x30fb) return false;
-  }
-  return true;
-}
-
-/**
- * Whether `text[start, end)` holds a letter of GBK's symbol rows glued to a
- * Han character or kana: box drawing, bopomofo, Greek or Cyrillic. Big5
- * read as GBK is dense in them (Big5's commonest characters fall on those
- * rows, as on the kana: `╰参が笆` is 系統互動); Japanese writes none of them
- * inside its words.
- */
-function gluedSymbol(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) {
-    if (!isSymbolRow(text.charCodeAt(i))) continue;
-    const before = i > start ? text.charCodeAt(i - 1) : 0;
-    const after = i + 1 < end ? text.charCodeAt(i + 1) : 0;
-    if (isHan(before) || isKana(before) || isHan(after) || isKana(after)) return true;
-  }
-  return false;
-}
-
-function isSymbolRow(c: number): boolean {
-  return (c >= 0x2500 && c <= 0x257f) || (c >= 0x3105 && c <= 0x312f) || (c >= 0x0391 && c <= 0x03c9) || (c >= 0x0401 && c <= 0x0451);
-}
-
-/** Whether `text[start, end)` may hold kana or hangul at all (a cheap test first). */
-function mayHold(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if ((c >= 0x3041 && c <= 0x30ff) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0x1100 && c <= 0x11ff) || (c >= 0x3131 && c <= 0x318e)) return true;
-  }
-  return false;
-}
-
-/**
- * The Japanese and Korean spans of one line `text[start, end)`, appended to
- * `out`; a whole line's span takes the line breaks around it too (the `\n`
- * before it, and its own up to `lineBreakEnd`), so that no fix joins it to
- * another line. Returns the letters of the line that are foreign.
- */
-function lineSpans(text: string, start: number, end: number, lineBreakEnd: number, out: Span[]): number {
-  if (!mayHold(text, start, end)) return 0;
-  const found: Span[] = [];
-  let letters = 0;
-  let foreignLetters = 0;
-  // The clause before, when it is a katakana word that was not found foreign on its own.
-  let katakana: { span: Span; letters: number } | undefined;
-  let previousForeign = false;
-  for (let i = start; i <= end; ) {
-    let j = i;
-    while (j < end && !isBoundary(text.charCodeAt(j))) j++;
-    if (j > i) {
-      const v = judgeClause(text, i, j);
-      letters += v.letters;
-      // A gloss in brackets right after Japanese or Korean text is part of it: 대한민국(大韓民國).
-      const last = found.length > 0 ? found[found.length - 1] : undefined;
-      const gloss = last !== undefined && last.end === i - 1 && isOpenParen(text.charCodeAt(i - 1)) && j < end && isCloseParen(text.charCodeAt(j));
-      // A katakana word beside a Japanese clause is Japanese too: `(ゲスト),会場のスタッフ`.
-      const word = j - i >= 2 && isKatakanaWord(text, i, j);
-      if (v.foreign || gloss || (word && previousForeign)) {
-        if (katakana) {
-          foreignLetters += katakana.letters;
-          found.push(katakana.span);
-        }
-        foreignLetters += v.letters;
-        found.push({ start: i, end: j });
-        previousForeign = true;
-        katakana = undefined;
-      } else {
-        previousForeign = false;
-        katakana = word ? { span: { start: i, end: j }, letters: v.letters } : undefined;
-      }
-    }
-    i = j + 1;
-  }
-  if (found.length === 0) return 0;
-  if (foreignLetters >= LINE_SHARE * letters) {
-    out.push({ start: start > 0 && text.charCodeAt(start - 1) === 0x0a ? start - 1 : start, end: lineBreakEnd });
-    return letters;
-  }
-  // A clause's own marks around it (`《` `》`, `(` `)`, `、`) belong to it.
-  let last: Span | undefined;
-  for (const s of found) {
-    const from = s.start > start && !isLineBreak(text.charCodeAt(s.start - 1)) ? s.start - 1 : s.start;
-    const to = s.end < end ? s.end + 1 : s.end;
-    if (last && from <= last.end) {
-      last = { start: last.start, end: to };
-      out[out.length - 1] = last;
-    } else {
-      last = { start: from, end: to };
-      out.push(last);
-    }
-  }
-  return foreignLetters;
-}
-
-function isLineBreak(c: number): boolean {
-  return c === 0x0a || c === 0x0d;
-}
-
-/** Kana, hangul and jamo: what a line must hold to have a span (mayHold's characters, as one search). */
-const KANA_OR_HANGUL = /[\u1100-\u11ff\u3041-\u30ff\u3131-\u318e\uac00-\ud7a3]/g;
-
-/** The spans of the lines of a stretch of text, and how many of its letters they hold. */
-interface LineSpans {
-  readonly spans: Span[];
-  readonly foreignLetters: number;
-}
-
-/**
- * The Japanese and Korean spans of the lines of `text[from, to)` (`from` a
- * line start), line by line. Only the lines that hold kana or hangul are
- * read: one regular-expression search jumps from one to the next, so a
- * Chinese document costs one quick pass.
- */
-function scanLines(text: string, from: number, to: number): LineSpans {
-  const spans: Span[] = [];
-  let foreignLetters = 0;
-  const search = KANA_OR_HANGUL;
-  search.lastIndex = from;
-  // The search stops at `to` (offsets unchanged): a line's look-up must not read the rest of the text.
-  const within = to < text.length ? text.slice(0, to) : text;
-  for (let m = search.exec(within); m !== null && m.index < to; m = search.exec(within)) {
-    const start = Math.max(from, text.lastIndexOf('\n', m.index) + 1);
-    let end = text.indexOf('\n', m.index);
-    if (end < 0 || end > to) end = to;
-    const lineEnd = end > start && text.charCodeAt(end - 1) === 0x0d ? end - 1 : end;
-    foreignLetters += lineSpans(text, start, lineEnd, Math.min(end + 1, to), spans);
-    if (end >= to) break;
-    search.lastIndex = end + 1;
-  }
-  search.lastIndex = 0;
-  return { spans, foreignLetters };
-}
-
-/**
- * The Japanese and Korean spans of the lines of `text[from, to)` (`from` a
- * line start), sorted, decided line by line (see `documentSpans` for a
- * whole document). A whole line's span also takes the line break before it
- * (its `\n`), so that no fix joins the line to the one before: two such
- * spans of consecutive lines share that one character.
- */
-export function japaneseKoreanSpans(text: string, from = 0, to = text.length): Span[] {
-  return scanLines(text, from, to).spans;
-}
-
-/** Han, kana and hangul in `text[from, to)`: the letters a document's verdict weighs. */
-function countLetters(text: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0x1100 && (isHan(c) || isKana(c) || isHangul(c))) n++;
-  }
-  return n;
-}
 
 /**
  * What is known of a document: its lines' spans, the letters they hold, the
@@ -328,6 +35,7 @@ interface Verdict {
   readonly lines: LineSpans;
   readonly letters: number;
   readonly spans: readonly Span[];
+  readonly kanaLines: readonly Span[];
 }
 
 /**
@@ -338,8 +46,11 @@ interface Verdict {
  * line-by-line spans.
  */
 function verdictOf(text: string, lines: LineSpans, letters: number): Verdict {
-  const whole = lines.foreignLetters > 0 && lines.foreignLetters >= DOCUMENT_SHARE * letters;
-  return { text, lines, letters, spans: whole ? [{ start: 0, end: text.length + 1 }] : lines.spans };
+  if (lines.foreignLetters > 0 && lines.foreignLetters >= DOCUMENT_SHARE * letters) {
+    const all = [{ start: 0, end: text.length + 1 }];
+    return { text, lines, letters, spans: all, kanaLines: all };
+  }
+  return { text, lines, letters, spans: lines.spans, kanaLines: lines.kanaLines };
 }
 
 /** Letters are counted only when some line is foreign: a Chinese document pays for one search. */
@@ -369,11 +80,32 @@ let last: Verdict | undefined;
  * Japanese or Korean as a whole. Computed once per document object (and text).
  */
 export function japaneseKoreanSpansOf(document: { readonly text: string }): readonly Span[] {
+  return verdictFor(document).spans;
+}
+
+/** The lines of a document that hold kana or hangul (each with the `\n` before it), or the whole of a Japanese or Korean one. */
+export function japaneseKoreanLinesOf(document: { readonly text: string }): readonly Span[] {
+  return verdictFor(document).kanaLines;
+}
+
+function verdictFor(document: { readonly text: string }): Verdict {
   const hit = cache.get(document);
-  if (hit && hit.text === document.text) return hit.spans;
+  if (hit && hit.text === document.text) return hit;
   if (last?.text !== document.text) last = judgeDocument(document.text);
   cache.set(document, last);
-  return last.spans;
+  return last;
+}
+
+/**
+ * Whether `fix`, made by a rule that does not restore text, changes a line
+ * that holds kana or hangul, or joins one to another line. Such a line is
+ * Japanese or Korean, or quotes it, or is mojibake the encoding rules have
+ * yet to read: the other rules flag what they find there, and leave the
+ * line as it is (`詳細な文書` is not made Simplified, `(ゲスト)` keeps its marks).
+ */
+export function fixTouchesJapaneseKorean(document: { readonly text: string }, fix: Fix): boolean {
+  const lines = verdictFor(document).kanaLines;
+  return lines.length > 0 && fixTouchesSpans(lines, fix, document.text);
 }
 
 /**
@@ -399,15 +131,11 @@ export function carryJapaneseKoreanSpans(old: { readonly text: string }, documen
   const end = nl < 0 ? text.length : nl + 1;
   const was = scanLines(old.text, start, end - delta);
   const now = scanLines(text, start, end);
-  const spans: Span[] = [];
-  const before = hit.lines.spans;
-  let k = 0;
-  while (k < before.length && before[k].end <= start) spans.push(before[k++]);
-  for (const s of now.spans) spans.push(s);
-  // A whole line after the edit starts with the `\n` that ends the last line the edit touched.
-  k = firstEndingAfter(before, end - delta);
-  for (; k < before.length; k++) if (before[k].start >= end - delta - 1) spans.push({ start: before[k].start + delta, end: before[k].end + delta });
-  const lines: LineSpans = { spans, foreignLetters: hit.lines.foreignLetters - was.foreignLetters + now.foreignLetters };
+  const lines: LineSpans = {
+    spans: carried(hit.lines.spans, now.spans, start, end, delta),
+    kanaLines: carried(hit.lines.kanaLines, now.kanaLines, start, end, delta),
+    foreignLetters: hit.lines.foreignLetters - was.foreignLetters + now.foreignLetters,
+  };
   let letters = -1;
   if (lines.foreignLetters > 0) letters = hit.letters < 0 ? countLetters(text, 0, text.length) : hit.letters - countLetters(old.text, start, end - delta) + countLetters(text, start, end);
   last = verdictOf(text, lines, letters);
@@ -415,50 +143,46 @@ export function carryJapaneseKoreanSpans(old: { readonly text: string }, documen
   return (last.spans !== last.lines.spans) === (hit.spans !== hit.lines.spans);
 }
 
-/** Index of the first of `spans` (sorted; two consecutive lines' spans may share the `\n` between them) that ends after `offset`. */
-function firstEndingAfter(spans: readonly Span[], offset: number): number {
-  let lo = 0;
-  let hi = spans.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[mid].end <= offset) lo = mid + 1;
-    else hi = mid;
+/**
+ * The spans `before` the lines `[start, end)` of the edited text, `fresh`
+ * (those lines' own), and those after them moved by `delta`. A whole line
+ * after the edit starts with the `\n` that ends the last line the edit touched.
+ */
+function carried(before: readonly Span[], fresh: readonly Span[], start: number, end: number, delta: number): Span[] {
+  const spans: Span[] = [];
+  let k = 0;
+  while (k < before.length && before[k].end <= start) spans.push(before[k++]);
+  for (const s of fresh) spans.push(s);
+  for (k = firstEndingAfter(before, end - delta); k < before.length; k++) {
+    if (before[k].start >= end - delta - 1) spans.push({ start: before[k].start + delta, end: before[k].end + delta });
   }
-  return lo;
-}
-
-/** Whether `[start, end)` overlaps one of `spans` (sorted). */
-export function overlapsSpan(spans: readonly Span[], start: number, end: number): boolean {
-  const lo = firstEndingAfter(spans, start);
-  if (lo >= spans.length) return false;
-  const s = spans[lo];
-  return end > start ? s.start < end : s.start <= start && start < s.end;
-}
-
-/** Whether `[start, end)` lies inside the spans wholly (a non-empty range). */
-export function insideSpans(spans: readonly Span[], start: number, end: number): boolean {
-  const lo = firstEndingAfter(spans, start);
-  return lo < spans.length && spans[lo].start <= start && end <= spans[lo].end;
+  return spans;
 }
 
 /**
- * What of a rule's report may stand beside Japanese and Korean text
- * (`spans`, non-empty, of `text`): nothing when it lies inside that text
- * (or, for a rule that restores characters, touches it with every edit:
- * mojibake is never read into Japanese), the finding without its fix when
- * the fix would change that text, the report as it is otherwise (its fix the
- * very object the rule made).
+ * What of a rule's report may stand beside Japanese and Korean text in
+ * `document`: nothing when it lies inside that text (or, for a rule that
+ * restores characters, touches it with every edit: mojibake is never read
+ * into Japanese), the finding without its fix when the fix would change that
+ * text (for a rule that restores characters) or a line holding kana or
+ * hangul (for any other), the report as it is otherwise (its fix the very
+ * object the rule made).
  */
-export function keepOffJapaneseKorean(spans: readonly Span[], report: Report, restoresText: boolean, text: string): Report | undefined {
+export function keepOffJapaneseKorean(document: { readonly text: string }, report: Report, restoresText: boolean): Report | undefined {
+  const spans = japaneseKoreanSpansOf(document);
   const { start, end } = report.range;
-  if (insideSpans(spans, start, end)) return undefined;
-  if (restoresText && overlapsSpan(spans, start, end) && !report.fix?.edits.some((e) => !overlapsSpan(spans, e.range.start, e.range.end))) return undefined;
-  if (!report.fix || !fixTouchesSpans(spans, report.fix, text)) return report;
+  if (spans.length > 0 && insideSpans(spans, start, end)) return undefined;
+  if (!report.fix) return report;
+  if (restoresText) {
+    if (spans.length === 0) return report;
+    if (overlapsSpan(spans, start, end) && !report.fix.edits.some((e) => !overlapsSpan(spans, e.range.start, e.range.end))) return undefined;
+    if (!fixTouchesSpans(spans, report.fix, document.text)) return report;
+  } else if (!fixTouchesJapaneseKorean(document, report.fix)) return report;
   return { message: report.message, range: report.range, ...(report.related && { related: report.related }), ...(report.severity && { severity: report.severity }) };
 }
 
 /** Whether one of `fix`'s edits touches `spans` (sorted) of `text`: such a fix is not offered. */
-export function fixTouchesSpans(spans: readonly Span[], fix: Fix, text: string): boolean {
+function fixTouchesSpans(spans: readonly Span[], fix: Fix, text: string): boolean {
   return fix.edits.some((e) => overlapsSpan(spans, e.range.start, e.range.end) && !removesLinesBefore(spans, e, text));
 }
 
@@ -478,25 +202,8 @@ function removesLinesBefore(spans: readonly Span[], edit: Edit, text: string): b
   );
 }
 
-/**
- * The pieces of `[start, end)` outside `spans` (sorted), each given
- * to `count`; the sum of what it returns.
- */
-export function sumOutsideSpans(spans: readonly Span[], start: number, end: number, count: (from: number, to: number) => number): number {
-  let total = 0;
-  let at = start;
-  for (const s of spans) {
-    if (s.end <= at) continue;
-    if (s.start >= end) break;
-    if (s.start > at) total += count(at, s.start);
-    at = Math.max(at, s.end);
-  }
-  if (at < end) total += count(at, end);
-  return total;
-}
-
 /** `count` summed over the pieces of the lines `text[from, to)` outside Japanese and Korean text. */
 export function sumOutsideJapaneseKorean(text: string, from: number, to: number, count: (from: number, to: number) => number): number {
-  const spans = japaneseKoreanSpans(text, from, to);
+  const spans = scanLines(text, from, to).spans;
   return spans.length === 0 ? count(from, to) : sumOutsideSpans(spans, from, to, count);
 }

@@ -3,7 +3,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { NewsDocument, analyze, analyzeIncremental, fixAll } from '../../../src/core';
-import { carryJapaneseKoreanSpans, fixTouchesSpans, japaneseKoreanDocumentSpans, japaneseKoreanSpans, japaneseKoreanSpansOf } from '../../../src/core/text/japanese-korean';
+import { carryJapaneseKoreanSpans, fixTouchesJapaneseKorean, japaneseKoreanDocumentSpans, japaneseKoreanSpansOf } from '../../../src/core/text/japanese-korean';
+import { japaneseKoreanSpans } from '../../../src/core/text/japanese-korean-lines';
 import { ROOT } from '../helpers';
 
 /**
@@ -37,10 +38,15 @@ const KOREAN = [
 describe('Japanese and Korean text', () => {
   it('the fixture is a Chinese article quoting Japanese and Korean (its Chinese still gets fixed around them)', () => {
     // Without the protection every rule would rewrite these lines: prove the fixture is worth testing.
-    const damaged = text.replace('近日推出新译本，', '近日推出新譯本,');
+    const damaged = text.replace('共同主办，', '共同主办,').replace('近日推出新译本，', '近日推出新譯本,');
     const fixed = fixAll(damaged).text;
-    assert.notEqual(fixed, damaged, 'the Chinese defects added around the quotes are fixed');
+    assert.ok(fixed.includes('共同主办，'), 'the Chinese defects added around the quotes are fixed');
     for (const line of text.split('\n')) if (/[\u3041-\u30ff\uac00-\ud7a3]/.test(line) && !line.includes('本报讯')) assert.ok(fixed.includes(line), line);
+    // On a line that quotes Japanese, the Chinese defects are flagged, not fixed.
+    assert.ok(fixed.includes('近日推出新譯本,'));
+    const flagged = analyze(new NewsDocument(damaged)).filter((f) => f.range.start > damaged.indexOf('本报讯') && f.range.end <= damaged.indexOf('译者表示'));
+    assert.ok(flagged.some((f) => f.ruleId === 'halfwidth-punctuation'));
+    assert.deepEqual(flagged.filter((f) => f.fix), []);
   });
 
   it('Clean Document leaves the article byte-identical (LF and CRLF)', () => {
@@ -79,10 +85,9 @@ describe('Japanese and Korean text', () => {
   });
 
   it('whole lines before a Japanese line may be removed or replaced; nothing may be joined to it', () => {
-    const text = '分享到：\n国际版\nこのプログラムは、指定されたファイルを読み込んで結果を表示する。\n';
-    const spans = japaneseKoreanSpans(text);
+    const text = '分享到：\n国际版\nこのプログラムは、指定されたファイルを読み込んで結果を表示する。\n' + '据悉，该活动由两地共同主办，预计将吸引上万名观众。\n'.repeat(4);
     const japanese = text.indexOf('この');
-    const touches = (start: number, end: number, by: string) => fixTouchesSpans(spans, { title: 'fix', edits: [{ range: { start, end }, text: by }] }, text);
+    const touches = (start: number, end: number, by: string) => fixTouchesJapaneseKorean({ text }, { title: 'fix', edits: [{ range: { start, end }, text: by }] });
     assert.equal(touches(5, japanese, ''), false, 'the line before removed');
     assert.equal(touches(0, japanese, ''), false, 'both lines before removed');
     assert.equal(touches(5, japanese, '國際版\n'), false, 'the line before replaced');
@@ -90,6 +95,15 @@ describe('Japanese and Korean text', () => {
     assert.equal(touches(6, japanese, ''), true, 'the rest of the line before joined');
     assert.equal(touches(5, japanese, '国际'), true, 'replaced without its line break');
     assert.equal(touches(japanese, japanese + 2, ''), true, 'its own text');
+  });
+
+  it('short Japanese lines that no line judge can tell are not read as Big5 in a Chinese article (the reading shows no Chinese word)', () => {
+    for (const line of ['まず', 'マゼンダ', 'アカウントや', '.I だけ', '後方タブ']) {
+      const doc = '南阳市委书记出席并讲话，强调要做好文化交流工作。\n' + line + '\n据悉，该活动由两地共同主办。\n';
+      assert.equal(fixAll(doc).text, doc, line);
+    }
+    // Big5 read as GBK among kana is still read when its reading is Chinese words.
+    assert.equal(fixAll('perlfaq8 - ┯粄も尿 (2003/01/26)', { rules: ['mojibake'] }).text, 'perlfaq8 - 承認手續 (2003/01/26)');
   });
 
   it('a document that is Japanese as a whole is left alone: its kanji-only headings, short lines and marks too', () => {
