@@ -25,7 +25,7 @@ const bundle = path.join(__dirname, 'newsclean.js');
 const STALE_MS = 30 * 24 * 3600 * 1000;
 
 function cacheDir() {
-  return path.join(process.env.XDG_CACHE_HOME || path.join(require('node:os').homedir(), '.cache'), 'newsclean');
+  return path.join(process.env.XDG_CACHE_HOME || path.join(process.env.HOME || require('node:os').homedir(), '.cache'), 'newsclean');
 }
 
 /** The CRC-32 of `data`, as 4 bytes. */
