@@ -315,13 +315,22 @@ function scanRegion(region: string): MojibakeRepair[] {
       regionScans.clear();
       regionChars = 0;
     }
-    regionScans.set(region, found);
+    regionScans.set(ownCopy(region), found);
     regionChars += region.length;
   }
   return found;
 }
 
 const regionScans = new Map<string, MojibakeRepair[]>();
+
+/**
+ * The same string, not a slice of another: in V8 a slice of 13 or more
+ * characters refers to the string it was cut from, and a remembered region
+ * cut from the repaired text of a large document would keep all of it.
+ */
+function ownCopy(s: string): string {
+  return ` ${s}`.slice(1);
+}
 let regionChars = 0;
 
 /** Repaired again at most this many times (layers, or neighbours read another way, one by one). */
