@@ -47,22 +47,23 @@ function nextInRun(text: string, i: number, n: number, encoded: Uint8Array): num
   return i;
 }
 
+/** Index of the first character from `j` on (before `limit`) that the wrong code page does not encode as high bytes, or `limit`. */
+function inRunEnd(text: string, j: number, limit: number, encoded: Uint8Array): number {
+  while (j < limit && inRun(encoded, text.charCodeAt(j), MIN_CODE)) j++;
+  return j;
+}
+
 /** The end of the run from `i` of characters the wrong code page encodes (UTF-8 read as another page). */
 function plainRunEnd(text: string, i: number, n: number, encoded: Uint8Array): number {
-  let j = i;
-  while (j < n && j - i < MAX_RUN && inRun(encoded, text.charCodeAt(j), MIN_CODE)) j++;
-  return j;
+  return inRunEnd(text, i, Math.min(n, i + MAX_RUN), encoded);
 }
 
 /** The end of the run from `i` of GBK read as Big5 or Big5 read as GBK. */
 function byCharRunEnd(text: string, i: number, n: number, encoded: Uint8Array, relaxed: boolean, page: CodePage): number {
+  const limit = Math.min(n, i + MAX_RUN);
   let j = i;
-  while (j < n && j - i < MAX_RUN) {
+  while ((j = inRunEnd(text, j, limit, encoded)) < limit) {
     const c = text.charCodeAt(j);
-    if (inRun(encoded, c, MIN_CODE)) {
-      j++;
-      continue;
-    }
     // Big5-HKSCS reads some codes as characters outside the BMP.
     if (c >= 0xd800 && c <= 0xdbff && page.encodeChar(text.codePointAt(j) ?? 0) !== undefined) {
       j += 2;
@@ -85,13 +86,10 @@ function byCharRunEnd(text: string, i: number, n: number, encoded: Uint8Array, r
 /** The end of the run from `i` of GBK or Big5 read as Windows-1252. */
 function trailsRunEnd(text: string, i: number, n: number, encoded: Uint8Array, relaxed: boolean, page: CodePage): number {
   const gluedLeft = i > 0 && isLatinLetter(text.charCodeAt(i - 1));
+  const limit = Math.min(n, i + MAX_RUN);
   let j = i;
-  while (j < n && j - i < MAX_RUN) {
+  while ((j = inRunEnd(text, j, limit, encoded)) < limit) {
     const c = text.charCodeAt(j);
-    if (inRun(encoded, c, MIN_CODE)) {
-      j++;
-      continue;
-    }
     // GBK and Big5 trail bytes reach down into ASCII (0x40–0x7E): read as
     // Latin-1, `Ö\\ºÏ` is 謀合. One such character after a lead byte stays
     // in the run when more of the run follows, never at its end before
