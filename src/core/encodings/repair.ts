@@ -13,7 +13,7 @@
  * look, runs.ts cuts the runs, byte-runs.ts and char-to-char.ts read them,
  * judge.ts decides.
  */
-import { C1_KIND, KINDS, charToChar, relaxedKind, type KindImpl, type MojibakeKind, type MojibakeRepair } from './kinds';
+import { C1_KIND, KINDS, charToChar, relaxedKind, type MojibakeKind, type MojibakeRepair } from './kinds';
 import { scanKind } from './runs';
 import { frequencyCost } from './score';
 import { cp1252Char } from './tables';
