@@ -6,7 +6,7 @@
 import { countEastAsian } from './judge';
 import type { KindImpl, MojibakeRepair, Target } from './kinds';
 import { MAX_BRIDGE, encodable, inRun, scratch } from './run-support';
-import { charCost, frequencyCost, isCjkCode, isCommonWord, isHanCode, naturalness } from './score';
+import { charCost, frequencyCost, frequencyCostTable16, isCjkCode, isCommonWord, isHanCode, naturalness } from './score';
 import type { CodePage } from './tables';
 import { isPrivateUse } from '../text/chars';
 
@@ -141,6 +141,7 @@ function mayGain(text: string, from: number, to: number, kind: KindImpl, page: C
   const readings = rightReadings(kind);
   // addCharToChar sums the two costs apart; a margin covers the rounding of summing differences.
   const needed = (kind.relaxed ? RELAXED_MIN_GAIN : kind.minGain) - 1e-6;
+  const costs = frequencyCostTable16();
   let drop = 0;
   let prevRight = 0;
   for (let u = from; u < to; ) {
@@ -153,7 +154,10 @@ function mayGain(text: string, from: number, to: number, kind: KindImpl, page: C
     }
     if (r === 0) drop = 0;
     else if (c >= 0x80) {
-      drop = Math.max(0, drop + frequencyCost(c) - frequencyCost(r) + word(prevRight, r));
+      const step = drop + (c <= 0xffff ? costs[c] : frequencyCost(c)) - (r <= 0xffff ? costs[r] : frequencyCost(r));
+      // Real text read through the other table mostly gets rarer: when even
+      // the word bonus cannot lift the sum above 0, no word is looked up.
+      drop = step + WORD_BONUS <= 0 ? 0 : Math.max(0, step + word(prevRight, r));
       if (drop >= needed) return true;
     }
     prevRight = r;
