@@ -3,7 +3,7 @@ import type { NewsDocument } from '../document';
 import { byPosition, makeFinding, withData, type Finding, type Fix, type Severity } from '../finding';
 import type { AnyRule, RuleContext } from '../rule';
 import { RULES } from '../rules';
-import { coversDocument, japaneseKoreanLinesOf, keepOffJapaneseKorean } from '../text/japanese-korean';
+import { coversDocument, japaneseKoreanOf, keepOffJapaneseKorean } from '../text/japanese-korean';
 
 export interface AnalyzeOptions {
   settings?: Settings;
@@ -56,12 +56,12 @@ export function runRule(rule: AnyRule, ctx: RuleContext, severity: Severity, onR
   const findings: Finding[] = [];
   const { id, defaultSeverity, restoresText } = rule.meta;
   // Japanese and Korean text is never rewritten nor counted (text/japanese-korean.ts).
-  const foreign = japaneseKoreanLinesOf(ctx.document);
+  const foreign = japaneseKoreanOf(ctx.document);
   // A document that is Japanese or Korean as a whole: no rule has anything to say.
-  if (coversDocument(foreign, ctx.document.text)) return findings;
+  if (coversDocument(foreign.spans, ctx.document.text)) return findings;
   try {
     check(ctx, (report) => {
-      const r = foreign.length === 0 ? report : keepOffJapaneseKorean(ctx.document, report, restoresText === true);
+      const r = foreign.kanaLines.length === 0 ? report : keepOffJapaneseKorean(foreign, report, restoresText === true);
       if (!r) return;
       const f = makeFinding(id, r.severity && severity === defaultSeverity ? r.severity : severity, r.message, r.range, r.fix && !fixes ? FIXABLE : r.fix, r.related);
       findings.push(r.data ? withData(f, r.data) : f);

@@ -30,12 +30,16 @@ const DOCUMENT_SHARE = 0.8;
  * document's letters (counted only once a line is foreign), and the spans
  * the rules keep off.
  */
-interface Verdict {
+/** What the rules keep off in a document's text: its Japanese and Korean spans, and its lines that hold kana or hangul. */
+export interface JapaneseKorean {
   readonly text: string;
-  readonly lines: LineSpans;
-  readonly letters: number;
   readonly spans: readonly Span[];
   readonly kanaLines: readonly Span[];
+}
+
+interface Verdict extends JapaneseKorean {
+  readonly lines: LineSpans;
+  readonly letters: number;
 }
 
 /**
@@ -83,9 +87,9 @@ export function japaneseKoreanSpansOf(document: { readonly text: string }): read
   return verdictFor(document).spans;
 }
 
-/** The lines of a document that hold kana or hangul (each with the `\n` before it), or the whole of a Japanese or Korean one. */
-export function japaneseKoreanLinesOf(document: { readonly text: string }): readonly Span[] {
-  return verdictFor(document).kanaLines;
+/** The spans and kana lines of a document (see JapaneseKorean), computed once per document object (and text). */
+export function japaneseKoreanOf(document: { readonly text: string }): JapaneseKorean {
+  return verdictFor(document);
 }
 
 function verdictFor(document: { readonly text: string }): Verdict {
@@ -160,31 +164,45 @@ function carried(before: readonly Span[], fresh: readonly Span[], start: number,
 }
 
 /**
- * What of a rule's report may stand beside Japanese and Korean text in
- * `document`: nothing when it lies inside that text (or, for a rule that
+ * What of a rule's report may stand beside Japanese and Korean text
+ * (`protection`, of the document the rule reads): nothing when it lies inside that text (or, for a rule that
  * restores characters, touches it with every edit: mojibake is never read
  * into Japanese), the finding without its fix when the fix would change that
  * text (for a rule that restores characters) or a line holding kana or
  * hangul (for any other), the report as it is otherwise (its fix the very
  * object the rule made).
  */
-export function keepOffJapaneseKorean(document: { readonly text: string }, report: Report, restoresText: boolean): Report | undefined {
-  const spans = japaneseKoreanSpansOf(document);
+export function keepOffJapaneseKorean(protection: JapaneseKorean, report: Report, restoresText: boolean): Report | undefined {
+  const { spans, kanaLines, text } = protection;
   const { start, end } = report.range;
   if (spans.length > 0 && insideSpans(spans, start, end)) return undefined;
   if (!report.fix) return report;
   if (restoresText) {
     if (spans.length === 0) return report;
     if (overlapsSpan(spans, start, end) && !report.fix.edits.some((e) => !overlapsSpan(spans, e.range.start, e.range.end))) return undefined;
-    if (!fixTouchesSpans(spans, report.fix, document.text)) return report;
-  } else if (!fixTouchesJapaneseKorean(document, report.fix)) return report;
+    if (!fixTouchesSpans(spans, report.fix, text)) return report;
+  } else if (kanaLines.length === 0 || !fixTouchesSpans(kanaLines, report.fix, text)) return report;
   return { message: report.message, range: report.range, ...(report.related && { related: report.related }), ...(report.severity && { severity: report.severity }) };
 }
 
 /** Whether one of `fix`'s edits touches `spans` (sorted) of `text`: such a fix is not offered. */
 function fixTouchesSpans(spans: readonly Span[], fix: Fix, text: string): boolean {
-  return fix.edits.some((e) => overlapsSpan(spans, e.range.start, e.range.end) && !removesLinesBefore(spans, e, text));
+  const edits = fix.edits;
+  if (edits.length === 1) return editTouches(spans, edits[0], text);
+  // A fix of many edits is often shared by many findings (a rule's fix-all of a document, whose
+  // edits are made on first use): its edits are walked once per set of spans, not once per finding.
+  const known = touched.get(fix);
+  if (known?.spans === spans) return known.touches;
+  const touches = edits.some((e) => editTouches(spans, e, text));
+  touched.set(fix, { spans, touches });
+  return touches;
 }
+
+function editTouches(spans: readonly Span[], edit: Edit, text: string): boolean {
+  return overlapsSpan(spans, edit.range.start, edit.range.end) && !removesLinesBefore(spans, edit, text);
+}
+
+const touched = new WeakMap<Fix, { spans: readonly Span[]; touches: boolean }>();
 
 /**
  * Whether `edit` only removes or replaces whole lines right before a whole
