@@ -6,7 +6,7 @@
 //                                        and schemas/newsclean.schema.json
 //                                        from src/core/config/
 import * as esbuild from 'esbuild';
-import { ALIAS, APART, apartPlugin, builtTablesPlugin, enginePlugin } from './bundle-options.mjs';
+import { ALIAS, APART, apartPlugin, builtTablesPlugin, enginePlugin, lazyPlugin } from './bundle-options.mjs';
 import { readFileSync, writeFileSync, mkdirSync, chmodSync, copyFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,9 +34,13 @@ const common = {
 
 // Node bundles load OpenCC's dictionaries, pinyin-pro and iconv-lite from
 // files of their own, on first use (see APART). The web bundle is one file.
-const tables = await builtTablesPlugin(root);
+const builtTables = await builtTablesPlugin(root);
+const tables = builtTables();
 
 mkdirSync(join(root, 'dist'), { recursive: true });
+// And the modules and tables that a short check never reads, from files of their own (see LAZY).
+const lazy = await lazyPlugin(root, join(root, 'dist'), common);
+const nodeTables = builtTables(join(root, 'dist'));
 await Promise.all([
   // The desktop extension loads the engine from a bundle of its own on first use (see enginePlugin).
   esbuild.build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [enginePlugin] }),
@@ -45,7 +49,7 @@ await Promise.all([
     // With its own @vscode/l10n, which src/extension/engine.ts configures.
     stdin: { contents: "export * from './src/core'; export { config as configureMessages } from '@vscode/l10n';", resolveDir: root, sourcefile: 'engine.ts', loader: 'ts' },
     outfile: 'dist/engine.js',
-    plugins: [apartPlugin, tables],
+    plugins: [apartPlugin, lazy, nodeTables],
   }),
   ...Object.entries(APART).map(([pkg, file]) => esbuild.build({ ...common, entryPoints: [pkg], outfile: `dist/${file}`, sourcemap: false })),
   // The web extension (vscode.dev, github.dev): same code, browser platform, no Node built-ins.
@@ -75,9 +79,9 @@ await Promise.all([
   // The CLI gives @vscode/l10n its messages as contents, never as a file or
   // URI: its browser build is the same code without the Node reader, which
   // loads node:fs/promises (several milliseconds) when the bundle starts.
-  esbuild.build({ ...common, entryPoints: ['src/cli/bin.ts'], outfile: 'dist/newsclean.js', plugins: [apartPlugin, tables], alias: { ...ALIAS, '@vscode/l10n': L10N_WITHOUT_READER } }),
+  esbuild.build({ ...common, entryPoints: ['src/cli/bin.ts'], outfile: 'dist/newsclean.js', plugins: [apartPlugin, lazy, nodeTables], alias: { ...ALIAS, '@vscode/l10n': L10N_WITHOUT_READER } }),
   // The language server (`newsclean lsp`), loaded by the CLI only for that command.
-  esbuild.build({ ...common, entryPoints: ['src/server/node.ts'], outfile: 'dist/server.js', plugins: [apartPlugin, tables] }),
+  esbuild.build({ ...common, entryPoints: ['src/server/node.ts'], outfile: 'dist/server.js', plugins: [apartPlugin, lazy, nodeTables] }),
 ]);
 // The bin (src/cli/bin.cjs): loads the CLI bundle through a compile cache, so
 // later runs read the compiled bundle instead of compiling it.

@@ -104,7 +104,7 @@ export function runFile(spec: BatchSpec, batchSettings: Settings, task: FileTask
   const file = task.text !== undefined ? { text: task.text, bom: false, exact: true } : decode(task.path, task.bytes ?? new Uint8Array());
   if (spec.command === 'check') {
     const doc = new NewsDocument(file.text, task.path);
-    const findings = analyze(doc, { settings, rules: spec.rules }).filter((f) => !spec.quiet || f.severity === 'error');
+    const findings = analyze(doc, { settings, rules: spec.rules, fixes: false }).filter((f) => !spec.quiet || f.severity === 'error');
     const format = CHECK_FORMATS[spec.format ?? 'text'];
     const row = findingRows(doc);
     if (format.fileChunks) return { kind: 'check', count: findings.length, out: '', chunks: format.fileChunks(task.path, rowsOnce(findings, row)) };

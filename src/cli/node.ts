@@ -1,6 +1,6 @@
 import { createReadStream, readFile, readdir, stat, writeFile } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
+import type * as Readline from 'node:readline';
 import { availableParallelism } from 'node:os';
 import { promisify } from 'node:util';
 import type { DirEntry } from './files';
@@ -40,7 +40,9 @@ export async function runFromProcess(): Promise<void> {
         (await fs.readdir(p, { withFileTypes: true })).map((e) => ({ name: e.name, dir: e.isDirectory() })),
     },
     readStdin,
-    readLines: (p) => createInterface({ input: p === '-' ? process.stdin : createReadStream(p), crlfDelay: Infinity }),
+    // node:readline (and the streams it loads) only for --jsonl.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    readLines: (p) => (require('node:readline') as typeof Readline).createInterface({ input: p === '-' ? process.stdin : createReadStream(p), crlfDelay: Infinity }),
     env: process.env,
     stderrIsTTY: process.stderr.isTTY === true,
     cpus: availableParallelism(),

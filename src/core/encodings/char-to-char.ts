@@ -6,7 +6,7 @@
 import { countEastAsian } from './judge';
 import type { KindImpl, MojibakeRepair, Target } from './kinds';
 import { MAX_BRIDGE, encodable, inRun, scratch } from './run-support';
-import { charCost, frequencyCost, isCjkCode, isCommonWord, isHanCode, naturalness } from './score';
+import { charCost, frequencyCost, frequencyCostTable16, isCjkCode, isCommonWord, isHanCode, naturalness } from './score';
 import type { CodePage } from './tables';
 import { isPrivateUse } from '../text/chars';
 
@@ -141,6 +141,7 @@ function mayGain(text: string, from: number, to: number, kind: KindImpl, page: C
   const readings = rightReadings(kind);
   // addCharToChar sums the two costs apart; a margin covers the rounding of summing differences.
   const needed = (kind.relaxed ? RELAXED_MIN_GAIN : kind.minGain) - 1e-6;
+  const costs = frequencyCostTable16();
   let drop = 0;
   let prevRight = 0;
   for (let u = from; u < to; ) {
@@ -153,7 +154,10 @@ function mayGain(text: string, from: number, to: number, kind: KindImpl, page: C
     }
     if (r === 0) drop = 0;
     else if (c >= 0x80) {
-      drop = Math.max(0, drop + frequencyCost(c) - frequencyCost(r) + word(prevRight, r));
+      const step = drop + (c <= 0xffff ? costs[c] : frequencyCost(c)) - (r <= 0xffff ? costs[r] : frequencyCost(r));
+      // Real text read through the other table mostly gets rarer: when even
+      // the word bonus cannot lift the sum above 0, no word is looked up.
+      drop = step + WORD_BONUS <= 0 ? 0 : Math.max(0, step + word(prevRight, r));
       if (drop >= needed) return true;
     }
     prevRight = r;
@@ -309,6 +313,11 @@ function addCharToChar(text: string, at: Int32Array, right: Int32Array, k: numbe
   } else {
     if (r.han === 0 || r.cjk < r.nonAscii * 0.6) return;
     if (oCost < n * CHAR_TO_CHAR_MIN_RARITY || rCost > n * CHAR_TO_CHAR_MAX_REPAIR) return;
+    // Kana are Japanese as often as they are Big5 read as GBK, and the costs
+    // do not weigh Japanese: outside a line known to be misread, a reading
+    // of kana must show Chinese words (`╰参が笆` is 系統互動; `まず` is not
+    // 引內, nor `マゼンダ` 穴未件母).
+    if (!kind.relaxed && couldBeJapanese(original) && !worded(repaired)) return;
   }
   const gain = oCost - rCost;
   if (gain < Math.max(kind.relaxed ? RELAXED_MIN_GAIN : kind.minGain, n * 0.5)) return;
@@ -317,4 +326,46 @@ function addCharToChar(text: string, at: Int32Array, right: Int32Array, k: numbe
   // characters, or two making a common word: `的外部：`, `的字`).
   const unsure = privateUse === n && !kind.relaxed && (n === 1 || (n === 2 && !commonWordIn(right, k, end)));
   out.push({ start, end: stop, text: repaired, kind, lost: 0, gain, ...(unsure ? { unsure } : {}) });
+}
+
+/**
+ * Whether `s` could be Japanese: it holds kana, and nothing else but ASCII,
+ * Han, kana and the marks both languages use. Bopomofo, box drawing, Greek,
+ * Cyrillic or full-width forms beside kana (`ボㄒ` is 範例) are Big5 read as
+ * GBK; Japanese writes none of them.
+ */
+function couldBeJapanese(s: string): boolean {
+  let kana = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x3041 && c <= 0x30fa) {
+      // A small kana (`ゅ`, `ッ`) follows a kana in Japanese, never a Han character (`厨ゅ` is 協定).
+      if (isSmallKana(c) && !(i > 0 && isKanaCode(s.charCodeAt(i - 1)))) return false;
+      kana = true;
+    } else if (c >= 0x80 && !isHanCode(c) && !(c >= 0x3000 && c <= 0x303f) && c !== 0x30fb && c !== 0x30fc) return false;
+  }
+  return kana;
+}
+
+/** Whether half the Han characters of `s` at least are in a common two-character word with a neighbour. */
+function worded(s: string): boolean {
+  let han = 0;
+  let inWords = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!isHanCode(c)) continue;
+    han++;
+    if ((i > 0 && isCommonWord(s.charCodeAt(i - 1), c)) || (i + 1 < s.length && isCommonWord(c, s.charCodeAt(i + 1)))) inWords++;
+  }
+  return inWords > 0 && inWords * 2 >= han;
+}
+
+function isKanaCode(c: number): boolean {
+  return c >= 0x3041 && c <= 0x30fc;
+}
+
+/** The small kana: ぁぃぅぇぉっゃゅょゎゕゖ and their katakana. */
+function isSmallKana(c: number): boolean {
+  const h = c >= 0x30a1 ? c - 0x60 : c;
+  return h === 0x3041 || h === 0x3043 || h === 0x3045 || h === 0x3047 || h === 0x3049 || h === 0x3063 || h === 0x3083 || h === 0x3085 || h === 0x3087 || h === 0x308e || h === 0x3095 || h === 0x3096;
 }

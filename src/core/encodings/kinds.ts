@@ -34,20 +34,34 @@ export interface KindImpl extends MojibakeKind {
   /**
    * Read again in a line that already holds a confident repair of this kind
    * (see lineConsensus): short runs are judged on their reading alone.
+   * Always present (false in KINDS), so that a relaxed kind (relaxedKind)
+   * has the same shape as the others and the scanners stay monomorphic.
    */
-  readonly relaxed?: true;
+  readonly relaxed: boolean;
 }
 
 export const KINDS: readonly KindImpl[] = [
-  { id: 'utf8-as-gbk', wrong: 'GBK', right: 'UTF-8', vscodeEncodingId: 'utf8', wrongPage: gbk, target: () => UTF8_TARGET, cjk: true, minGain: 3, family: 2 },
-  { id: 'utf8-as-big5', wrong: 'Big5', right: 'UTF-8', vscodeEncodingId: 'utf8', wrongPage: big5, target: () => UTF8_TARGET, cjk: true, minGain: 3, family: 2 },
-  { id: 'utf8-as-cp1252', wrong: 'Windows-1252', right: 'UTF-8', vscodeEncodingId: 'utf8', wrongPage: latin, target: () => UTF8_TARGET, cjk: false, minGain: 1, family: 1 },
-  { id: 'gbk-as-cp1252', wrong: 'Windows-1252', right: 'GBK', vscodeEncodingId: 'gbk', wrongPage: latin, target: gbk, cjk: true, minGain: 3, family: 1 },
-  { id: 'big5-as-cp1252', wrong: 'Windows-1252', right: 'Big5', vscodeEncodingId: 'big5hkscs', wrongPage: latin, target: big5, cjk: true, minGain: 3, family: 1 },
-  { id: 'big5-as-gbk', wrong: 'GBK', right: 'Big5', vscodeEncodingId: 'big5hkscs', wrongPage: gbk, target: big5, cjk: true, minGain: 4, family: 2 },
-  { id: 'gbk-as-big5', wrong: 'Big5', right: 'GBK', vscodeEncodingId: 'gbk', wrongPage: big5, target: gbk, cjk: true, minGain: 4, family: 2 },
-  { id: 'utf8-as-cp1251', wrong: 'Windows-1251', right: 'UTF-8', vscodeEncodingId: 'utf8', wrongPage: cp1251, target: () => UTF8_TARGET, cjk: false, minGain: 3, family: 1 },
+  { id: 'utf8-as-gbk', wrong: 'GBK', right: 'UTF-8', vscodeEncodingId: 'utf8', wrongPage: gbk, target: () => UTF8_TARGET, cjk: true, minGain: 3, family: 2, relaxed: false },
+  { id: 'utf8-as-big5', wrong: 'Big5', right: 'UTF-8', vscodeEncodingId: 'utf8', wrongPage: big5, target: () => UTF8_TARGET, cjk: true, minGain: 3, family: 2, relaxed: false },
+  { id: 'utf8-as-cp1252', wrong: 'Windows-1252', right: 'UTF-8', vscodeEncodingId: 'utf8', wrongPage: latin, target: () => UTF8_TARGET, cjk: false, minGain: 1, family: 1, relaxed: false },
+  { id: 'gbk-as-cp1252', wrong: 'Windows-1252', right: 'GBK', vscodeEncodingId: 'gbk', wrongPage: latin, target: gbk, cjk: true, minGain: 3, family: 1, relaxed: false },
+  { id: 'big5-as-cp1252', wrong: 'Windows-1252', right: 'Big5', vscodeEncodingId: 'big5hkscs', wrongPage: latin, target: big5, cjk: true, minGain: 3, family: 1, relaxed: false },
+  { id: 'big5-as-gbk', wrong: 'GBK', right: 'Big5', vscodeEncodingId: 'big5hkscs', wrongPage: gbk, target: big5, cjk: true, minGain: 4, family: 2, relaxed: false },
+  { id: 'gbk-as-big5', wrong: 'Big5', right: 'GBK', vscodeEncodingId: 'gbk', wrongPage: big5, target: gbk, cjk: true, minGain: 4, family: 2, relaxed: false },
+  { id: 'utf8-as-cp1251', wrong: 'Windows-1251', right: 'UTF-8', vscodeEncodingId: 'utf8', wrongPage: cp1251, target: () => UTF8_TARGET, cjk: false, minGain: 3, family: 1, relaxed: false },
 ];
+
+const relaxedKinds = new Map<string, KindImpl>();
+
+/** `kind` read again in a line or document known to be misread (see KindImpl.relaxed), one object per kind. */
+export function relaxedKind(kind: KindImpl): KindImpl {
+  let r = relaxedKinds.get(kind.id);
+  if (!r) {
+    r = { ...kind, relaxed: true };
+    relaxedKinds.set(kind.id, r);
+  }
+  return r;
+}
 
 export const C1_KIND: MojibakeKind = { id: 'cp1252-as-latin1', wrong: 'ISO-8859-1', right: 'Windows-1252', vscodeEncodingId: 'windows1252' };
 

@@ -13,7 +13,7 @@
  * look, runs.ts cuts the runs, byte-runs.ts and char-to-char.ts read them,
  * judge.ts decides.
  */
-import { C1_KIND, KINDS, charToChar, type KindImpl, type MojibakeKind, type MojibakeRepair } from './kinds';
+import { C1_KIND, KINDS, charToChar, relaxedKind, type MojibakeKind, type MojibakeRepair } from './kinds';
 import { scanKind } from './runs';
 import { frequencyCost } from './score';
 import { cp1252Char } from './tables';
@@ -87,7 +87,7 @@ function lineConsensus(text: string, chosen: MojibakeRepair[], start: number, en
     const kind = KINDS.find((k) => k.id === r.kind.id);
     if (!kind) continue;
     const lineStart = Math.max(start, text.lastIndexOf('\n', r.start - 1) + 1);
-    scanKind(text, lineStart, lineEnd, { ...kind, relaxed: true }, depth, extra, findMojibake);
+    scanKind(text, lineStart, lineEnd, relaxedKind(kind), depth, extra, findMojibake);
   }
   return extra.length === 0 ? chosen : mergeRelaxed(text, taken, extra);
 }
@@ -181,7 +181,7 @@ function fillsGap(text: string, taken: readonly MojibakeRepair[], i: number, j: 
 export function documentConsensus(text: string, scan: readonly MojibakeRepair[], settled: readonly MojibakeRepair[], kind: MojibakeKind): readonly MojibakeRepair[] {
   const impl = KINDS.find((k) => k.id === kind.id);
   if (!impl) return settled;
-  const relaxed: KindImpl = { ...impl, relaxed: true };
+  const relaxed = relaxedKind(impl);
   const flags = suspiciousTable();
   const extra: MojibakeRepair[] = [];
   let scanned = 0; // the lines before this offset are read
@@ -315,13 +315,22 @@ function scanRegion(region: string): MojibakeRepair[] {
       regionScans.clear();
       regionChars = 0;
     }
-    regionScans.set(region, found);
+    regionScans.set(ownCopy(region), found);
     regionChars += region.length;
   }
   return found;
 }
 
 const regionScans = new Map<string, MojibakeRepair[]>();
+
+/**
+ * The same string, not a slice of another: in V8 a slice of 13 or more
+ * characters refers to the string it was cut from, and a remembered region
+ * cut from the repaired text of a large document would keep all of it.
+ */
+function ownCopy(s: string): string {
+  return ` ${s}`.slice(1);
+}
 let regionChars = 0;
 
 /** Repaired again at most this many times (layers, or neighbours read another way, one by one). */

@@ -13,6 +13,7 @@
  * fingerprint tries at most `maxCandidates` earlier occurrences, and a
  * region already found to repeat is skipped.
  */
+import { release } from './release';
 
 export interface Repeat {
   /** Start of the earlier copy (stream index). */
@@ -89,7 +90,9 @@ export function winnow(hashes: Uint32Array, w: number): Int32Array {
     const min = deque[head & ring];
     if (i >= win - 1 && (count === 0 || out[count - 1] !== min)) out[count++] = min;
   }
-  return out.slice(0, count);
+  const positions = out.slice(0, count);
+  release(out);
+  return positions;
 }
 
 /**
@@ -190,6 +193,7 @@ export function findRepeats(codes: Int32Array, options: RepeatOptions): Repeat[]
     keys[slot] = h;
     latest[slot] = f;
   }
+  release(keys, latest, earlier, prints, hashes);
   return repeats;
 }
 
@@ -199,5 +203,6 @@ function fingerprints(codes: Int32Array, k: number, w: number): { prints: Int32A
   const prints = winnow(all, w);
   const hashes = new Uint32Array(prints.length);
   for (let f = 0; f < prints.length; f++) hashes[f] = all[prints[f]];
+  release(all);
   return { prints, hashes };
 }

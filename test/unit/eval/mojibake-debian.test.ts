@@ -41,12 +41,17 @@ const TRIO = ['mojibake', 'lost-characters', 'flattened-pinyin'];
 /**
  * Exact-repair floors where a kind is still below the 99 % target (measured:
  * a drop fails). Big5 read as GBK (157/168): what is left is one character
- * or two alone between ASCII with nothing else misread on their line —
- * private use (`|\ue7a5  |` for 序, six cases), which may as well be a font's
- * icons, is flagged, not repaired; a kana or a rare Han (`(8) い).` for 中,
- * `|猂  |` for 析) is real text too and left alone; two common characters
- * draw no look (`匡兜` for 選項). In a document misread throughout, the same
- * runs are repaired (documentConsensus); each case here is a line alone.
+ * or two alone between ASCII with nothing else misread on their line, and
+ * each has the shape of real text whose Big5 reading is as common:
+ * private use (`|\ue7a5  |` for 序, six cases) is where icon fonts put their
+ * glyphs (iconfont.cn from U+E600, all inside GBK's user-defined rows; 109
+ * of those 256 code points read as one of the 3,000 commonest characters),
+ * so it is flagged, not repaired; a lone kana (`(8) い).` for 中) is what
+ * wrapped Japanese leaves on a line (`び  CD-ROM`, `Microsoft Word の`) and a
+ * lone rarer Han (`|猂  |` for 析) what a one-character heading is (`.SH "跋"`),
+ * both left alone; two common characters (`匡兜` for 選項) draw no look. In a
+ * document misread throughout, the same runs are repaired
+ * (documentConsensus); each case here is a line alone.
  */
 const FLOOR: Record<string, number> = {
   'big5-as-gbk': 0.93,

@@ -162,6 +162,28 @@ describe('mojibake: Big5 read as GBK, where Big5 puts its marks and commonest ch
     for (const line of damaged.split('\n').slice(3, 10)) assert.equal(fixMojibake(line), line, 'alone, the line is left');
   });
 
+  it('leaves the real text a lone misread character between ASCII looks like: wrapped Japanese, a one-character heading, icons', () => {
+    const big5Reading = (s: string) => iconv.decode(iconv.encode(s, 'gbk'), 'big5');
+    // Each reads as a common Big5 character, as `(8) い).` (中) and `|\ue7a5 |` (序) do; from the
+    // line alone they cannot be told apart from such damage.
+    const real: [line: string, odd: string, reading: string][] = [
+      // A Japanese man page rendered at 80 columns (manpages-ja, mkisofs.8): および wrapped after お.
+      ['              び                                                        CD-ROM', 'び', '太'],
+      ['Microsoft Word の', 'の', '及'],
+      // manpages-zh's colophon heading: one rarer Han character alone between ASCII.
+      ['.SH "跋"', '跋', '區'],
+      // Icon fonts: iconfont.cn numbers its glyphs from U+E600 up, inside GBK's user-defined rows.
+      ['\ue600 首页 \ue775 下载', '\ue600\ue775', '凡父'],
+    ];
+    for (const [line, odd, reading] of real) {
+      assert.ok([...odd].every((c) => line.includes(c)));
+      assert.equal(big5Reading(odd), reading, 'the Big5 reading is common text');
+      assert.equal(fixMojibake(line), line);
+      const found = analyze(new NewsDocument(line), { rules: ['mojibake'] });
+      assert.ok(found.every((f) => !f.fix), JSON.stringify(found));
+    }
+  });
+
   it('reads GBK’s Greek and Cyrillic rows beside private use as Big5 (有 is `Τ`, 我 is `и`), and the interpunct ‧', () => {
     for (const clean of ['我有旨蓄，亦以御冬。宴爾新昏，以我御窮。', '有稷有黍，有稻有秬。奄有下土，纘禹之緒。', '《詩經‧ 周頌‧ 閔予小子之什‧ 敬之》']) {
       const damage = clean.includes('》') ? clean : clean.slice(0, 5);

@@ -2,8 +2,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { NewsDocument, analyze, fixAll } from '../../../src/core';
-import { carryJapaneseKoreanSpans, japaneseKoreanSpans, japaneseKoreanSpansOf } from '../../../src/core/text/japanese-korean';
+import { NewsDocument, analyze, analyzeIncremental, fixAll } from '../../../src/core';
+import { carryJapaneseKoreanSpans, fixTouchesJapaneseKorean, japaneseKoreanDocumentSpans, japaneseKoreanSpansOf } from '../../../src/core/text/japanese-korean';
+import { japaneseKoreanSpans } from '../../../src/core/text/japanese-korean-lines';
 import { ROOT } from '../helpers';
 
 /**
@@ -22,6 +23,10 @@ const JAPANESE = [
   '彼は毎朝六時に起きて、公園を散歩してから仕事に行く。',
   'このプログラムは、指定されたファイルを読み込んで結果を表示する。',
   '詳しくは公式サイトをご覧ください。',
+  // A katakana word and its particle, with little else to go on.
+  'ヘッダの分) 多い。',
+  '参加者(ゲスト),会場のスタッフ',
+  'ファイルを開く',
 ];
 const KOREAN = [
   '이번 행사는 대한민국(大韓民國) 문화체육관광부가 후원합니다.',
@@ -33,10 +38,15 @@ const KOREAN = [
 describe('Japanese and Korean text', () => {
   it('the fixture is a Chinese article quoting Japanese and Korean (its Chinese still gets fixed around them)', () => {
     // Without the protection every rule would rewrite these lines: prove the fixture is worth testing.
-    const damaged = text.replace('近日推出新译本，', '近日推出新譯本,');
+    const damaged = text.replace('共同主办，', '共同主办,').replace('近日推出新译本，', '近日推出新譯本,');
     const fixed = fixAll(damaged).text;
-    assert.notEqual(fixed, damaged, 'the Chinese defects added around the quotes are fixed');
+    assert.ok(fixed.includes('共同主办，'), 'the Chinese defects added around the quotes are fixed');
     for (const line of text.split('\n')) if (/[\u3041-\u30ff\uac00-\ud7a3]/.test(line) && !line.includes('本报讯')) assert.ok(fixed.includes(line), line);
+    // On a line that quotes Japanese, the Chinese defects are flagged, not fixed.
+    assert.ok(fixed.includes('近日推出新譯本,'));
+    const flagged = analyze(new NewsDocument(damaged)).filter((f) => f.range.start > damaged.indexOf('本报讯') && f.range.end <= damaged.indexOf('译者表示'));
+    assert.ok(flagged.some((f) => f.ruleId === 'halfwidth-punctuation'));
+    assert.deepEqual(flagged.filter((f) => f.fix), []);
   });
 
   it('Clean Document leaves the article byte-identical (LF and CRLF)', () => {
@@ -62,6 +72,75 @@ describe('Japanese and Korean text', () => {
       assert.deepEqual(japaneseKoreanSpans(line).map((x) => line.slice(x.start, x.end)), [line], line);
     }
     assert.deepEqual(japaneseKoreanSpans('本报讯 南阳市委书记出席并讲话。'), []);
+  });
+
+  it('a Japanese line is not joined to the line before it, even when it starts with a comma', () => {
+    const doc = '南阳市委书记出席并讲话\n，このプログラムは、指定されたファイルを読み込んで結果を表示する。\n据悉，该活动由两地共同主办。\n';
+    assert.equal(fixAll(doc).text, doc);
+    const crlf = doc.replace(/\n/g, '\r\n');
+    assert.equal(fixAll(crlf).text, crlf);
+    // The Chinese line beginning with a comma is still joined.
+    const chinese = doc + '南阳市委书记出席\n，并讲话。\n';
+    assert.equal(fixAll(chinese).text, doc + '南阳市委书记出席，并讲话。\n');
+  });
+
+  it('whole lines before a Japanese line may be removed or replaced; nothing may be joined to it', () => {
+    const text = '分享到：\n国际版\nこのプログラムは、指定されたファイルを読み込んで結果を表示する。\n' + '据悉，该活动由两地共同主办，预计将吸引上万名观众。\n'.repeat(4);
+    const japanese = text.indexOf('この');
+    const touches = (start: number, end: number, by: string) => fixTouchesJapaneseKorean({ text }, { title: 'fix', edits: [{ range: { start, end }, text: by }] });
+    assert.equal(touches(5, japanese, ''), false, 'the line before removed');
+    assert.equal(touches(0, japanese, ''), false, 'both lines before removed');
+    assert.equal(touches(5, japanese, '國際版\n'), false, 'the line before replaced');
+    assert.equal(touches(japanese - 1, japanese, ''), true, 'joined to the line before');
+    assert.equal(touches(6, japanese, ''), true, 'the rest of the line before joined');
+    assert.equal(touches(5, japanese, '国际'), true, 'replaced without its line break');
+    assert.equal(touches(japanese, japanese + 2, ''), true, 'its own text');
+  });
+
+  it('short Japanese lines that no line judge can tell are not read as Big5 in a Chinese article (the reading shows no Chinese word)', () => {
+    for (const line of ['まず', 'マゼンダ', 'アカウントや', '.I だけ', '後方タブ']) {
+      const doc = '南阳市委书记出席并讲话，强调要做好文化交流工作。\n' + line + '\n据悉，该活动由两地共同主办。\n';
+      assert.equal(fixAll(doc).text, doc, line);
+    }
+    // Big5 read as GBK among kana is still read when its reading is Chinese words.
+    assert.equal(fixAll('perlfaq8 - ┯粄も尿 (2003/01/26)', { rules: ['mojibake'] }).text, 'perlfaq8 - 承認手續 (2003/01/26)');
+  });
+
+  it('a document that is Japanese as a whole is left alone: its kanji-only headings, short lines and marks too', () => {
+    // Short lines and headings that a line alone does not show to be Japanese (katakana with one particle,
+    // okurigana, shinjitai kanji that read as Traditional Chinese, ASCII marks around katakana).
+    const page = [
+      '名称',
+      '実装の概要',
+      'このプログラムは、指定されたファイルを読み込んで結果を表示する。',
+      'ヘッダの分) 多い。',
+      'から読み込む。',
+      '参加者(ゲスト),会場のスタッフ',
+      '縦横の設定は、起動時に読み込まれる設定ファイルで変更できる。',
+      '例えば、',
+      '"説明"',
+      '詳しくは公式サイトをご覧ください。',
+      '',
+    ].join('\n');
+    assert.equal(fixAll(page).text, page);
+    assert.deepEqual(analyze(new NewsDocument(page)).map((f) => `${f.ruleId}: ${f.message}`), []);
+    assert.deepEqual(japaneseKoreanDocumentSpans(page), [{ start: 0, end: page.length + 1 }]);
+    // The same lines quoted in a Chinese article are judged line by line: the article's own Chinese is still checked.
+    const article = '南阳市委书记出席並讲话,强调要做好文化交流工作。\n' + page.split('\n').slice(2, 4).join('\n') + '\n';
+    assert.notDeepEqual(analyze(new NewsDocument(article)), []);
+  });
+
+  it('an edit that makes the document Japanese as a whole, or Chinese again, is analysed as from scratch', () => {
+    const chinese = '南阳市委书记出席並讲话,强调要做好文化交流工作。\n据悉，该活动由两地共同主办,预计将吸引上万名观众。\n';
+    const japanese = 'このプログラムは、指定されたファイルを読み込んで結果を表示する。\n'.repeat(12);
+    let state = analyzeIncremental(undefined, chinese).state;
+    const steps = [chinese + japanese, chinese, chinese + japanese + '名称\n実装\n', chinese + japanese];
+    for (const text of steps) {
+      const result = analyzeIncremental(state, text);
+      assert.deepEqual(result.findings, analyze(new NewsDocument(text)), JSON.stringify(text));
+      state = result.state;
+    }
+    assert.deepEqual(analyzeIncremental(undefined, chinese + japanese).findings, []);
   });
 
   it('a lone particle beside box drawing, Greek or bopomofo glued to its letters is Big5 read as GBK, not Japanese; short Japanese clauses with one particle still are', () => {
@@ -108,11 +187,14 @@ describe('Japanese and Korean spans carried over an edit', () => {
           const oldTo = from + (b % (before.length - from + 1));
           const after = before.slice(0, from) + inserted.join('') + before.slice(oldTo);
           const old = { text: before };
-          const expected = japaneseKoreanSpans(after);
-          assert.deepEqual(japaneseKoreanSpansOf(old), japaneseKoreanSpans(before));
+          const expected = japaneseKoreanDocumentSpans(after);
+          assert.deepEqual(japaneseKoreanSpansOf(old), japaneseKoreanDocumentSpans(before));
           const doc = { text: after };
-          carryJapaneseKoreanSpans(old, doc, from, oldTo, after.length - (before.length - oldTo));
+          const kept = carryJapaneseKoreanSpans(old, doc, from, oldTo, after.length - (before.length - oldTo));
           assert.deepEqual(japaneseKoreanSpansOf(doc), expected);
+          // Whether the spans outside the edit held: false exactly when the whole-document verdict changed.
+          const whole = (t: string) => japaneseKoreanDocumentSpans(t).some((s) => s.end > t.length);
+          assert.equal(kept, whole(before) === whole(after));
         },
       ),
       { numRuns: 500 },

@@ -81,10 +81,11 @@ export function* analyzeIncrementalSteps(
   const rules = selectedRules(options).filter((r) => settings.ruleSeverity(r.meta.id, r.meta.defaultSeverity));
   const key = settingsKey(settings, rules);
   const before = previous as State | undefined;
-  const reusable = before && before.key === key && sameRules(before.rules, rules) ? before : undefined;
-  const change = locateChange(reusable?.document, text, options);
+  const sameSettings = before && before.key === key && sameRules(before.rules, rules) ? before : undefined;
+  const change = locateChange(sameSettings?.document, text, options);
   // Every rule keeps off Japanese and Korean text: its spans, carried over the edit, not found again.
-  if (change.old) carryJapaneseKoreanSpans(change.old, change.document, change.from, change.oldTo, change.newTo);
+  // When the document as a whole became (or stopped being) Japanese or Korean, nothing found before holds.
+  const reusable = !change.old || carryJapaneseKoreanSpans(change.old, change.document, change.from, change.oldTo, change.newTo) ? sameSettings : undefined;
   const states = new Array<unknown>(rules.length);
   const results: RuleFindings[] = [];
   for (const [r, rule] of rules.entries()) {

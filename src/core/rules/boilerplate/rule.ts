@@ -7,7 +7,8 @@ import type { Settings } from '../../config/types';
 import { RECORD_KINDS, isStandaloneArtefact, kindLabel, trailingArtefact, type BoilerplateKind } from './kinds';
 import { excerpt, lineRemovalRange } from '../../text/lines';
 import { documentKinds } from '../../anatomy';
-import { insideSpans, japaneseKoreanSpansOf } from '../../text/japanese-korean';
+import { japaneseKoreanSpansOf } from '../../text/japanese-korean';
+import { insideSpans } from '../../text/spans';
 
 /**
  * Lines that are not article text: site footers and copyright lines, ICP and

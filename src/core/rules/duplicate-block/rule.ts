@@ -10,6 +10,7 @@ import { isCreditLine } from '../../text/shapes';
 import { isSpeakerLabel } from '../../outline/shapes';
 import { normalize, type NormalizedStream } from '../../text/normalize';
 import { findRepeats, type Repeat } from '../../text/winnow';
+import { release } from '../../text/release';
 import { excerpt, lineRemovalRange } from '../../text/lines';
 import { partitionPoint } from '../../text/search';
 import { chromeTest, sourceInChrome, type ChromeTest } from './chrome';
@@ -37,7 +38,10 @@ export const meta: RuleMeta = {
 };
 
 export const check: Check = (ctx, report) => {
-    reportDuplicates(ctx, scanRepeats(ctx.document, duplicateMinLength(ctx.settings)), report);
+  const scan = scanRepeats(ctx.document, duplicateMinLength(ctx.settings));
+  reportDuplicates(ctx, scan, report);
+  // Nothing keeps the scan of a whole analysis (incremental analysis keeps its own).
+  release(scan.codes, scan.columns, scan.spans, scan.covered, scan.menu);
 };
 
 /** `newsclean.duplicates.minLength`, at least 4. */
@@ -70,7 +74,8 @@ export interface RepeatScan {
 export function scanRepeats(doc: NewsDocument, minLength: number): RepeatScan {
   const stream = normalize(doc.text);
   const spans = new Int32Array(2 * doc.lineCount);
-  const columns = new Int32Array(stream.length);
+  // The columns are written over the offsets they are made from (each read before it is written).
+  const columns = stream.starts;
   lineSpans(doc.lines, 0, doc.lineCount - 1, stream, 0, spans, columns);
   const repeats = findRepeats(stream.codes, { minLength });
   const covered = new Uint8Array(doc.lineCount);

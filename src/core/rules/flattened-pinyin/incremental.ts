@@ -3,7 +3,7 @@ import type { Check } from '../../rule';
 import { firstAtOrAfter, shift, withFix } from '../../engine/incremental/carry';
 import { made } from '../../engine/incremental/line-local';
 import type { IncrementalStrategy } from '../../engine/incremental/types';
-import { fixTouchesSpans, japaneseKoreanSpansOf } from '../../text/japanese-korean';
+import { fixTouchesJapaneseKorean } from '../../text/japanese-korean';
 import { allDense, denseLine, findAnnotations, removeAllFix, reportAnnotations, type Annotation } from './rule';
 
 /** flattened-pinyin's annotations, by line. */
@@ -89,8 +89,7 @@ export const annotations: IncrementalStrategy<Annotated> = (ctx) => {
   const keptAfter = change.lineDelta === 0 && change.oldLast + 1 < oldLines.length ? firstAtOrAfter(kept, oldLines[change.oldLast + 1].start) : kept.length;
   // The kept findings get the new fix, unless one of its edits touches Japanese or Korean text: then,
   // as the engine does with a report (text/japanese-korean.ts), they have none.
-  const foreign = japaneseKoreanSpansOf(document);
-  const keptFix = foreign.length > 0 && fixTouchesSpans(foreign, fix!) ? undefined : fix;
+  const keptFix = fixTouchesJapaneseKorean(document, fix!) ? undefined : fix;
   const findings: Finding[] = [];
   for (let i = 0; i < keptBefore; i++) findings.push(withFix(kept[i], kept[i].range, keptFix));
   for (const f of fresh) findings.push(f);

@@ -1,7 +1,8 @@
 import { t } from '../../text/localize';
 import type { NewsDocument } from '../../document';
 import type { Report } from '../../finding';
-import { insideSpans, japaneseKoreanSpansOf, overlapsSpan } from '../../text/japanese-korean';
+import { fixTouchesJapaneseKorean, japaneseKoreanSpansOf } from '../../text/japanese-korean';
+import { insideSpans } from '../../text/spans';
 
 /** How a reported break stands in its group (bits beside a chain's, see rule.ts). */
 export const ALONE = 4;
@@ -28,16 +29,14 @@ export class BreakGroup {
   /** Adds the break before line `line` (0-based); returns ALONE or UNREPORTED when it is not grouped. */
   add(line: number, r: Report): number {
     const spans = japaneseKoreanSpansOf(this.document);
-    if (spans.length > 0) {
-      if (insideSpans(spans, r.range.start, r.range.end)) {
-        this.flush();
-        return UNREPORTED;
-      }
-      if (r.fix?.edits.some((e) => overlapsSpan(spans, e.range.start, e.range.end))) {
-        this.flush();
-        this.report(r);
-        return ALONE;
-      }
+    if (spans.length > 0 && insideSpans(spans, r.range.start, r.range.end)) {
+      this.flush();
+      return UNREPORTED;
+    }
+    if (r.fix && fixTouchesJapaneseKorean(this.document, r.fix)) {
+      this.flush();
+      this.report(r);
+      return ALONE;
     }
     if (this.breaks.length === 0) this.firstLine = line - 1;
     this.lastLine = line;
