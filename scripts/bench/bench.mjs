@@ -224,18 +224,29 @@ const perRule1MB = {};
   cleanupRules();
 }
 
-// Re-analysis after a one-character edit in the 1 MB document.
+// Re-analysis after a one-character edit in the 1 MB document, as keystrokes come: each run types one
+// more character somewhere else (at the start, the end or inside a line of the middle half; punctuation,
+// a Han character, a letter) on the state the run before left: no run re-analyses a text seen before, so
+// what is cached by the text never answers. Punctuation leaves duplicate-block's normalised stream as it
+// was; the others do not.
 {
-  const text = inputs['1 MB'];
-  const mid = text.indexOf('\n', text.length >> 1);
-  const edited = text.slice(0, mid) + '。' + text.slice(mid);
+  let text = inputs['1 MB'];
+  const chars = ['。', '的', '，', 'a', '”'];
+  let k = 0;
+  const next = () => {
+    k++;
+    const nl = text.indexOf('\n', Math.floor(text.length * (0.25 + ((k * 0.618) % 1) * 0.5)));
+    const at = k % 3 === 0 ? nl + 1 : k % 3 === 1 ? nl : nl - 3;
+    text = text.slice(0, at) + chars[k % chars.length] + text.slice(at);
+    return text;
+  };
   const analyzeEdit = core.analyzeIncremental
     ? (() => {
-        const { state } = core.analyzeIncremental(undefined, text);
-        return () => core.analyzeIncremental(state, edited);
+        let { state } = core.analyzeIncremental(undefined, text);
+        return () => ({ state } = core.analyzeIncremental(state, next()));
       })()
-    : () => core.analyze(new core.NewsDocument(edited));
-  row('re-analysis after a one-character edit, 1 MB (ms)', fmt(time(analyzeEdit, 5).median), 'target ≤ 10');
+    : () => core.analyze(new core.NewsDocument(next()));
+  row('re-analysis after a one-character edit, 1 MB (ms)', fmt(time(analyzeEdit, quick ? 15 : 30).median), 'target ≤ 10');
 }
 await languageServer(inputs['1 MB']);
 

@@ -52,6 +52,15 @@ export interface TextSource {
 }
 
 const LINE_BREAK = /\r\n|\r|\n/g;
+
+/**
+ * The document `edited` made each edited one from (weakly: a chain of edits
+ * holds no earlier versions), and its lines `[first, next)` that the edit
+ * replaced: the edited document's lines from `next + lineDelta` are its
+ * lines from `next`. Kept aside, so that an edited document equals the same
+ * text made anew.
+ */
+const origins = new WeakMap<NewsDocument, { readonly document: WeakRef<NewsDocument>; readonly first: number; readonly next: number; readonly lineDelta: number }>();
 const BLANK = /^[\s\u3000]*$/;
 
 export class NewsDocument {
@@ -66,6 +75,8 @@ export class NewsDocument {
   /** How many lines end with each line ending. */
   private readonly eolCounts: Readonly<Record<Eol, number>>;
   private blocksCache: readonly Block[] | undefined;
+  /** Values per line (lineValues), by key. */
+  private lineValuesCache: Map<object, readonly unknown[]> | undefined;
 
   /**
    * `parts`: the text's lines and line-ending counts when the caller has
@@ -112,7 +123,32 @@ export class NewsDocument {
       const l = this.lines[i];
       lines.push(Object.freeze({ index: lines.length, start: l.start + delta, end: l.end + delta, eol: l.eol, text: l.text, blank: l.blank }));
     }
-    return new NewsDocument(text, uri, version, { lines: Object.freeze(lines), eolCounts: counts });
+    const document = new NewsDocument(text, uri, version, { lines: Object.freeze(lines), eolCounts: counts });
+    origins.set(document, { document: new WeakRef(this), first, next, lineDelta: lines.length - this.lines.length });
+    return document;
+  }
+
+  /**
+   * A value per line that depends on the line alone (its text), computed
+   * once per document under `key`. A document made by `edited` takes the
+   * values of its unchanged lines from the document it was made from, when
+   * that one has them, and computes only the lines the edit touched.
+   */
+  lineValues<T>(key: object, compute: (line: Line) => T): readonly T[] {
+    const known = this.lineValuesCache?.get(key) as readonly T[] | undefined;
+    if (known) return known;
+    const lines = this.lines;
+    const values = new Array<T>(lines.length);
+    const origin = origins.get(this);
+    const old = origin?.document.deref()?.lineValuesCache?.get(key) as readonly T[] | undefined;
+    if (origin && old) {
+      const after = origin.next + origin.lineDelta;
+      for (let i = 0; i < origin.first; i++) values[i] = old[i];
+      for (let i = origin.first; i < after; i++) values[i] = compute(lines[i]);
+      for (let i = after; i < lines.length; i++) values[i] = old[i - origin.lineDelta];
+    } else for (let i = 0; i < lines.length; i++) values[i] = compute(lines[i]);
+    (this.lineValuesCache ??= new Map()).set(key, values);
+    return values;
   }
 
   static from(source: TextSource): NewsDocument {

@@ -3,8 +3,9 @@
  * its lines and their line-local kinds, and shared by the `boilerplate` rule,
  * `duplicate-block` and the outline.
  *
- * Cheap after an edit: what is known of each line is remembered by its text
- * (memo.ts), so only the edited lines are judged again, and the pass over
+ * Cheap after an edit: what is known of each line is carried over with the
+ * line (NewsDocument.lineValues), or else remembered by its text (memo.ts),
+ * so only the edited lines are judged again, and the pass over
  * the whole document is one over arrays. A document of the same text as the
  * last one (the outline's, after the rule's) gets the same anatomy.
  */
@@ -16,6 +17,8 @@ import { anatomyOf, type PageAnatomy } from './page';
 export { pageAnatomy, isDatedSourceLine, type PageAnatomy, type PageKind } from './page';
 
 const cache = new WeakMap<NewsDocument, PageAnatomy>();
+/** The key of the lines' facts (NewsDocument.lineValues). */
+const FACTS = {};
 let last: { text: string; lineCount: number; anatomy: PageAnatomy } | undefined;
 
 export function documentAnatomy(doc: NewsDocument): PageAnatomy {
@@ -27,7 +30,8 @@ export function documentAnatomy(doc: NewsDocument): PageAnatomy {
     const lines = doc.lines;
     const texts = new Array<string>(lines.length);
     for (let i = 0; i < lines.length; i++) texts[i] = lines[i].blank ? '' : lines[i].text;
-    a = anatomyOf(texts, lineKinds(doc), knownFacts);
+    const facts = doc.lineValues(FACTS, (line) => (line.blank ? undefined : knownFacts(line.text)));
+    a = anatomyOf(texts, lineKinds(doc), (i) => facts[i]!);
     last = { text: doc.text, lineCount: doc.lineCount, anatomy: a };
   }
   cache.set(doc, a);

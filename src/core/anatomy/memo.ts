@@ -6,8 +6,12 @@
  * rule did: both find their lines here instead of judging them again.
  *
  * Two generations: the lines of the document asked about now and of the one
- * before it. A line that neither has is judged; the older generation is let
- * go when another document comes, so memory stays that of two documents.
+ * before it. A line that neither has is judged. Each text is stamped with
+ * the last generation that asked for it, in one map: after an edit, a line
+ * as it was is one lookup, not one more entry in a new map. The texts the
+ * generation before did not ask for are let go once they outnumber those it
+ * did, so memory stays that of a few documents, and the sweep's cost is
+ * spread over the texts it lets go.
  */
 import type { BoilerplateKind } from '../rules/boilerplate/kinds';
 import { boilerplateKind } from '../rules/boilerplate/kinds';
@@ -17,25 +21,38 @@ interface Known {
   /** The line-local kind; null until asked. */
   kind: BoilerplateKind | undefined | null;
   facts: LineFacts | undefined;
+  /** The last generation that asked for this text. */
+  seen: number;
 }
 
-let current = new Map<string, Known>();
-let previous = new Map<string, Known>();
+const memo = new Map<string, Known>();
+let generation = 0;
+/** How many texts this generation asked for, and the one before it. */
+let askedNow = 0;
+let askedBefore = 0;
 let owner: WeakRef<object> | undefined;
 
 /** Starts a new generation when `doc` is not the document asked about last. */
 export function memoFor(doc: object): void {
   if (owner?.deref() === doc) return;
   owner = new WeakRef(doc);
-  previous = current;
-  current = new Map();
+  generation++;
+  askedBefore = askedNow;
+  askedNow = 0;
+  // What the generation that just ended did not ask for goes, when it is most of the map.
+  if (memo.size > 2 * askedBefore + 1024) for (const [text, k] of memo) if (k.seen < generation - 1) memo.delete(text);
 }
 
 function known(text: string): Known {
-  let k = current.get(text);
-  if (k) return k;
-  k = previous.get(text) ?? { kind: null, facts: undefined };
-  current.set(text, k);
+  let k = memo.get(text);
+  if (!k) {
+    k = { kind: null, facts: undefined, seen: generation };
+    memo.set(text, k);
+    askedNow++;
+  } else if (k.seen !== generation) {
+    k.seen = generation;
+    askedNow++;
+  }
   return k;
 }
 

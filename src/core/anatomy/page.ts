@@ -174,6 +174,10 @@ export interface LineFacts {
   readonly photo: boolean;
   readonly adLabel: boolean;
   readonly close: boolean;
+  /** A feed card's stamp (FEED_STAMP), short and no sentence's end. */
+  readonly feedStamp: boolean;
+  /** Short (an ad's menu item), and names an ad (AD). */
+  readonly ad: boolean;
 }
 
 /** The facts of a non-blank line (they depend on its text alone). */
@@ -191,6 +195,8 @@ export function lineFacts(text: string): LineFacts {
     photo: short && PHOTO_CREDIT.test(t),
     adLabel: short && AD_LABEL.test(t),
     close: t === '×' || t === '✕',
+    feedStamp: f.len <= 30 && !f.ends && FEED_STAMP.test(t),
+    ad: f.len <= 40 && AD.test(t),
   };
 }
 
@@ -199,11 +205,11 @@ export function lineFacts(text: string): LineFacts {
  * kinds the line-local patterns gave them.
  */
 export function pageAnatomy(texts: readonly string[], local: readonly (BoilerplateKind | undefined)[]): PageAnatomy {
-  return anatomyOf(texts, local, lineFacts);
+  return anatomyOf(texts, local, (i) => lineFacts(texts[i]));
 }
 
-/** pageAnatomy with the facts of each non-blank line from `factsOf` (which may remember them). */
-export function anatomyOf(texts: readonly string[], local: readonly (BoilerplateKind | undefined)[], factsOf: (text: string) => LineFacts): PageAnatomy {
+/** pageAnatomy with the facts of each non-blank line `i` from `factsOf(i)` (which may remember them). */
+export function anatomyOf(texts: readonly string[], local: readonly (BoilerplateKind | undefined)[], factsOf: (line: number) => LineFacts): PageAnatomy {
   const n = texts.length;
   const kinds = local.slice();
   const none: PageAnatomy = { kinds, title: -1, bodyStart: -1, bodyEnd: -1, page: false };
@@ -213,7 +219,7 @@ export function anatomyOf(texts: readonly string[], local: readonly (Boilerplate
   const facts = new Array<LineFacts>(idx.length);
   const feats = new Array<Features>(idx.length);
   for (let k = 0; k < idx.length; k++) {
-    facts[k] = factsOf(texts[idx[k]]);
+    facts[k] = factsOf(idx[k]);
     feats[k] = facts[k].f;
   }
   const trimmed = (k: number): string => facts[k].t;
@@ -354,7 +360,7 @@ export function anatomyOf(texts: readonly string[], local: readonly (Boilerplate
   }
   // Inside the body: a feed of other articles (two cards or more), each card's stamp and the title under it.
   const stamps: number[] = [];
-  for (let k = bestStart; k <= bestEnd; k++) if (!local[idx[k]] && feats[k].len <= 30 && !feats[k].ends && FEED_STAMP.test(trimmed(k))) stamps.push(k);
+  for (let k = bestStart; k <= bestEnd; k++) if (!local[idx[k]] && facts[k].feedStamp) stamps.push(k);
   if (stamps.length >= 2) {
     for (const k of stamps) {
       ctx[k] = 'related';
@@ -367,7 +373,7 @@ export function anatomyOf(texts: readonly string[], local: readonly (Boilerplate
     if (feats[k].len > 40) continue;
     let end = k;
     let ads = 0;
-    while (end <= bestEnd && feats[end].len <= 40 && !(local[idx[end]] && RECORD_KINDS.includes(local[idx[end]]!))) if (AD.test(trimmed(end++))) ads++;
+    while (end <= bestEnd && feats[end].len <= 40 && !(local[idx[end]] && RECORD_KINDS.includes(local[idx[end]]!))) if (facts[end++].ad) ads++;
     if (ads >= 3 && end - k >= 4 && 2 * ads >= end - k) {
       for (let m = k; m < end; m++) if (!feats[m].fragment) ctx[m] = 'promotion';
       evidence += 2;

@@ -74,4 +74,28 @@ describe('NewsDocument', () => {
       { numRuns: 500, seed: 20261124 },
     );
   });
+
+  it('after an edit, computes values per line only for the lines the edit touched, and equals them made anew', () => {
+    const piece = fc.constantFrom('\n', '\r\n', '\r', '中文', 'ab', ' ', '\u3000', '');
+    const text = fc.array(piece, { maxLength: 30 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(text, fc.nat(), fc.nat({ max: 6 }), text, (before, at, remove, insert) => {
+        const from = at % (before.length + 1);
+        const to = Math.min(before.length, from + remove);
+        const after = before.slice(0, from) + insert + before.slice(to);
+        const key = {};
+        const old = new NewsDocument(before);
+        old.lineValues(key, (l) => `${l.text}|${l.blank}`);
+        const edited = old.edited(after, from, to);
+        const asked: number[] = [];
+        const values = edited.lineValues(key, (l) => (asked.push(l.index), `${l.text}|${l.blank}`));
+        assert.deepEqual(values, new NewsDocument(after).lineValues(key, (l) => `${l.text}|${l.blank}`));
+        // Not the lines before the edit, nor those after it (a line whose line ending the edit reaches is edited).
+        for (const i of asked) assert.ok(edited.lines[i].end + edited.lines[i].eol.length + 1 >= from && edited.lines[i].start <= after.length - (before.length - to), `line ${i} computed again`);
+        // Asked again: the same values, computed once.
+        assert.equal(edited.lineValues(key, () => assert.fail('computed twice')), values);
+      }),
+      { numRuns: 500, seed: 20261207 },
+    );
+  });
 });

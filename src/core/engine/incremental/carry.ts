@@ -1,9 +1,10 @@
 /**
- * The generic toolkit of incremental strategies: carrying findings and
- * per-line values over an edit, moving what lies after it, counting over
- * the edited lines only. Knows no rule.
+ * The generic toolkit of incremental strategies: carrying findings over an
+ * edit, moving what lies after it, counting over the edited lines only
+ * (values per line are carried by the document: NewsDocument.lineValues).
+ * Knows no rule.
  */
-import type { NewsDocument, Range } from '../../document';
+import type { Range } from '../../document';
 import { makeFinding, movedData, withData, type Edit, type Finding, type Fix } from '../../finding';
 import { partitionPoint } from '../../text/search';
 import type { Change } from './types';
@@ -69,17 +70,6 @@ export class MovedFix implements Fix {
     return this.movedEdits;
   }
 }
-
-/** Per-line values carried over an edit: unchanged lines keep theirs, edited lines get `compute`. */
-export function carryLines<T>(change: Change, document: NewsDocument, old: readonly T[] | undefined, compute: (line: number) => T): T[] {
-  if (!old || !change.old) return document.lines.map((l) => compute(l.index));
-  const out: T[] = [];
-  for (let i = 0; i < change.first; i++) out.push(old[i]); // `old` may be frozen: slice would be slow
-  for (let i = change.first; i <= change.last; i++) out.push(compute(i));
-  for (let i = change.oldLast + 1; i < old.length; i++) out.push(old[i]);
-  return out;
-}
-
 
 /**
  * A count over the text that no line break interrupts (so the document's

@@ -1,19 +1,17 @@
 import type { Finding } from '../../finding';
 import type { Check } from '../../rule';
-import { carryLines, moved } from '../../engine/incremental/carry';
+import { moved } from '../../engine/incremental/carry';
 import { made } from '../../engine/incremental/line-local';
 import type { IncrementalStrategy } from '../../engine/incremental/types';
-import { knowLineKinds, lineKind, lineKinds, type LineKinds } from './line-kinds';
 import { boilerplateReport, removableLines, removedKinds, type RemovableLine } from './rule';
 
-/** boilerplate's line kinds and lines. */
+/** boilerplate's lines. */
 export interface BoilerplateState {
-  readonly kinds: LineKinds;
   readonly entries: readonly RemovableLine[];
 }
 
 /**
- * The kind of each line is carried over. A line's finding depends on its
+ * The kind of each line is carried over (lineKinds). A line's finding depends on its
  * text, its kind, its neighbours (where a removal may end) and, for removals
  * at the end, on the lines after it: the findings of lines away from the
  * edit whose entries are as they were are kept.
@@ -28,12 +26,10 @@ export const boilerplateLines: IncrementalStrategy<BoilerplateState> = (ctx) => 
   /** For each entry, the index of the old one (and finding) it repeats, or -1. */
   let same: Int32Array | undefined;
   const check: Check = (_, report) => {
-    if (old) knowLineKinds(document, carryLines(change, document, old.kinds, (i) => lineKind(lines[i])));
-    const kinds = lineKinds(document);
     entries = removableLines(document, remove);
     if (!old || !kept || !change.old) {
       for (const e of entries) report(boilerplateReport(document, e, remove));
-      ctx.save({ kinds, entries }); // only when every finding was made
+      ctx.save({ entries }); // only when every finding was made
       return;
     }
     const oldLines = change.old.lines;
@@ -64,7 +60,7 @@ export const boilerplateLines: IncrementalStrategy<BoilerplateState> = (ctx) => 
       }
       report(boilerplateReport(document, e, remove));
     }
-    ctx.save({ kinds, entries });
+    ctx.save({ entries });
   };
   if (!old || !kept || !change.old) return made(ctx.run({ check }));
   const fresh = ctx.checkPart({ check });

@@ -51,12 +51,12 @@ export const repairs: IncrementalStrategy<Repairs> = (ctx) => {
       for (const r of settled) found.push(r);
       for (let i = old.repairs.length - after; i < old.repairs.length; i++) found.push(moveRepair(old.repairs[i], change.delta));
     }
-    const whole = wholeFileVerdict(text, found, nonAscii) !== undefined;
-    if (old && !old.whole && !whole) {
+    const verdict = wholeFileVerdict(text, found, nonAscii);
+    if (old && !old.whole && !verdict) {
       for (const r of settled) report(repairReport(r));
       reuse = { before, after };
-    } else reportMojibake(document, found, report, nonAscii, scan);
-    ctx.save({ scan, repairs: found, whole, nonAscii }); // only when every finding was made
+    } else reportMojibake(document, found, scan, verdict, report);
+    ctx.save({ scan, repairs: found, whole: verdict !== undefined, nonAscii }); // only when every finding was made
   };
   if (!old || !previous || !change.old) return made(ctx.run({ check }));
   const fresh = ctx.checkPart({ check });

@@ -2,7 +2,7 @@ import { t } from '../../text/localize';
 import type { Check, RuleMeta } from '../../rule';
 import type { NewsDocument } from '../../document';
 import type { Report } from '../../finding';
-import { documentConsensus, findMojibake, isMade, settle, wholeFileVerdict, type MojibakeRepair } from '../../encodings';
+import { documentConsensus, findMojibake, isMade, settle, wholeFileVerdict, type MojibakeRepair, type WholeFileVerdict } from '../../encodings';
 
 const PREVIEW = 24;
 
@@ -50,21 +50,21 @@ export const meta: RuleMeta = {
 
 export const check: Check = ({ document }, report) => {
   const scan = findMojibake(document.text, 0, false);
-  reportMojibake(document, settle(document.text, scan, 0, document.text.length), report, undefined, scan);
+  const repairs = settle(document.text, scan, 0, document.text.length);
+  reportMojibake(document, repairs, scan, wholeFileVerdict(document.text, repairs), report);
 };
 
 /**
- * The findings from the document's repairs (one for the whole file when most
- * of it is mojibake, whose fix reads the whole document again as misread
- * throughout: documentConsensus); `nonAscii`: the document's nonAsciiCount
- * when known; `scan`: the repairs before settle, when known.
+ * The findings from the document's repairs, given the scan they were
+ * settled from and wholeFileVerdict of them: one for the whole file when
+ * most of it is mojibake, whose fix reads the whole document again as
+ * misread throughout (documentConsensus).
  */
-export function reportMojibake(document: NewsDocument, repairs: readonly MojibakeRepair[], report: (r: Report) => void, nonAscii?: number, scan?: readonly MojibakeRepair[]): void {
+export function reportMojibake(document: NewsDocument, repairs: readonly MojibakeRepair[], scan: readonly MojibakeRepair[], whole: WholeFileVerdict | undefined, report: (r: Report) => void): void {
   const text = document.text;
   if (repairs.length === 0) return;
-  const whole = wholeFileVerdict(text, repairs, nonAscii);
   if (whole) {
-    const settled = documentConsensus(text, scan ?? findMojibake(text, 0, false), repairs, whole.kind).filter(isMade);
+    const settled = documentConsensus(text, scan, repairs, whole.kind).filter(isMade);
     const first = document.lines.find((l) => !l.blank) ?? document.lines[0];
     report({
       range: { start: first.start, end: first.end },
