@@ -106,10 +106,20 @@ function verdictFor(document: { readonly text: string }): Verdict {
  * Japanese or Korean, or quotes it, or is mojibake the encoding rules have
  * yet to read: the other rules flag what they find there, and leave the
  * line as it is (`詳細な文書` is not made Simplified, `(ゲスト)` keeps its marks).
+ * A rule whose fix of many edits is made on first use may answer for it
+ * with `overlaps` (whether the ranges its edits will have overlap the
+ * spans it is given, which cannot be a line break): the answer is kept for
+ * the fix, and the engine does not make its edits to ask again.
  */
-export function fixTouchesJapaneseKorean(document: { readonly text: string }, fix: Fix): boolean {
-  const lines = verdictFor(document).kanaLines;
-  return lines.length > 0 && fixTouchesSpans(lines, fix, document.text);
+export function fixTouchesJapaneseKorean(document: { readonly text: string }, fix: Fix, overlaps?: (spans: readonly Span[]) => boolean): boolean {
+  const { kanaLines, text } = verdictFor(document);
+  if (kanaLines.length === 0) return false;
+  if (!overlaps) return fixTouchesSpans(kanaLines, fix, text);
+  const known = touched.get(fix);
+  if (known?.spans === kanaLines) return known.touches;
+  const touches = overlaps(kanaLines);
+  touched.set(fix, { spans: kanaLines, touches });
+  return touches;
 }
 
 /**
@@ -187,12 +197,12 @@ export function keepOffJapaneseKorean(protection: JapaneseKorean, report: Report
 
 /** Whether one of `fix`'s edits touches `spans` (sorted) of `text`: such a fix is not offered. */
 function fixTouchesSpans(spans: readonly Span[], fix: Fix, text: string): boolean {
-  const edits = fix.edits;
-  if (edits.length === 1) return editTouches(spans, edits[0], text);
   // A fix of many edits is often shared by many findings (a rule's fix-all of a document, whose
   // edits are made on first use): its edits are walked once per set of spans, not once per finding.
   const known = touched.get(fix);
   if (known?.spans === spans) return known.touches;
+  const edits = fix.edits;
+  if (edits.length === 1) return editTouches(spans, edits[0], text);
   const touches = edits.some((e) => editTouches(spans, e, text));
   touched.set(fix, { spans, touches });
   return touches;

@@ -3,7 +3,9 @@ import type { Check } from '../../rule';
 import { firstAtOrAfter, shift, withFix } from '../../engine/incremental/carry';
 import { made } from '../../engine/incremental/line-local';
 import type { IncrementalStrategy } from '../../engine/incremental/types';
+import type { Line } from '../../document';
 import { fixTouchesJapaneseKorean } from '../../text/japanese-korean';
+import { overlapsSpan, type Span } from '../../text/spans';
 import { allDense, denseLine, findAnnotations, removeAllFix, reportAnnotations, type Annotation } from './rule';
 
 /** flattened-pinyin's annotations, by line. */
@@ -70,6 +72,8 @@ export const annotations: IncrementalStrategy<Annotated> = (ctx) => {
     if (!reused) reportAnnotations(document, [...all()], report);
     else {
       fix = removeAllFix(annotated.count, all);
+      // Its edits are the annotations: whether it touches a line with kana or hangul is asked of them.
+      fixTouchesJapaneseKorean(document, fix, (spans) => annotationsOverlap(annotated!, lines, spans));
       // Messages name lines: after an edit that adds or removes lines, the later findings are made again.
       const to = change.lineDelta === 0 ? change.last : lines.length - 1;
       for (let i = change.first; i <= to; i++) {
@@ -89,10 +93,21 @@ export const annotations: IncrementalStrategy<Annotated> = (ctx) => {
   const keptAfter = change.lineDelta === 0 && change.oldLast + 1 < oldLines.length ? firstAtOrAfter(kept, oldLines[change.oldLast + 1].start) : kept.length;
   // The kept findings get the new fix, unless one of its edits touches Japanese or Korean text: then,
   // as the engine does with a report (text/japanese-korean.ts), they have none.
-  const keptFix = fixTouchesJapaneseKorean(document, fix!) ? undefined : fix;
+  const keptFix = fixTouchesJapaneseKorean(document, fix!, (spans) => annotationsOverlap(annotated!, lines, spans)) ? undefined : fix;
   const findings: Finding[] = [];
   for (let i = 0; i < keptBefore; i++) findings.push(withFix(kept[i], kept[i].range, keptFix));
   for (const f of fresh) findings.push(f);
   for (let i = keptAfter; i < kept.length; i++) findings.push(withFix(kept[i], shift(kept[i].range, change.delta), keptFix));
   return { findings, kept: keptBefore, moved: kept.length - keptAfter };
 };
+
+/** Whether one of the annotations, where they are now, overlaps `spans` (sorted). */
+function annotationsOverlap(annotated: Annotated, lines: readonly Line[], spans: readonly Span[]): boolean {
+  for (let i = 0; i < lines.length; i++) {
+    const e = annotated.byLine[i];
+    if (!e) continue;
+    const moved = lines[i].start - e.lineStart;
+    for (const a of e.list) if (overlapsSpan(spans, a.start + moved, a.end + moved)) return true;
+  }
+  return false;
+}
