@@ -16,6 +16,11 @@ export interface Fix {
   /** Short, localised description shown as the quick fix title. */
   readonly title: string;
   readonly edits: readonly Edit[];
+  /**
+   * Where every edit lies, for a fix whose edits are made when first read:
+   * lets a caller rule out an overlap without making them.
+   */
+  readonly extent?: Range;
 }
 
 export interface RelatedInformation {

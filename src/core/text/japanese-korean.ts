@@ -199,6 +199,8 @@ export function keepOffJapaneseKorean(protection: JapaneseKorean, report: Report
 function fixTouchesSpans(spans: readonly Span[], fix: Fix, text: string): boolean {
   // A fix of many edits is often shared by many findings (a rule's fix-all of a document, whose
   // edits are made on first use): its edits are walked once per set of spans, not once per finding.
+  const extent = fix.extent;
+  if (extent && !overlapsSpan(spans, extent.start, extent.end)) return false;
   const known = touched.get(fix);
   if (known?.spans === spans) return known.touches;
   const edits = fix.edits;

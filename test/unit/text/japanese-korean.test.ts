@@ -106,6 +106,23 @@ describe('Japanese and Korean text', () => {
     assert.equal(fixAll('perlfaq8 - ┯粄も尿 (2003/01/26)', { rules: ['mojibake'] }).text, 'perlfaq8 - 承認手續 (2003/01/26)');
   });
 
+  it('a fix whose edits are made on first use is checked without making them: by its extent, or by the answer its rule gave', () => {
+    const text = '南阳市委书记出席并讲话。\nこのプログラムは、指定されたファイルを読み込んで結果を表示する。\n' + '据悉，该活动由两地共同主办，预计将吸引上万名观众。\n'.repeat(4);
+    const doc = { text };
+    const lazy = (extent?: { start: number; end: number }) => ({
+      title: 'fix',
+      ...(extent && { extent }),
+      get edits(): never {
+        throw new Error('edits made');
+      },
+    });
+    assert.equal(fixTouchesJapaneseKorean(doc, lazy({ start: 0, end: 5 })), false);
+    assert.throws(() => fixTouchesJapaneseKorean(doc, lazy({ start: 0, end: 20 })), /edits made/);
+    const answered = lazy();
+    assert.equal(fixTouchesJapaneseKorean(doc, answered, () => true), true);
+    assert.equal(fixTouchesJapaneseKorean(doc, answered), true);
+  });
+
   it('a document that is Japanese as a whole is left alone: its kanji-only headings, short lines and marks too', () => {
     // Short lines and headings that a line alone does not show to be Japanese (katakana with one particle,
     // okurigana, shinjitai kanji that read as Traditional Chinese, ASCII marks around katakana).

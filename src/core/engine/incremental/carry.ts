@@ -65,6 +65,11 @@ export class MovedFix implements Fix {
     return this.origin.title;
   }
 
+  get extent(): Range | undefined {
+    const extent = this.origin.extent;
+    return extent && shift(extent, this.delta);
+  }
+
   get edits(): readonly Edit[] {
     this.movedEdits ??= this.origin.edits.map((e) => ({ range: shift(e.range, this.delta), text: e.text }));
     return this.movedEdits;

@@ -5,6 +5,8 @@ import type { Edit, Fix, Report } from '../../finding';
 import { matchesIn } from '../../text/lines';
 import { hanLevel } from '../../encodings/tables';
 import { hasTone, isReadingOf } from '../../pinyin/readings';
+import { fixTouchesJapaneseKorean } from '../../text/japanese-korean';
+import { overlapsSpan } from '../../text/spans';
 
 /**
  * A Han character followed by a parenthesised toned syllable: `簡(jiǎn)`,
@@ -67,6 +69,16 @@ export function findAnnotations(document: NewsDocument): Annotation[] {
  * dense is judged on the whole document, and the fix of a dense one removes
  * them all.
  */
+/**
+ * `fix`, whose edits remove `annotations`, with the engine's question
+ * answered from them (whether it touches a line with kana or hangul), so
+ * that its edits are not made for it.
+ */
+function answeredFix(document: NewsDocument, fix: Fix, annotations: readonly Annotation[]): Fix {
+  fixTouchesJapaneseKorean(document, fix, (spans) => annotations.some((a) => overlapsSpan(spans, a.start, a.end)));
+  return fix;
+}
+
 export function reportAnnotations(document: NewsDocument, found: readonly Annotation[], report: (r: Report) => void): void {
   const text = document.text;
   if (found.length === 0) return;
@@ -77,13 +89,13 @@ export function reportAnnotations(document: NewsDocument, found: readonly Annota
     else perLine.set(a.line, [a]);
   }
   if (allDense(found.length)) {
-    const fix = removeAllFix(found.length, spansOf(found));
+    const fix = answeredFix(document, removeAllFix(found.length, spansOf(found)), found);
     for (const [line, list] of perLine) report(denseLine(line, list, fix));
     return;
   }
   const dense = found.filter((a) => perLine.get(a.line)!.length >= 2 || hanLevel(a.char.charCodeAt(0)) === 0);
   const denseSet = new Set(dense);
-  const allFix = dense.length > 0 ? removeAllFix(dense.length, spansOf(dense)) : undefined;
+  const allFix = dense.length > 0 ? answeredFix(document, removeAllFix(dense.length, spansOf(dense)), dense) : undefined;
   for (const [line, list] of perLine) {
     const ours = list.filter((a) => denseSet.has(a));
     if (ours.length > 0) report(denseLine(line, ours, allFix!));

@@ -1,7 +1,7 @@
 import { t } from '@vscode/l10n';
 import type { Check, RuleMeta } from '../../rule';
 import type { Edit, Fix } from '../../finding';
-import type { Line } from '../../document';
+import type { Line, Range } from '../../document';
 import { commonEnds, splitsPair } from '../../engine/minimal-edits';
 import { japaneseKoreanSpansOf } from '../../text/japanese-korean';
 import { overlapsSpan, sumOutsideSpans, type Span } from '../../text/spans';
@@ -212,12 +212,15 @@ function hasCjk(s: string): boolean {
  */
 class LineFix implements Fix {
   private computed?: Edit[];
+  readonly extent: Range;
   constructor(
     readonly title: string,
     private readonly line: Line,
     private readonly target: ScriptTarget,
     private readonly options: ConvertOptions,
-  ) {}
+  ) {
+    this.extent = { start: line.start, end: line.start + line.text.length };
+  }
 
   get edits(): Edit[] {
     if (!this.computed) {
@@ -237,12 +240,15 @@ class LineFix implements Fix {
 /** The edits of a line's fix that fall on `[start, end)`, computed when first read. */
 class SubsetFix implements Fix {
   private computed?: Edit[];
+  readonly extent: Range;
   constructor(
     readonly title: string,
     private readonly whole: Fix,
     private readonly start: number,
     private readonly end: number,
-  ) {}
+  ) {
+    this.extent = { start, end };
+  }
 
   get edits(): Edit[] {
     this.computed ??= this.whole.edits.filter((e) => e.range.end > this.start && e.range.start < this.end);
