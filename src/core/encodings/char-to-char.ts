@@ -9,6 +9,7 @@ import { MAX_BRIDGE, encodable, inRun, scratch } from './run-support';
 import { charCost, frequencyCost, frequencyCostTable16, isCjkCode, isCommonWord, isHanCode, naturalness } from './score';
 import type { CodePage } from './tables';
 import { isPrivateUse } from '../text/chars';
+import { isKana } from '../text/japanese-korean-lines';
 
 /**
  * Cost of switching between clean text and damage, and of each damaged
@@ -228,6 +229,18 @@ function commonWordIn(right: Int32Array, k: number, end: number): boolean {
   return false;
 }
 
+/** Whether half the Han characters of the reading `right[k, end)` at least are in a common two-character word with a neighbour. */
+function wordedReading(right: Int32Array, k: number, end: number): boolean {
+  let han = 0;
+  let inWords = 0;
+  for (let x = k; x < end; x++) {
+    if (!isHanCode(right[x]) || right[x] > 0xffff) continue;
+    han++;
+    if ((x > k && word(right[x - 1], right[x]) > 0) || (x + 1 < end && word(right[x], right[x + 1]) > 0)) inWords++;
+  }
+  return inWords > 0 && inWords * 2 >= han;
+}
+
 /** Letters of `s` in words (two or more letters) wholly Greek or wholly Cyrillic. */
 function greekOrCyrillicWords(s: string): number {
   let total = 0;
@@ -317,7 +330,7 @@ function addCharToChar(text: string, at: Int32Array, right: Int32Array, k: numbe
     // do not weigh Japanese: outside a line known to be misread, a reading
     // of kana must show Chinese words (`╰参が笆` is 系統互動; `まず` is not
     // 引內, nor `マゼンダ` 穴未件母).
-    if (!kind.relaxed && couldBeJapanese(original) && !worded(repaired)) return;
+    if (!kind.relaxed && couldBeJapanese(original) && !wordedReading(right, k, end)) return;
   }
   const gain = oCost - rCost;
   if (gain < Math.max(kind.relaxed ? RELAXED_MIN_GAIN : kind.minGain, n * 0.5)) return;
@@ -340,28 +353,11 @@ function couldBeJapanese(s: string): boolean {
     const c = s.charCodeAt(i);
     if (c >= 0x3041 && c <= 0x30fa) {
       // A small kana (`ゅ`, `ッ`) follows a kana in Japanese, never a Han character (`厨ゅ` is 協定).
-      if (isSmallKana(c) && !(i > 0 && isKanaCode(s.charCodeAt(i - 1)))) return false;
+      if (isSmallKana(c) && !(i > 0 && isKana(s.charCodeAt(i - 1)))) return false;
       kana = true;
     } else if (c >= 0x80 && !isHanCode(c) && !(c >= 0x3000 && c <= 0x303f) && c !== 0x30fb && c !== 0x30fc) return false;
   }
   return kana;
-}
-
-/** Whether half the Han characters of `s` at least are in a common two-character word with a neighbour. */
-function worded(s: string): boolean {
-  let han = 0;
-  let inWords = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (!isHanCode(c)) continue;
-    han++;
-    if ((i > 0 && isCommonWord(s.charCodeAt(i - 1), c)) || (i + 1 < s.length && isCommonWord(c, s.charCodeAt(i + 1)))) inWords++;
-  }
-  return inWords > 0 && inWords * 2 >= han;
-}
-
-function isKanaCode(c: number): boolean {
-  return c >= 0x3041 && c <= 0x30fc;
 }
 
 /** The small kana: ぁぃぅぇぉっゃゅょゎゕゖ and their katakana. */

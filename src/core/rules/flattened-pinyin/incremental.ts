@@ -71,9 +71,7 @@ export const annotations: IncrementalStrategy<Annotated> = (ctx) => {
     reused = canReuse && allDense(annotated.count);
     if (!reused) reportAnnotations(document, [...all()], report);
     else {
-      fix = removeAllFix(annotated.count, all);
-      // Its edits are the annotations: whether it touches a line with kana or hangul is asked of them.
-      fixTouchesJapaneseKorean(document, fix, (spans) => annotationsOverlap(annotated!, lines, spans));
+      fix = removeAllFix(document, annotated.count, all, (spans) => annotationsOverlap(annotated!, lines, spans));
       // Messages name lines: after an edit that adds or removes lines, the later findings are made again.
       const to = change.lineDelta === 0 ? change.last : lines.length - 1;
       for (let i = change.first; i <= to; i++) {
@@ -93,7 +91,7 @@ export const annotations: IncrementalStrategy<Annotated> = (ctx) => {
   const keptAfter = change.lineDelta === 0 && change.oldLast + 1 < oldLines.length ? firstAtOrAfter(kept, oldLines[change.oldLast + 1].start) : kept.length;
   // The kept findings get the new fix, unless one of its edits touches Japanese or Korean text: then,
   // as the engine does with a report (text/japanese-korean.ts), they have none.
-  const keptFix = fixTouchesJapaneseKorean(document, fix!, (spans) => annotationsOverlap(annotated!, lines, spans)) ? undefined : fix;
+  const keptFix = fixTouchesJapaneseKorean(document, fix!) ? undefined : fix;
   const findings: Finding[] = [];
   for (let i = 0; i < keptBefore; i++) findings.push(withFix(kept[i], kept[i].range, keptFix));
   for (const f of fresh) findings.push(f);

@@ -6,7 +6,7 @@ import { matchesIn } from '../../text/lines';
 import { hanLevel } from '../../encodings/tables';
 import { hasTone, isReadingOf } from '../../pinyin/readings';
 import { fixTouchesJapaneseKorean } from '../../text/japanese-korean';
-import { overlapsSpan } from '../../text/spans';
+import { overlapsSpan, type Span } from '../../text/spans';
 
 /**
  * A Han character followed by a parenthesised toned syllable: `簡(jiǎn)`,
@@ -69,16 +69,6 @@ export function findAnnotations(document: NewsDocument): Annotation[] {
  * dense is judged on the whole document, and the fix of a dense one removes
  * them all.
  */
-/**
- * `fix`, whose edits remove `annotations`, with the engine's question
- * answered from them (whether it touches a line with kana or hangul), so
- * that its edits are not made for it.
- */
-function answeredFix(document: NewsDocument, fix: Fix, annotations: readonly Annotation[]): Fix {
-  fixTouchesJapaneseKorean(document, fix, (spans) => annotations.some((a) => overlapsSpan(spans, a.start, a.end)));
-  return fix;
-}
-
 export function reportAnnotations(document: NewsDocument, found: readonly Annotation[], report: (r: Report) => void): void {
   const text = document.text;
   if (found.length === 0) return;
@@ -89,13 +79,13 @@ export function reportAnnotations(document: NewsDocument, found: readonly Annota
     else perLine.set(a.line, [a]);
   }
   if (allDense(found.length)) {
-    const fix = answeredFix(document, removeAllFix(found.length, spansOf(found)), found);
+    const fix = removeAllFix(document, found.length, spansOf(found), (spans) => found.some((a) => overlapsSpan(spans, a.start, a.end)));
     for (const [line, list] of perLine) report(denseLine(line, list, fix));
     return;
   }
   const dense = found.filter((a) => perLine.get(a.line)!.length >= 2 || hanLevel(a.char.charCodeAt(0)) === 0);
   const denseSet = new Set(dense);
-  const allFix = dense.length > 0 ? answeredFix(document, removeAllFix(dense.length, spansOf(dense)), dense) : undefined;
+  const allFix = dense.length > 0 ? removeAllFix(document, dense.length, spansOf(dense), (spans) => dense.some((a) => overlapsSpan(spans, a.start, a.end))) : undefined;
   for (const [line, list] of perLine) {
     const ours = list.filter((a) => denseSet.has(a));
     if (ours.length > 0) report(denseLine(line, ours, allFix!));
@@ -142,8 +132,26 @@ function spansOf(list: readonly Annotation[]): () => Iterable<{ readonly start: 
   };
 }
 
-/** The fix that removes `count` annotations, listed by `all` when its edits are first read. */
-export function removeAllFix(count: number, all: () => Iterable<{ readonly start: number; readonly end: number }>): Fix {
+/**
+ * The fix that removes `count` annotations of `document`, listed by `all`
+ * when its edits are first read. Whether it touches a line with kana or
+ * hangul is answered by `overlaps` (whether an annotation overlaps the
+ * spans: its edits are the annotations), so that the engine does not make
+ * its edits to ask; the caller answers from what it holds without making
+ * objects, as this is asked at every keystroke.
+ */
+export function removeAllFix(
+  document: { readonly text: string },
+  count: number,
+  all: () => Iterable<{ readonly start: number; readonly end: number }>,
+  overlaps: (spans: readonly Span[]) => boolean,
+): Fix {
+  const fix = lazyRemoval(count, all);
+  fixTouchesJapaneseKorean(document, fix, overlaps);
+  return fix;
+}
+
+function lazyRemoval(count: number, all: () => Iterable<{ readonly start: number; readonly end: number }>): Fix {
   let edits: Edit[] | undefined;
   return {
     title: t('Remove all {0} pinyin annotations', count),
