@@ -71,6 +71,15 @@ describe('clean-up rules (issue 18)', () => {
       ['中\u0000\r\n文', '中\r\n文'],
     ],
   });
+  it('invisible-characters flags a soft hyphen after a Latin-1 character (a byte of GBK read as Latin-1) without removing it', () => {
+    // `¡` U+00AD is GBK's `…` (A1 AD) read as Windows-1252: without its second byte, `¡¡` would be read as U+3000.
+    const text = '\ufeff£¿\n¡\u00ad¡\u00ad\n';
+    const found = analyze(new NewsDocument(text), { ruleSet: [invisibleCharacters] });
+    assert.deepEqual(found.map((f) => [f.range.start, f.fix]), [[5, undefined], [7, undefined]]);
+    assert.ok(fixAll(text).text.includes('¡\u00ad¡\u00ad'), 'fix-all keeps the bytes of the unread character');
+    // After a letter of another script a soft hyphen is still debris.
+    assert.equal(fixAll('Donau\u00addampf 中\u00ad文', { ruleSet: [invisibleCharacters] }).text, 'Donaudampf 中文');
+  });
   tester(invisibleCharacters, {
     settings: { 'newsclean.invisible.indentation': 'remove' },
     valid: ['段落没有缩进。'],

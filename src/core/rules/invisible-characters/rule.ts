@@ -15,7 +15,10 @@ import { hasHan, isCjkPunctCode, isJapaneseOrKorean } from '../../text/chars';
  * zero-width joiners and non-joiners that join nothing. Kept as text: a
  * joiner beside an emoji (👨‍👩‍👧) or in a script that needs it (Arabic,
  * Indic scripts…), LRM/RLM on a line with right-to-left text, C1 controls on
- * a line that looks like Latin-1 mojibake (the mojibake rule needs them).
+ * a line that looks like Latin-1 mojibake (the mojibake rule needs them), and
+ * a soft hyphen right after a Latin-1 character (U+00A1–U+00FF): that is
+ * byte 0xAD of a GBK or Big5 character read as Latin-1 (`¡` and U+00AD are `…`), and
+ * taking it out would leave its first byte to be read as another character.
  *
  * On a line of Chinese (Han, and no kana or hangul): a no-break or other odd
  * space, a tab, or a run of spaces inside the line becomes one space (a line
@@ -96,7 +99,8 @@ function codePointAt(s: string, i: number): string {
 
 /** Whether the character at i is debris: 1 remove, 0 text, -1 flag only. */
 function verdict(s: string, i: number, c: number, rtl: () => boolean, latin1: () => boolean, atDocumentStart: boolean): number {
-  if (c === 0x200b || c === 0x2060 || c === 0x00ad || c === 0x180e) return 1;
+  if (c === 0x00ad) return s.charCodeAt(i - 1) >= 0xa1 && s.charCodeAt(i - 1) <= 0xff ? -1 : 1;
+  if (c === 0x200b || c === 0x2060 || c === 0x180e) return 1;
   if (c === 0xfeff) return atDocumentStart ? 0 : 1;
   if (c === 0x200c || c === 0x200d) return JOINS.test(codePointBefore(s, i)) || JOINS.test(codePointAt(s, i + 1)) ? 0 : 1;
   if ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) return 1;

@@ -163,7 +163,8 @@ const covers = (r: Range, at: number) => r.start <= at && at < r.end;
  *  - for an edit that replaces with fewer characters: inside the range of a
  *    finding of the same rule whose fix has an edit over it, unless the rule
  *    restores the text's real characters (a mojibake repair re-decodes the
- *    garbage: what it takes out is the wrong reading of what it puts in).
+ *    garbage: what it takes out is the wrong reading of what it puts in,
+ *    white space included: `¡¡` is GBK's ideographic space read as Latin-1).
  * Applied edits of one pass never overlap.
  */
 function checkPass(pass: Pass, applied: readonly Finding[]): void {
@@ -175,7 +176,8 @@ function checkPass(pass: Pass, applied: readonly Finding[]): void {
       const { removed, inserted } = changedMiddle(pass.text.slice(e.range.start, e.range.end), e.text, e.range.start);
       const lost = removed.filter((c) => !WHITE.test(c.cp));
       if (lost.length === 0) continue;
-      const kept = inserted.filter((c) => !WHITE.test(c)).length;
+      // A repair re-decodes: white space it writes is the text's own character (`¡¡` is GBK's U+3000), not a deletion.
+      const kept = inserted.filter((c) => rule.meta.restoresText || !WHITE.test(c)).length;
       if (kept > 0 && (rule.meta.restoresText || kept >= lost.length)) continue; // a substitution
       const deletes = kept === 0;
       for (const c of lost) {
@@ -293,6 +295,10 @@ export const FOUND: readonly string[] = [
   '立足區位優勢，圍繞成都建設“三中心一基地\r\r\n”等發(fā\n\n)展锟斤拷\r\n?;\n?;\n ?; \n',
   // Removing the first line made the next line's U+FEFF a byte-order mark.
   '分享到：\n\ufeff\n\n',
+  // GBK's ideographic space read as Latin-1, repaired alone on its line: a substitution by white space, not a deletion.
+  'ÄÏÑô\n¡¡\n',
+  // `¡` and a soft hyphen (U+00AD) are GBK's `…` read as Windows-1252: its soft hyphen is a byte of the character, not debris to remove.
+  '\ufeff£¿\n¡\u00ad¡\u00ad\n',
   // Two touching line removals joined a CR and an LF.
   '8:30\r发布机构 | 唐河县政府办公室 | 发布日期 | 2022-02-23 09:03:40 |员干部，持续推动中国式现代化苏）‘\n 发布机构 | 唐河县政府办公室 | 发布日期 | 2022-02-23 09:03:40 |员干部, 持续推动中国式现代化苏）‘ \n\n',
 ];
