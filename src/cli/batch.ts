@@ -2,7 +2,7 @@
  * One file's work for `check` and `fix`, as plain data in and out, so that it
  * runs the same in the CLI's own thread and in a worker thread.
  */
-import { NewsDocument, analyze, decodeTranscript, fixAll, resolveSettings, withBom, type Finding, type Settings } from '../core';
+import { NewsDocument, analyze, decodeTranscript, fixAll, readsAsJapaneseOrKorean, resolveSettings, withBom, type Finding, type Settings } from '../core';
 import { CHECK_FORMATS, findingRows, type FindingRow, type Format } from './formatters';
 
 /** What every file of a run shares; plain data, so it can be posted to a worker. */
@@ -37,6 +37,8 @@ export interface CheckResult {
   out: string;
   /** The file's part in pieces, made as they are read, for formats that make it so (CheckFormat.fileChunks); an array once it crosses threads. */
   chunks?: Iterable<string>;
+  /** Set when the file reads as Japanese or Korean as a whole: no rule checked it (said on stderr; not under --quiet). */
+  japaneseKorean?: true;
 }
 
 export interface FixResult {
@@ -46,6 +48,8 @@ export interface FixResult {
   notUtf8?: true;
   /** Findings left after the fixes. */
   remaining: number;
+  /** Set when the file reads as Japanese or Korean as a whole: nothing was fixed (said on stderr; not under --quiet). */
+  japaneseKorean?: true;
 }
 
 export type FileResult = CheckResult | FixResult;
@@ -102,16 +106,21 @@ function* rowsOnce(findings: (Finding | undefined)[], row: (f: Finding) => Findi
 export function runFile(spec: BatchSpec, batchSettings: Settings, task: FileTask): FileResult {
   const settings = task.values ? settingsOf(task.values) : batchSettings;
   const file = task.text !== undefined ? { text: task.text, bom: false, exact: true } : decode(task.path, task.bytes ?? new Uint8Array());
+  // A file (not a JSON Lines record) that gets no finding because it reads as Japanese or Korean is told so; the verdict is the analysis' own.
+  const told = !spec.quiet && spec.format !== 'jsonl';
   if (spec.command === 'check') {
     const doc = new NewsDocument(file.text, task.path);
-    const findings = analyze(doc, { settings, rules: spec.rules, fixes: false }).filter((f) => !spec.quiet || f.severity === 'error');
+    const all = analyze(doc, { settings, rules: spec.rules, fixes: false });
+    const note = told && all.length === 0 && readsAsJapaneseOrKorean(doc) ? ({ japaneseKorean: true } as const) : undefined;
+    const findings = spec.quiet ? all.filter((f) => f.severity === 'error') : all;
     const format = CHECK_FORMATS[spec.format ?? 'text'];
     const row = findingRows(doc);
-    if (format.fileChunks) return { kind: 'check', count: findings.length, out: '', chunks: format.fileChunks(task.path, rowsOnce(findings, row)) };
-    return { kind: 'check', count: findings.length, out: format.file({ file: task.path, findings: findings.map(row) }) };
+    if (format.fileChunks) return { kind: 'check', count: findings.length, out: '', chunks: format.fileChunks(task.path, rowsOnce(findings, row)), ...note };
+    return { kind: 'check', count: findings.length, out: format.file({ file: task.path, findings: findings.map(row) }), ...note };
   }
   if (!file.exact && spec.mode === 'write') return { kind: 'fix', notUtf8: true, remaining: 1 };
   const result = fixAll(file.text, { settings, rules: spec.rules });
   const changed = spec.mode === 'stdout' || result.text !== file.text;
-  return { kind: 'fix', out: changed ? withBom(result.text, file.bom) : undefined, remaining: result.remaining.length };
+  const note = told && result.applied.length === 0 && result.remaining.length === 0 && readsAsJapaneseOrKorean({ text: result.text }) ? ({ japaneseKorean: true } as const) : undefined;
+  return { kind: 'fix', out: changed ? withBom(result.text, file.bom) : undefined, remaining: result.remaining.length, ...note };
 }

@@ -216,8 +216,9 @@ async function check(o: Options, b: Batch, world: CliWorld): Promise<number> {
   const format = CHECK_FORMATS[o.format];
   const parts: Iterable<string>[] = [];
   let total = 0;
-  await eachInOrder(o.files, b, world, (_path, r) => {
+  await eachInOrder(o.files, b, world, (path, r) => {
     const c = r as CheckResult;
+    if (c.japaneseKorean) world.stderr(`newsclean: ${path}: ${l10n.t('reads as Japanese or Korean; not checked')}\n`);
     total += c.count;
     if (!format.streams) parts.push(c.chunks ?? [c.out]);
     else if (c.out) world.stdout(c.out);
@@ -233,6 +234,7 @@ async function fix(o: Options, b: Batch, world: CliWorld): Promise<number> {
   await eachInOrder(o.files, b, world, async (path, r) => {
     const f = r as FixResult;
     if (f.notUtf8) world.stderr(`newsclean: ${path}: ${l10n.t('not valid UTF-8; left unchanged')}\n`);
+    if (f.japaneseKorean) world.stderr(`newsclean: ${path}: ${l10n.t('reads as Japanese or Korean; left unchanged')}\n`);
     if (f.out !== undefined) {
       if (o.mode === 'stdout') world.stdout(f.out);
       else await world.fs.writeFile(path, f.out);

@@ -25,6 +25,7 @@ export {
   type SettingKey,
 } from './config';
 export { minimalEdits } from './engine/minimal-edits';
+export { readsAsJapaneseOrKorean } from './text/japanese-korean';
 export { decodeTranscript, encodeTranscript, utf8Length, withBom, type Transcript } from './text/transcript';
 export { CONVERSIONS, convert, convertEdits, convertWith, detectScript, SCRIPT_TARGETS, type ScriptTarget } from './script';
 export * from './configfile';

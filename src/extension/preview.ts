@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
+import { engine } from './engine';
 import { applyReview, planFile, reviewFirst, type PlannedFile } from './review';
+import { japaneseKoreanMessage } from './statusBar';
 
 /** What a review came to: the files it covered and whether the user applied it. */
 export interface ReviewOutcome {
@@ -65,7 +67,9 @@ export class CleanPreview implements vscode.Disposable {
     );
     if (!planned) return 0;
     if (planned.plan.entries.length === 0) {
-      vscode.window.setStatusBarMessage(vscode.l10n.t('News Transcript Cleaner: nothing to clean.'), 3000);
+      // Nothing to clean because no rule reads Japanese or Korean: say that, not "nothing to clean" (the plan judged this text already).
+      const foreign = engine().readsAsJapaneseOrKorean({ text: planned.target.text });
+      vscode.window.setStatusBarMessage(foreign ? japaneseKoreanMessage() : vscode.l10n.t('News Transcript Cleaner: nothing to clean.'), 3000);
       return 0;
     }
     if (document.version !== version) {

@@ -5,7 +5,9 @@ import { engine } from './engine';
 
 /**
  * The active document's problems, errors apart (`$(error) 3 $(warning) 97`),
- * with each rule's count in the tooltip; clicking opens the Problems view.
+ * with each rule's count in the tooltip; clicking opens the Problems view. A
+ * document that reads as Japanese or Korean as a whole, which no rule checks
+ * and nothing rewrites, says so instead of showing no problems.
  */
 export class StatusBar implements vscode.Disposable {
   readonly item = vscode.window.createStatusBarItem('newsclean.status', vscode.StatusBarAlignment.Right, 100);
@@ -28,7 +30,8 @@ export class StatusBar implements vscode.Disposable {
    * them — hints are not listed there, so the server does not count them —
    * and the tooltip gives each rule's count.
    */
-  static textFor(summary: Pick<AnalyzedParams, 'shown' | 'errors' | 'perRule'>): { text: string; tooltip: string } {
+  static textFor(summary: Pick<AnalyzedParams, 'shown' | 'errors' | 'perRule' | 'japaneseKorean'>): { text: string; tooltip: string } {
+    if (summary.japaneseKorean) return { text: '$(info) ' + vscode.l10n.t('Japanese/Korean'), tooltip: japaneseKoreanMessage() };
     if (summary.shown === 0) {
       return { text: '$(check) ' + vscode.l10n.t('News transcript'), tooltip: vscode.l10n.t('News Transcript Cleaner: no problems') };
     }
@@ -59,4 +62,9 @@ export class StatusBar implements vscode.Disposable {
   dispose(): void {
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** What a document that reads as Japanese or Korean as a whole is told (the status bar's tooltip, Clean Document). */
+export function japaneseKoreanMessage(): string {
+  return vscode.l10n.t('News Transcript Cleaner: read as Japanese or Korean; left unchanged (no rule checks it).');
 }

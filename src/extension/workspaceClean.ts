@@ -13,6 +13,8 @@ export interface WorkspaceCleanSummary {
   readonly undecodable: readonly string[];
   /** Files left alone because they exceed newsclean.maxFileSizeKB. */
   readonly tooLarge: readonly string[];
+  /** Files left unchanged because they read as Japanese or Korean as a whole (no rule checks them). */
+  readonly japaneseKorean: readonly string[];
   readonly fixesPerRule: ReadonlyMap<string, number>;
   readonly cancelled: boolean;
   /** Resolves when the user applied (true) or discarded (false) the review. */
@@ -37,6 +39,7 @@ export async function cleanWorkspace(preview: CleanPreview, options: { preview?:
       const files: PlannedFile[] = [];
       const undecodable: string[] = [];
       const tooLarge: string[] = [];
+      const japaneseKorean: string[] = [];
       let n = 0;
       for (const uri of uris) {
         if (token.isCancellationRequested) break;
@@ -59,8 +62,10 @@ export async function cleanWorkspace(preview: CleanPreview, options: { preview?:
         const body = open ? open.getText() : file.text;
         const planned = planFile({ uri, text: body, document: open }, () => token.isCancellationRequested);
         if (planned.plan.entries.length > 0) files.push(planned);
+        // The plan judged this text already: the verdict is kept, not looked for again.
+        else if (engine().readsAsJapaneseOrKorean({ text: body })) japaneseKorean.push(vscode.workspace.asRelativePath(uri));
       }
-      return { files, undecodable, tooLarge, n, cancelled: token.isCancellationRequested };
+      return { files, undecodable, tooLarge, japaneseKorean, n, cancelled: token.isCancellationRequested };
     },
   );
   const fixesPerRule = new Map<string, number>();
@@ -73,6 +78,7 @@ export async function cleanWorkspace(preview: CleanPreview, options: { preview?:
     changed: planned.files.length,
     undecodable: planned.undecodable,
     tooLarge: planned.tooLarge,
+    japaneseKorean: planned.japaneseKorean,
     fixesPerRule,
     cancelled: planned.cancelled,
     applied,
@@ -87,6 +93,9 @@ export async function cleanWorkspace(preview: CleanPreview, options: { preview?:
     }
     if (summary.tooLarge.length) {
       message += ' ' + vscode.l10n.t('{0} files are larger than newsclean.maxFileSizeKB and were skipped: {1}', summary.tooLarge.length, summary.tooLarge.slice(0, 5).join(', '));
+    }
+    if (summary.japaneseKorean.length) {
+      message += ' ' + vscode.l10n.t('{0} files read as Japanese or Korean and were left unchanged: {1}', summary.japaneseKorean.length, summary.japaneseKorean.slice(0, 5).join(', '));
     }
     if (summary.cancelled) message += ' ' + vscode.l10n.t('Cancelled.');
     void vscode.window.showInformationMessage(message);

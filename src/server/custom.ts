@@ -43,6 +43,8 @@ export interface AnalyzedParams {
   perRule: [string, number][];
   /** Set when the document was not analysed. */
   skipped?: 'tooLarge' | 'ignored';
+  /** Set when the document reads as Japanese or Korean as a whole: no rule runs on it, nothing is rewritten. */
+  japaneseKorean?: true;
   /** newsclean.maxFileSizeKB of the document, for the message of a document too large. */
   limitKB: number;
 }

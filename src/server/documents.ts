@@ -8,7 +8,7 @@
  * milliseconds, and is dropped as soon as a newer edit makes it useless.
  */
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
-import { analyzeIncrementalSteps, utf8Length, type Finding, type IncrementalState, type Settings, type TextChange } from '../core';
+import { analyzeIncrementalSteps, readsAsJapaneseOrKorean, utf8Length, type Finding, type IncrementalState, type Settings, type TextChange } from '../core';
 import type { ShownItem } from './budget';
 import type { DocumentSettings } from './settings';
 
@@ -18,6 +18,8 @@ export interface Analysis {
   readonly settings: Settings;
   /** Set when the document was not analysed (too large, ignored); findings are then empty. */
   readonly skipped?: 'tooLarge' | 'ignored';
+  /** Set when the document reads as Japanese or Korean as a whole: no rule ran on it (findings are empty). */
+  readonly japaneseKorean?: true;
 }
 
 export interface Entry {
@@ -158,8 +160,11 @@ export class Documents {
     for (;;) {
       const step = steps.next();
       if (step.done) {
-        entry.state = step.value.state;
-        entry.analysis = { version, findings: step.value.findings, settings };
+        const { state, findings } = step.value;
+        entry.state = state;
+        // The verdict the rules' analysis found (kept with its document), asked only when there is no finding.
+        const japaneseKorean = findings.length === 0 && readsAsJapaneseOrKorean(state.document);
+        entry.analysis = { version, findings, settings, ...(japaneseKorean && { japaneseKorean }) };
         return entry.analysis;
       }
       if (Date.now() - since < SLICE_MS) continue;

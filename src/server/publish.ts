@@ -53,5 +53,7 @@ export function summaryOf(uri: string, a: Analysis): AnalyzedParams {
     if (f.severity === 'error') errors++;
     perRule.set(f.ruleId, (perRule.get(f.ruleId) ?? 0) + 1);
   }
-  return { uri, version: a.version, count: a.findings.length, shown, errors, perRule: [...perRule], skipped: a.skipped, limitKB: a.settings.get('newsclean.maxFileSizeKB') };
+  const summary: AnalyzedParams = { uri, version: a.version, count: a.findings.length, shown, errors, perRule: [...perRule], skipped: a.skipped, limitKB: a.settings.get('newsclean.maxFileSizeKB') };
+  if (a.japaneseKorean) summary.japaneseKorean = true;
+  return summary;
 }

@@ -32,6 +32,7 @@ export interface NewsCleanApi {
     files: number;
     changed: number;
     undecodable: readonly string[];
+    japaneseKorean: readonly string[];
     fixesPerRule: ReadonlyMap<string, number>;
     applied: Promise<boolean>;
   }>;

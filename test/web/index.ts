@@ -4,7 +4,8 @@
 // dist/web/extension.js, as vscode.dev would). No mocha and no Node module
 // here: a web worker has neither. It opens seed 002, waits for the
 // extension's diagnostics and compares their number with the seed's golden
-// findings; a rejected promise fails the run.
+// findings, then opens a Japanese page and waits for the status bar to say
+// it is left unchanged; a rejected promise fails the run.
 import * as vscode from 'vscode';
 
 const SEED = '002_7e5994b88d4897fc';
@@ -21,7 +22,10 @@ export async function run(): Promise<void> {
   }
   const extension = vscode.extensions.getExtension(EXTENSION_ID);
   if (!extension) throw new Error(`${EXTENSION_ID} is not loaded`);
-  await extension.activate();
+  const api = (await extension.activate()) as {
+    onDidAnalyze: vscode.Event<{ uri: vscode.Uri; version: number }>;
+    statusBar(): { text: string; tooltip: string } | undefined;
+  };
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (!folder) throw new Error('no workspace folder');
   const uri = vscode.Uri.joinPath(folder.uri, `${SEED}.txt`);
@@ -42,4 +46,26 @@ export async function run(): Promise<void> {
     check();
   });
   console.log(`web extension host: seed 002 has its ${found} golden diagnostics`);
+
+  // A page that reads as Japanese as a whole: no rule checks it, and the status bar says so.
+  const page = vscode.Uri.joinPath(folder.uri, 'japanese-page.txt');
+  await vscode.workspace.fs.writeFile(page, new TextEncoder().encode('このプログラムは、指定されたファイルを読み込んで結果を表示する。\n'.repeat(8)));
+  const doc = await vscode.workspace.openTextDocument(page);
+  const analysed = new Promise<void>((resolve, reject) => {
+    const sub = api.onDidAnalyze((e) => {
+      if (e.uri.toString() !== page.toString() || e.version !== doc.version) return;
+      sub.dispose();
+      clearTimeout(timer);
+      resolve();
+    });
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error('no analysis of the Japanese page after 60 s'));
+    }, 60_000);
+  });
+  await vscode.window.showTextDocument(doc);
+  await analysed;
+  const shown = api.statusBar();
+  if (!shown?.text.includes('Japanese/Korean')) throw new Error(`the status bar does not say the Japanese page is left unchanged: ${JSON.stringify(shown)}`);
+  console.log(`web extension host: the Japanese page is left unchanged (${shown.text})`);
 }

@@ -87,6 +87,17 @@ export function japaneseKoreanSpansOf(document: { readonly text: string }): read
   return verdictFor(document).spans;
 }
 
+/**
+ * Whether a document reads as Japanese or Korean as a whole, so that no rule
+ * runs on it and it gets no finding: the verdict its analysis found (kept per
+ * document object and text), not looked for again. Japanese and Korean are
+ * never rewritten: editors and the CLI say so instead of saying nothing.
+ */
+export function readsAsJapaneseOrKorean(document: { readonly text: string }): boolean {
+  const { spans, text } = verdictFor(document);
+  return coversDocument(spans, text);
+}
+
 /** The spans and kana lines of a document (see JapaneseKorean), computed once per document object (and text). */
 export function japaneseKoreanOf(document: { readonly text: string }): JapaneseKorean {
   return verdictFor(document);

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { NewsDocument, analyze, analyzeIncremental, fixAll } from '../../../src/core';
+import { NewsDocument, analyze, analyzeIncremental, fixAll, readsAsJapaneseOrKorean } from '../../../src/core';
 import { carryJapaneseKoreanSpans, fixTouchesJapaneseKorean, japaneseKoreanDocumentSpans, japaneseKoreanSpansOf } from '../../../src/core/text/japanese-korean';
 import { japaneseKoreanSpans } from '../../../src/core/text/japanese-korean-lines';
 import { ROOT } from '../helpers';
@@ -145,6 +145,23 @@ describe('Japanese and Korean text', () => {
     // The same lines quoted in a Chinese article are judged line by line: the article's own Chinese is still checked.
     const article = '南阳市委书记出席並讲话,强调要做好文化交流工作。\n' + page.split('\n').slice(2, 4).join('\n') + '\n';
     assert.notDeepEqual(analyze(new NewsDocument(article)), []);
+  });
+
+  it('the public API says whether a document reads as Japanese or Korean as a whole, after a full or an incremental analysis', () => {
+    const chinese = '南阳市委书记出席並讲话,强调要做好文化交流工作。\n据悉，该活动由两地共同主办,预计将吸引上万名观众。\n';
+    const japanese = 'このプログラムは、指定されたファイルを読み込んで結果を表示する。\n'.repeat(12);
+    const korean = '대한민국의 수도는 서울이며 인구는 약 천만 명이다.\n'.repeat(6);
+    const doc = new NewsDocument(japanese);
+    assert.deepEqual(analyze(doc), []);
+    assert.equal(readsAsJapaneseOrKorean(doc), true);
+    assert.equal(readsAsJapaneseOrKorean({ text: korean }), true);
+    // A Chinese article, clean or quoting Japanese, is not: its findings (or their absence) are the rules' own.
+    for (const text of [chinese, '一句完整的话。\n', chinese + japanese.slice(0, 40) + '\n', '']) assert.equal(readsAsJapaneseOrKorean(new NewsDocument(text)), false, JSON.stringify(text));
+    let state = analyzeIncremental(undefined, chinese).state;
+    for (const [text, whole] of [[chinese + japanese, true], [chinese, false], [chinese + japanese + '名称\n', true]] as const) {
+      state = analyzeIncremental(state, text).state;
+      assert.equal(readsAsJapaneseOrKorean(state.document), whole, JSON.stringify(text));
+    }
   });
 
   it('an edit that makes the document Japanese as a whole, or Chinese again, is analysed as from scratch', () => {
