@@ -77,8 +77,11 @@ describe('clean-up rules (issue 18)', () => {
     const found = analyze(new NewsDocument(text), { ruleSet: [invisibleCharacters] });
     assert.deepEqual(found.map((f) => [f.range.start, f.fix]), [[5, undefined], [7, undefined]]);
     assert.ok(fixAll(text).text.includes('¡\u00ad¡\u00ad'), 'fix-all keeps the bytes of the unread character');
-    // After a letter of another script a soft hyphen is still debris.
+    // After a letter of another script, or after a soft hyphen, a soft hyphen is still debris.
     assert.equal(fixAll('Donau\u00addampf 中\u00ad文', { ruleSet: [invisibleCharacters] }).text, 'Donaudampf 中文');
+    assert.deepEqual(analyze(new NewsDocument('上涨0.8%。1\u00ad\u00ad—4月'), { ruleSet: [invisibleCharacters] }).map((f) => [f.range, f.fix?.edits]), [
+      [{ start: 8, end: 10 }, [{ range: { start: 8, end: 10 }, text: '' }]],
+    ]);
   });
   tester(invisibleCharacters, {
     settings: { 'newsclean.invisible.indentation': 'remove' },

@@ -97,9 +97,15 @@ function codePointAt(s: string, i: number): string {
   return c === undefined ? '' : String.fromCodePoint(c);
 }
 
+/** Whether the character before i is U+00A1–U+00FF but a soft hyphen: the first byte of a GBK or Big5 character read as Latin-1. */
+function afterLatin1Byte(s: string, i: number): boolean {
+  const b = s.charCodeAt(i - 1);
+  return b >= 0xa1 && b <= 0xff && b !== 0xad;
+}
+
 /** Whether the character at i is debris: 1 remove, 0 text, -1 flag only. */
 function verdict(s: string, i: number, c: number, rtl: () => boolean, latin1: () => boolean, atDocumentStart: boolean): number {
-  if (c === 0x00ad) return s.charCodeAt(i - 1) >= 0xa1 && s.charCodeAt(i - 1) <= 0xff ? -1 : 1;
+  if (c === 0x00ad) return afterLatin1Byte(s, i) ? -1 : 1;
   if (c === 0x200b || c === 0x2060 || c === 0x180e) return 1;
   if (c === 0xfeff) return atDocumentStart ? 0 : 1;
   if (c === 0x200c || c === 0x200d) return JOINS.test(codePointBefore(s, i)) || JOINS.test(codePointAt(s, i + 1)) ? 0 : 1;
