@@ -37,7 +37,14 @@ function freshAnatomy(doc: NewsDocument): PageAnatomy {
   const texts = new Array<string>(lines.length);
   for (let i = 0; i < lines.length; i++) texts[i] = lines[i].blank ? '' : lines[i].text;
   const facts = factsOf(doc);
+  // The weights too, so that the next edit's carry finds them (unchangedBy).
+  weightsOf(doc);
   return anatomyOf(texts, lineKinds(doc), (i) => facts[i]!);
+}
+
+/** The weight of each line in the search for the body (NaN: blank), carried over edits with the lines. */
+function weightsOf(doc: NewsDocument): readonly number[] {
+  return doc.lineValues(WEIGHTS, (line) => (line.blank ? NaN : lineWeight(knownFacts(line.text), lineKind(line))));
 }
 
 function factsOf(doc: NewsDocument): readonly (LineFacts | undefined)[] {
@@ -70,7 +77,7 @@ function unchangedBy(doc: NewsDocument, old: PageAnatomy, edit: LineEdit): boole
     }
     if (i <= old.bodyStart || i >= old.bodyEnd || kinds[i] !== oldKinds[i] || !sameInBody(was, now)) return false;
   }
-  const weights = doc.lineValues(WEIGHTS, (line) => (line.blank ? NaN : lineWeight(knownFacts(line.text), lineKind(line))));
+  const weights = weightsOf(doc);
   const idx: number[] = [];
   for (let i = 0; i < lines.length; i++) if (!lines[i].blank) idx.push(i);
   const body = bodyRun(idx.length, (k) => weights[idx[k]]);
