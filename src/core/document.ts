@@ -51,16 +51,31 @@ export interface TextSource {
   getText(): string;
 }
 
+/**
+ * How an edited document's lines differ from those of the document it was
+ * made from (NewsDocument.edited): lines `[first, next)` of the old one were
+ * replaced by `[first, next + lineDelta)`; the old document's line values
+ * (lineValues) by key.
+ */
+export interface LineEdit {
+  readonly first: number;
+  readonly next: number;
+  readonly lineDelta: number;
+  oldLineValues(key: object): readonly unknown[] | undefined;
+}
+
 const LINE_BREAK = /\r\n|\r|\n/g;
 
 /**
- * The document `edited` made each edited one from (weakly: a chain of edits
- * holds no earlier versions), and its lines `[first, next)` that the edit
- * replaced: the edited document's lines from `next + lineDelta` are its
- * lines from `next`. Kept aside, so that an edited document equals the same
- * text made anew.
+ * The line values (lineValues) of the document `edited` made each edited
+ * one from — its values, not the document: a chain of edits holds no
+ * earlier texts, and no weak reference keeps them alive either (a WeakRef's
+ * target lives until the end of the job that made it, which would be all of a
+ * loop of edits) — and its lines `[first, next)` that the edit replaced: the
+ * edited document's lines from `next + lineDelta` are its lines from `next`.
+ * Kept aside, so that an edited document equals the same text made anew.
  */
-const origins = new WeakMap<NewsDocument, { readonly document: WeakRef<NewsDocument>; readonly first: number; readonly next: number; readonly lineDelta: number }>();
+const origins = new WeakMap<NewsDocument, { readonly values: Map<object, unknown>; readonly first: number; readonly next: number; readonly lineDelta: number }>();
 const BLANK = /^[\s\u3000]*$/;
 
 export class NewsDocument {
@@ -75,8 +90,8 @@ export class NewsDocument {
   /** How many lines end with each line ending. */
   private readonly eolCounts: Readonly<Record<Eol, number>>;
   private blocksCache: readonly Block[] | undefined;
-  /** Values per line (lineValues), by key. */
-  private lineValuesCache: Map<object, readonly unknown[]> | undefined;
+  /** Values per line (lineValues) and of the whole document (documentValue), by key. */
+  private lineValuesCache: Map<object, unknown> | undefined;
 
   /**
    * `parts`: the text's lines and line-ending counts when the caller has
@@ -124,7 +139,7 @@ export class NewsDocument {
       lines.push(Object.freeze({ index: lines.length, start: l.start + delta, end: l.end + delta, eol: l.eol, text: l.text, blank: l.blank }));
     }
     const document = new NewsDocument(text, uri, version, { lines: Object.freeze(lines), eolCounts: counts });
-    origins.set(document, { document: new WeakRef(this), first, next, lineDelta: lines.length - this.lines.length });
+    origins.set(document, { values: (this.lineValuesCache ??= new Map()), first, next, lineDelta: lines.length - this.lines.length });
     return document;
   }
 
@@ -140,7 +155,7 @@ export class NewsDocument {
     const lines = this.lines;
     const values = new Array<T>(lines.length);
     const origin = origins.get(this);
-    const old = origin?.document.deref()?.lineValuesCache?.get(key) as readonly T[] | undefined;
+    const old = origin?.values.get(key) as readonly T[] | undefined;
     if (origin && old) {
       const after = origin.next + origin.lineDelta;
       for (let i = 0; i < origin.first; i++) values[i] = old[i];
@@ -149,6 +164,26 @@ export class NewsDocument {
     } else for (let i = 0; i < lines.length; i++) values[i] = compute(lines[i]);
     (this.lineValuesCache ??= new Map()).set(key, values);
     return values;
+  }
+
+  /**
+   * A value of the whole document under `key`, computed once per document.
+   * A document made by `edited` offers the value of the document it was made
+   * from, when that one has it, to `carry` with the edit (see LineEdit);
+   * `compute` makes it when there is none or `carry` declines.
+   */
+  documentValue<T>(key: object, compute: () => T, carry?: (old: T, edit: LineEdit) => T | undefined): T {
+    const cache = (this.lineValuesCache ??= new Map());
+    if (cache.has(key)) return cache.get(key) as T;
+    const origin = origins.get(this);
+    let value: T | undefined;
+    if (carry && origin?.values.has(key)) {
+      const { values, first, next, lineDelta } = origin;
+      value = carry(values.get(key) as T, { first, next, lineDelta, oldLineValues: (k) => values.get(k) as readonly unknown[] | undefined });
+    }
+    if (value === undefined) value = compute();
+    cache.set(key, value);
+    return value;
   }
 
   static from(source: TextSource): NewsDocument {

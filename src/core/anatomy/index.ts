@@ -5,37 +5,83 @@
  *
  * Cheap after an edit: what is known of each line is carried over with the
  * line (NewsDocument.lineValues), or else remembered by its text (memo.ts),
- * so only the edited lines are judged again, and the pass over
- * the whole document is one over arrays. A document of the same text as the
- * last one (the outline's, after the rule's) gets the same anatomy.
+ * so only the edited lines are judged again; an edit inside the body that
+ * leaves the anatomy as it was (unchangedBy) keeps it, and otherwise the
+ * pass over the whole document is one over arrays. A document of the same
+ * text as the last one (the outline's, after the rule's) gets the same
+ * anatomy.
  */
-import type { NewsDocument } from '../document';
-import { lineKinds, type LineKinds } from '../rules/boilerplate/line-kinds';
+import type { LineEdit, NewsDocument } from '../document';
+import { KINDS, lineKind, lineKinds, type LineKinds } from '../rules/boilerplate/line-kinds';
 import { knownFacts, memoFor } from './memo';
-import { anatomyOf, type PageAnatomy } from './page';
+import { anatomyOf, bodyRun, lineWeight, sameInBody, type LineFacts, type PageAnatomy } from './page';
 
 export { pageAnatomy, isDatedSourceLine, type PageAnatomy, type PageKind } from './page';
 
-const cache = new WeakMap<NewsDocument, PageAnatomy>();
-/** The key of the lines' facts (NewsDocument.lineValues). */
+/** Keys of NewsDocument.lineValues and documentValue: the lines' facts, their weights, the anatomy. */
 const FACTS = {};
+const WEIGHTS = {};
+const ANATOMY = {};
 let last: { text: string; lineCount: number; anatomy: PageAnatomy } | undefined;
 
 export function documentAnatomy(doc: NewsDocument): PageAnatomy {
-  let a = cache.get(doc);
-  if (a) return a;
-  if (last && last.lineCount === doc.lineCount && last.text === doc.text) a = last.anatomy;
-  else {
-    memoFor(doc);
-    const lines = doc.lines;
-    const texts = new Array<string>(lines.length);
-    for (let i = 0; i < lines.length; i++) texts[i] = lines[i].blank ? '' : lines[i].text;
-    const facts = doc.lineValues(FACTS, (line) => (line.blank ? undefined : knownFacts(line.text)));
-    a = anatomyOf(texts, lineKinds(doc), (i) => facts[i]!);
-    last = { text: doc.text, lineCount: doc.lineCount, anatomy: a };
-  }
-  cache.set(doc, a);
+  const a = doc.documentValue(ANATOMY, () => freshAnatomy(doc), (old, edit) => (unchangedBy(doc, old, edit) ? old : undefined));
+  last = { text: doc.text, lineCount: doc.lineCount, anatomy: a };
   return a;
+}
+
+function freshAnatomy(doc: NewsDocument): PageAnatomy {
+  if (last && last.lineCount === doc.lineCount && last.text === doc.text) return last.anatomy;
+  memoFor(doc);
+  const lines = doc.lines;
+  const texts = new Array<string>(lines.length);
+  for (let i = 0; i < lines.length; i++) texts[i] = lines[i].blank ? '' : lines[i].text;
+  const facts = factsOf(doc);
+  // The weights too, so that the next edit's carry finds them (unchangedBy).
+  weightsOf(doc);
+  return anatomyOf(texts, lineKinds(doc), (i) => facts[i]!);
+}
+
+/** The weight of each line in the search for the body (NaN: blank), carried over edits with the lines. */
+function weightsOf(doc: NewsDocument): readonly number[] {
+  return doc.lineValues(WEIGHTS, (line) => (line.blank ? NaN : lineWeight(knownFacts(line.text), lineKind(line))));
+}
+
+function factsOf(doc: NewsDocument): readonly (LineFacts | undefined)[] {
+  return doc.lineValues(FACTS, (line) => (line.blank ? undefined : knownFacts(line.text)));
+}
+
+/**
+ * Whether an edit leaves the anatomy as it was, so that it is not worked out
+ * again on every keystroke: the edit kept the lines' count and blankness, it
+ * touched only lines inside the body, each read the same there (sameInBody,
+ * the same line-local kind), and the body found again from the lines'
+ * weights is the same run. Then every pass of anatomyOf reads what it read
+ * before.
+ */
+function unchangedBy(doc: NewsDocument, old: PageAnatomy, edit: LineEdit): boolean {
+  if (edit.lineDelta !== 0 || old.bodyStart < 0) return false;
+  const oldFacts = edit.oldLineValues(FACTS) as readonly (LineFacts | undefined)[] | undefined;
+  const oldKinds = edit.oldLineValues(KINDS) as LineKinds | undefined;
+  if (!oldFacts || !oldKinds) return false;
+  memoFor(doc);
+  const lines = doc.lines;
+  const facts = factsOf(doc);
+  const kinds = lineKinds(doc);
+  for (let i = edit.first; i < edit.next; i++) {
+    const was = oldFacts[i];
+    const now = facts[i];
+    if (!was || !now) {
+      if (was !== now) return false;
+      continue;
+    }
+    if (i <= old.bodyStart || i >= old.bodyEnd || kinds[i] !== oldKinds[i] || !sameInBody(was, now)) return false;
+  }
+  const weights = weightsOf(doc);
+  const idx: number[] = [];
+  for (let i = 0; i < lines.length; i++) if (!lines[i].blank) idx.push(i);
+  const body = bodyRun(idx.length, (k) => weights[idx[k]]);
+  return body !== undefined && idx[body.start] === old.bodyStart && idx[body.end] === old.bodyEnd;
 }
 
 /** The kind of every line in its page's context. */

@@ -30,13 +30,13 @@ let generation = 0;
 /** How many texts this generation asked for, and the one before it. */
 let askedNow = 0;
 let askedBefore = 0;
-let owner: WeakRef<object> | undefined;
+/** The generation each document started (no WeakRef: its target would live until the end of the job). */
+const generations = new WeakMap<object, number>();
 
 /** Starts a new generation when `doc` is not the document asked about last. */
 export function memoFor(doc: object): void {
-  if (owner?.deref() === doc) return;
-  owner = new WeakRef(doc);
-  generation++;
+  if (generations.get(doc) === generation) return;
+  generations.set(doc, ++generation);
   askedBefore = askedNow;
   askedNow = 0;
   // What the generation that just ended did not ask for goes, when it is most of the map.

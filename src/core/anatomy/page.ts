@@ -200,6 +200,62 @@ export function lineFacts(text: string): LineFacts {
   };
 }
 
+/** A line's weight in the search for the body: prose counts for its length, chrome and short lines against it. */
+export function lineWeight(x: LineFacts, kind: BoilerplateKind | undefined): number {
+  if (x.head) return -1e6;
+  if (kind) return RECORD_KINDS.includes(kind) ? -4 : -30;
+  const p = proseWeight(x.f);
+  if (p > 0) return p;
+  return x.f.fragment ? 2 : -8;
+}
+
+/**
+ * The body among `n` non-blank lines of weights `weightAt(k)`: the run of
+ * the highest sum (Kadane's algorithm, the first of equal ones), starting
+ * and ending with prose (a run may start on a fragment); none under 60.
+ */
+export function bodyRun(n: number, weightAt: (k: number) => number): { start: number; end: number } | undefined {
+  let best = 0;
+  let start = -1;
+  let end = -1;
+  for (let k = 0, sum = 0, from = 0; k < n; k++) {
+    if (sum <= 0) {
+      sum = 0;
+      from = k;
+    }
+    sum += weightAt(k);
+    if (sum > best) {
+      best = sum;
+      start = from;
+      end = k;
+    }
+  }
+  if (start < 0 || best < 60) return undefined;
+  while (start < end && weightAt(start) <= 2) start++;
+  while (end > start && weightAt(end) <= 2) end--;
+  return { start, end };
+}
+
+/**
+ * Whether the anatomy reads a line inside the body (not its first or last)
+ * the same with facts `a` as with `b`: past the search for the body (whose
+ * weights are summed again), the body's passes ask a line its flags, whether
+ * it ends a sentence or is a fragment, whether it is longer than 80, and —
+ * only when it is 40 long or shorter, a caption's or an ad's length — its
+ * text; a line longer than that is compared with a caption's text only by
+ * equality (never equal) and under a caption by BARE_CREDIT.
+ */
+export function sameInBody(a: LineFacts, b: LineFacts): boolean {
+  if (a.head !== b.head || a.datedFirst !== b.datedFirst || a.photo !== b.photo || a.adLabel !== b.adLabel || a.close !== b.close || a.feedStamp !== b.feedStamp || a.ad !== b.ad) return false;
+  if (a.t === b.t && sameFeatures(a.f, b.f)) return true;
+  const long = (x: LineFacts) => x.f.len > 40 && x.t.length > 40;
+  return long(a) && long(b) && a.f.ends === b.f.ends && a.f.fragment === b.f.fragment && a.f.len > 80 === b.f.len > 80 && BARE_CREDIT.test(a.t) === BARE_CREDIT.test(b.t);
+}
+
+function sameFeatures(a: Features, b: Features): boolean {
+  return a === b || (a.len === b.len && a.han === b.han && a.punct === b.punct && a.ends === b.ends && a.fragment === b.fragment && a.sep === b.sep && a.digits === b.digits && a.latin === b.latin && a.spaces === b.spaces);
+}
+
 /**
  * The anatomy of a document given its lines (texts and blankness) and the
  * kinds the line-local patterns gave them.
@@ -226,35 +282,10 @@ export function anatomyOf(texts: readonly string[], local: readonly (Boilerplate
 
   // 2. The body: the maximum-sum run of line weights.
   const weight = new Float64Array(idx.length);
-  for (let k = 0; k < idx.length; k++) {
-    const f = feats[k];
-    const kind = local[idx[k]];
-    const p = kind ? 0 : proseWeight(f);
-    if (facts[k].head) weight[k] = -1e6;
-    else if (kind) weight[k] = RECORD_KINDS.includes(kind) ? -4 : -30;
-    else if (p > 0) weight[k] = p;
-    else if (f.fragment) weight[k] = 2;
-    else weight[k] = -8;
-  }
-  let best = 0;
-  let bestStart = -1;
-  let bestEnd = -1;
-  for (let k = 0, sum = 0, start = 0; k < idx.length; k++) {
-    if (sum <= 0) {
-      sum = 0;
-      start = k;
-    }
-    sum += weight[k];
-    if (sum > best) {
-      best = sum;
-      bestStart = start;
-      bestEnd = k;
-    }
-  }
-  if (bestStart < 0 || best < 60) return none;
-  // The body starts and ends with prose (a run may start on a fragment).
-  while (bestStart < bestEnd && weight[bestStart] <= 2) bestStart++;
-  while (bestEnd > bestStart && weight[bestEnd] <= 2) bestEnd--;
+  for (let k = 0; k < idx.length; k++) weight[k] = lineWeight(facts[k], local[idx[k]]);
+  const body = bodyRun(idx.length, (k) => weight[k]);
+  if (!body) return none;
+  const { start: bestStart, end: bestEnd } = body;
 
   // 3. The headline: the closest title-shaped line above the source/date line under it, or above the body.
   const window = Math.max(0, bestStart - 30);

@@ -14,6 +14,7 @@
  * region already found to repeat is skipped.
  */
 import { release } from './release';
+import { partitionPoint } from './search';
 
 export interface Repeat {
   /** Start of the earlier copy (stream index). */
@@ -99,14 +100,13 @@ export function winnow(hashes: Uint32Array, w: number): Int32Array {
  * Maximal later copies of earlier text, at least `minLength` long, in order
  * of their position; the later copies never overlap each other.
  */
-export function findRepeats(codes: Int32Array, options: RepeatOptions): Repeat[] {
+export function findRepeats(codes: Int32Array, options: RepeatOptions, given?: Fingerprints): Repeat[] {
   const minLength = Math.max(1, Math.floor(options.minLength));
-  const k = Math.max(1, Math.min(options.k ?? 5, minLength));
-  const w = Math.max(1, minLength - k + 1);
+  const { k, w } = windowOf(options);
   const maxCandidates = options.maxCandidates ?? 8;
   const n = codes.length;
   if (n < minLength * 2) return [];
-  const { prints, hashes } = fingerprints(codes, k, w);
+  const { prints, hashes } = given ?? fingerprints(codes, k, w);
   // The fingerprints seen so far by hash: an open-addressing table from each
   // hash to its latest fingerprint (-1: none), and from each fingerprint to
   // the one before it with the same hash (`earlier`).
@@ -149,7 +149,8 @@ export function findRepeats(codes: Int32Array, options: RepeatOptions): Repeat[]
         }
         if (!same) continue;
         let r = k;
-        while (p + r < n && q + r < p && codes[q + r] === codes[p + r]) r++;
+        const most = Math.min(n - p, p - q);
+        while (r < most && codes[q + r] === codes[p + r]) r++;
         let l = 0;
         while (p - l - 1 >= floor && q - l - 1 >= 0 && q + r <= p - l - 1 && codes[q - l - 1] === codes[p - l - 1]) l++;
         const len = l + r;
@@ -193,16 +194,123 @@ export function findRepeats(codes: Int32Array, options: RepeatOptions): Repeat[]
     keys[slot] = h;
     latest[slot] = f;
   }
-  release(keys, latest, earlier, prints, hashes);
+  release(keys, latest, earlier);
+  // Fingerprints handed in belong to the caller (an incremental scan keeps them).
+  if (!given) release(prints, hashes);
   return repeats;
 }
 
+/** The k-gram length and the window of `options` (see RepeatOptions). */
+export function windowOf(options: RepeatOptions): { k: number; w: number } {
+  const minLength = Math.max(1, Math.floor(options.minLength));
+  const k = Math.max(1, Math.min(options.k ?? 5, minLength));
+  return { k, w: Math.max(1, minLength - k + 1) };
+}
+
+/** Fingerprints of a stream: their positions (increasing) and their k-grams' hashes. */
+export interface Fingerprints {
+  readonly prints: Int32Array;
+  readonly hashes: Uint32Array;
+}
+
 /** The fingerprints (positions) and their hashes; the hashes of the other k-grams are let go here. */
-function fingerprints(codes: Int32Array, k: number, w: number): { prints: Int32Array; hashes: Uint32Array } {
+export function fingerprints(codes: Int32Array, k: number, w: number): Fingerprints {
   const all = kgramHashes(codes, k);
   const prints = winnow(all, w);
   const hashes = new Uint32Array(prints.length);
   for (let f = 0; f < prints.length; f++) hashes[f] = all[prints[f]];
   release(all);
   return { prints, hashes };
+}
+
+/**
+ * The fingerprints of a stream after an edit, from those before it: the
+ * stream's characters `[a, b)` became `codes[a, a + (b - a) + moved)`.
+ * Winnowing is local — a window's rightmost minimum depends on its `w`
+ * hashes, each on `k` characters — and its minima never move left as the
+ * window slides, so the windows that see the edit are winnowed again and the
+ * fingerprints before and after them are kept: the same fingerprints as
+ * `fingerprints(codes, k, w)`, in time proportional to the edit.
+ */
+export function spliceFingerprints(old: Fingerprints, oldLength: number, codes: Int32Array, a: number, b: number, moved: number, k: number, w: number): Fingerprints {
+  const count = codes.length - k + 1; // k-grams after the edit
+  // Short streams (a window shorter than w) are winnowed again whole.
+  if (count < 2 * w + 2 || oldLength - k + 1 < 2 * w + 2) return fingerprints(codes, k, w);
+  // k-grams c0..c1-1 (new indices) hold edited characters; the windows ending at e0..e1 see them.
+  const c0 = Math.max(0, a - k + 1);
+  const c1 = Math.min(count, b + moved);
+  const e0 = Math.max(w - 1, c0);
+  const e1 = Math.min(count - 1, c1 + w - 2);
+  // One window more on each side, whose minima are known to the old fingerprints too.
+  const from = Math.max(w - 1, e0 - 1);
+  const to = Math.min(count - 1, e1 + 1);
+  const first = from - w + 1;
+  const hashes = new Uint32Array(to - first + 1);
+  rollingHashes(codes, k, first, hashes);
+  const minima = slidingMinima(hashes, w, first);
+  // minima[i]: the minimum of the window ending at from + i.
+  const before = from < e0 ? minima[0] : -1;
+  const after = to > e1 ? minima[minima.length - 1] - moved : Number.MAX_SAFE_INTEGER;
+  const keepBefore = before < 0 ? 0 : partitionAfter(old.prints, before);
+  const keepAfter = partitionBefore(old.prints, after);
+  const middle: number[] = [];
+  let last = keepBefore > 0 ? old.prints[keepBefore - 1] : -1;
+  for (let i = from < e0 ? 1 : 0; i < minima.length - (to > e1 ? 1 : 0); i++) {
+    if (minima[i] !== last) middle.push((last = minima[i]));
+  }
+  let afterStart = keepAfter;
+  if (afterStart < old.prints.length && old.prints[afterStart] + moved === last) afterStart++;
+  const total = keepBefore + middle.length + (old.prints.length - afterStart);
+  const prints = new Int32Array(total);
+  const printHashes = new Uint32Array(total);
+  prints.set(old.prints.subarray(0, keepBefore));
+  printHashes.set(old.hashes.subarray(0, keepBefore));
+  for (let i = 0; i < middle.length; i++) {
+    prints[keepBefore + i] = middle[i];
+    printHashes[keepBefore + i] = hashes[middle[i] - first];
+  }
+  let o = keepBefore + middle.length;
+  for (let i = afterStart; i < old.prints.length; i++, o++) {
+    prints[o] = old.prints[i] + moved;
+    printHashes[o] = old.hashes[i];
+  }
+  return { prints, hashes: printHashes };
+}
+
+/** Writes to `out` the hashes of k-grams `first`, `first + 1`, … (as kgramHashes). */
+function rollingHashes(codes: Int32Array, k: number, first: number, out: Uint32Array): void {
+  let top = 1;
+  for (let i = 1; i < k; i++) top = Math.imul(top, BASE);
+  let h = 0;
+  for (let i = 0; i < k; i++) h = (Math.imul(h, BASE) + codes[first + i]) | 0;
+  out[0] = fmix(h);
+  for (let j = 1; j < out.length; j++) {
+    const i = first + j;
+    h = (Math.imul(h - Math.imul(codes[i - 1], top), BASE) + codes[i + k - 1]) | 0;
+    out[j] = fmix(h);
+  }
+}
+
+/** The rightmost minimum (as a k-gram index, `offset` + i) of every full window of `w` in `hashes`. */
+function slidingMinima(hashes: Uint32Array, w: number, offset: number): number[] {
+  const out: number[] = [];
+  const deque: number[] = [];
+  let head = 0;
+  for (let i = 0; i < hashes.length; i++) {
+    while (deque.length > head && hashes[deque[deque.length - 1]] >= hashes[i]) deque.pop();
+    deque.push(i);
+    if (deque[head] <= i - w) head++;
+    if (i >= w - 1) out.push(offset + deque[head]);
+  }
+  return out;
+}
+
+/** Index of the first fingerprint after position `x`. */
+function partitionAfter(prints: Int32Array, x: number): number {
+  return partitionPoint(prints.length, (m) => prints[m] <= x);
+}
+
+/** Index of the first fingerprint at or after position `x`. */
+function partitionBefore(prints: Int32Array, x: number): number {
+  return partitionPoint(prints.length, (m) => prints[m] < x);
 }

@@ -249,6 +249,27 @@ describe('incremental analysis', () => {
     assert.deepEqual(repeats(split), [4, 4, 4, 5, 4, 5, 4]);
   });
 
+  it('moves the earlier copy of a repeat when punctuation is typed into it, edit after edit', () => {
+    // Punctuation leaves the repeats as they were but moves the characters after it on its line: the
+    // related information (where the earlier copy ends) must follow, over more edits than are patched
+    // onto the stream's columns before they are made afresh.
+    const lines = mixedDocument(120).split('\n');
+    const chosen = lines.slice(0, 60).filter((l) => l.length > 30 && !/\ufffd/.test(l)).slice(0, 14);
+    const others = lines.slice(60).filter((l) => l.length > 30);
+    const text = `${lines.slice(0, 60).join('\n')}\n${chosen.map((l, i) => `${l}\n${others[i]}`).join('\n')}`;
+    const texts = [text];
+    for (const line of [...chosen].reverse()) {
+      const last = texts[texts.length - 1];
+      texts.push(splice(last, last.indexOf(line) + line.length - 2, 0, '，'));
+    }
+    const results = sequence(texts);
+    const ends = (r: { findings: readonly Finding[] }) =>
+      r.findings.filter((f) => f.ruleId === 'duplicate-block').map((f) => f.related?.[0]?.range.end);
+    // Each edit moved the end of an earlier copy (and those after it) by one.
+    assert.notDeepEqual(ends(results[results.length - 1]), ends(results[0]));
+    assert.ok(ends(results[0]).length >= 10);
+  });
+
   it('follows a chain of broken lines through an edit', () => {
     const chain = '这是一个很长的句子\n，被分成了\n，好几行\n，一直到这里\n，才结束。\n下一段落。\n';
     const text = `${seed('000')}\n${chain}${seed('002')}`;

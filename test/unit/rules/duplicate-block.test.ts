@@ -6,7 +6,7 @@ import { duplicateBlock } from '../../../src/core/rules/duplicate-block';
 import { boilerplate } from '../../../src/core/rules/boilerplate';
 import { strayLineBreak } from '../../../src/core/rules/stray-line-break';
 import { normalize } from '../../../src/core/text/normalize';
-import { findRepeats, kgramHashes, winnow } from '../../../src/core/text/winnow';
+import { findRepeats, fingerprints, kgramHashes, spliceFingerprints, winnow } from '../../../src/core/text/winnow';
 import { ROOT, seed, seedNames } from '../helpers';
 
 const ANATOMY = path.join(ROOT, 'test', 'fixtures', 'anatomy');
@@ -229,6 +229,30 @@ describe('duplicate-block', () => {
           }
           assert.deepEqual([...winnow(hashes, w)], expected, `w=${w}, alphabet=${alphabet}`);
         }
+      }
+    });
+
+    it('the fingerprints after an edit, kept away from it, are those of the edited stream', () => {
+      let seed = 11;
+      const next = (n: number) => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % n;
+      for (let run = 0; run < 3000; run++) {
+        const alphabet = 1 + next(4);
+        const letters = (n: number) => Int32Array.from({ length: n }, () => 0x4e00 + next(alphabet));
+        const codes = letters(next(160));
+        const k = 1 + next(5);
+        const w = 1 + next(8);
+        const a = next(codes.length + 1);
+        const b = a + next(Math.min(10, codes.length - a + 1));
+        const part = letters(next(10));
+        const edited = new Int32Array(codes.length - (b - a) + part.length);
+        edited.set(codes.subarray(0, a));
+        edited.set(part, a);
+        edited.set(codes.subarray(b), a + part.length);
+        const kept = spliceFingerprints(fingerprints(codes, k, w), codes.length, edited, a, b, part.length - (b - a), k, w);
+        const fresh = fingerprints(edited, k, w);
+        const where = `run ${run}: k=${k} w=${w} [${a}, ${b}) -> ${part.length}`;
+        assert.deepEqual([...kept.prints], [...fresh.prints], where);
+        assert.deepEqual([...kept.hashes], [...fresh.hashes], where);
       }
     });
 

@@ -4,7 +4,8 @@ import { knownKind, memoFor } from '../../anatomy/memo';
 
 export type LineKinds = readonly (BoilerplateKind | undefined)[];
 
-const KINDS = {};
+/** The key of the lines' kinds (NewsDocument.lineValues). */
+export const KINDS = {};
 
 /**
  * The boilerplate kind of every line, computed once per document and shared

@@ -2,14 +2,15 @@ import type { Check } from '../../rule';
 import { made } from '../../engine/incremental/line-local';
 import type { Change, IncrementalStrategy } from '../../engine/incremental/types';
 import { normalize } from '../../text/normalize';
-import { findRepeats } from '../../text/winnow';
+import { findRepeats, fingerprints, spliceFingerprints, windowOf } from '../../text/winnow';
 import { coverLines, duplicateMinLength, lineSpans, reportDuplicates, scanRepeats, type RepeatScan } from './rule';
 
 /**
  * The normalised stream of unchanged lines is carried over (it never
  * crosses a line break), and the repeats too when the edit left the stream
  * as it was (punctuation, white space, line breaks): then only the edited
- * lines' coverage is found again. The runs of lines and the findings are
+ * lines' coverage is found again; otherwise the stream's fingerprints away
+ * from the edit are kept (spliceFingerprints). The runs of lines and the findings are
  * made again on the whole document, from that data.
  */
 export const duplicates: IncrementalStrategy<RepeatScan> = (ctx) => {
@@ -17,7 +18,7 @@ export const duplicates: IncrementalStrategy<RepeatScan> = (ctx) => {
   const old = change.old ? previous?.state : undefined;
   const check: Check = (context, report) => {
     const minLength = duplicateMinLength(settings);
-    const scan = old && change.old ? carryScan(old, change, minLength) : scanRepeats(document, minLength);
+    const scan = old && change.old ? carryScan(old, change, minLength) : scanRepeats(document, minLength, true);
     ctx.save(scan);
     reportDuplicates(context, scan, report);
   };
@@ -52,20 +53,23 @@ function carryScan(old: RepeatScan, change: Change, minLength: number): RepeatSc
   };
   const codes = same ? old.codes : splice(old.codes, middle.codes);
   // Columns of unchanged lines are as they were, the edited lines' may be too.
-  const columns = same && edited.every((c, i) => c === old.columns[a + i]) ? old.columns : splice(old.columns, edited);
+  const columns = !same ? old.columns.spliced(a, b, edited) : old.columns.agree(a, edited) ? old.columns : old.columns.patched(a, edited);
   // What is known of the lines' shapes stays with the unchanged lines.
   const menu = new Int8Array(lines.length).fill(-1);
   menu.set(old.menu.subarray(0, first));
   menu.set(old.menu.subarray(oldLast + 1), last + 1);
   const covered = new Uint8Array(lines.length);
   if (!same) {
-    const repeats = findRepeats(codes, { minLength });
+    // The fingerprints away from the edit are kept; the repeats are found again over the whole stream.
+    const { k, w } = windowOf({ minLength });
+    const prints = old.prints ? spliceFingerprints(old.prints, old.codes.length, codes, a, b, moved, k, w) : fingerprints(codes, k, w);
+    const repeats = findRepeats(codes, { minLength }, prints);
     coverLines(spans, repeats, 0, lines.length, covered);
-    return { codes, columns, spans, repeats, covered, menu, excerpts: new Map(), earlierExcerpts: old.excerpts };
+    return { codes, columns, spans, prints, repeats, covered, menu, excerpts: new Map(), earlierExcerpts: old.excerpts };
   }
   // The same stream, the same repeats: lines away from the edit are covered as they were.
   covered.set(old.covered.subarray(0, first));
   covered.set(old.covered.subarray(oldLast + 1), last + 1);
   coverLines(spans, old.repeats, first, last + 1, covered);
-  return { codes, columns, spans, repeats: old.repeats, covered, menu, excerpts: new Map(), earlierExcerpts: old.excerpts };
+  return { codes, columns, spans, prints: old.prints, repeats: old.repeats, covered, menu, excerpts: new Map(), earlierExcerpts: old.excerpts };
 }

@@ -9,11 +9,12 @@ import { CONTINUING_START, OPEN_END } from '../../text/punctuation';
 import { isCreditLine } from '../../text/shapes';
 import { isSpeakerLabel } from '../../outline/shapes';
 import { normalize, type NormalizedStream } from '../../text/normalize';
-import { findRepeats, type Repeat } from '../../text/winnow';
+import { findRepeats, fingerprints, windowOf, type Fingerprints, type Repeat } from '../../text/winnow';
 import { release } from '../../text/release';
 import { excerpt, lineRemovalRange } from '../../text/lines';
 import { partitionPoint } from '../../text/search';
 import { chromeTest, sourceInChrome, type ChromeTest } from './chrome';
+import { Columns } from './columns';
 
 /**
  * A paragraph or run of paragraphs that repeats earlier text, found whatever
@@ -41,7 +42,7 @@ export const check: Check = (ctx, report) => {
   const scan = scanRepeats(ctx.document, duplicateMinLength(ctx.settings));
   reportDuplicates(ctx, scan, report);
   // Nothing keeps the scan of a whole analysis (incremental analysis keeps its own).
-  release(scan.codes, scan.columns, scan.spans, scan.covered, scan.menu);
+  release(scan.codes, scan.columns.flat, scan.spans, scan.covered, scan.menu);
 };
 
 /** `newsclean.duplicates.minLength`, at least 4. */
@@ -58,9 +59,11 @@ export interface RepeatScan {
   /** The stream's characters. */
   readonly codes: Int32Array;
   /** Where each of them is: its offset from the start of its line. */
-  readonly columns: Int32Array;
+  readonly columns: Columns;
   /** Line i holds the stream's characters spans[2i] to spans[2i + 1] - 1. */
   readonly spans: Int32Array;
+  /** The stream's fingerprints, kept by an incremental scan for the next edit. */
+  readonly prints?: Fingerprints;
   readonly repeats: readonly Repeat[];
   /** Per line: 1 when it has characters in the stream and each lies in a repeat. */
   readonly covered: Uint8Array;
@@ -71,16 +74,19 @@ export interface RepeatScan {
   readonly earlierExcerpts?: ReadonlyMap<string, string>;
 }
 
-export function scanRepeats(doc: NewsDocument, minLength: number): RepeatScan {
+/** The scan of a whole document; with `keepPrints`, its fingerprints too (for the next edit). */
+export function scanRepeats(doc: NewsDocument, minLength: number, keepPrints = false): RepeatScan {
   const stream = normalize(doc.text);
   const spans = new Int32Array(2 * doc.lineCount);
   // The columns are written over the offsets they are made from (each read before it is written).
   const columns = stream.starts;
   lineSpans(doc.lines, 0, doc.lineCount - 1, stream, 0, spans, columns);
-  const repeats = findRepeats(stream.codes, { minLength });
+  const { k, w } = windowOf({ minLength });
+  const prints = keepPrints ? fingerprints(stream.codes, k, w) : undefined;
+  const repeats = findRepeats(stream.codes, { minLength }, prints);
   const covered = new Uint8Array(doc.lineCount);
   coverLines(spans, repeats, 0, doc.lineCount, covered);
-  return { codes: stream.codes, columns, spans, repeats, covered, menu: new Int8Array(doc.lineCount).fill(-1), excerpts: new Map() };
+  return { codes: stream.codes, columns: new Columns(columns), spans, prints, repeats, covered, menu: new Int8Array(doc.lineCount).fill(-1), excerpts: new Map() };
 }
 
 /**
@@ -331,7 +337,7 @@ function streamOffsets(doc: NewsDocument, { codes, columns, spans }: RepeatScan)
   const start = (i: number) => {
     // The last line whose span starts at or before i (spans follow each other).
     const line = Math.max(0, partitionPoint(doc.lineCount, (m) => spans[2 * m] <= i) - 1);
-    return doc.lines[line].start + columns[i];
+    return doc.lines[line].start + columns.at(i);
   };
   return { start, end: (i) => start(i) + (codes[i] > 0xffff ? 2 : 1) };
 }

@@ -6,6 +6,7 @@ import type { IncrementalStrategy } from '../../engine/incremental/types';
 import type { Line } from '../../document';
 import { fixTouchesJapaneseKorean } from '../../text/japanese-korean';
 import { overlapsSpan, type Span } from '../../text/spans';
+import { partitionPoint } from '../../text/search';
 import { allDense, denseLine, findAnnotations, removeAllFix, reportAnnotations, type Annotation } from './rule';
 
 /** flattened-pinyin's annotations, by line. */
@@ -99,13 +100,20 @@ export const annotations: IncrementalStrategy<Annotated> = (ctx) => {
   return { findings, kept: keptBefore, moved: kept.length - keptAfter };
 };
 
-/** Whether one of the annotations, where they are now, overlaps `spans` (sorted). */
+/** Whether one of the annotations, where they are now, overlaps `spans` (sorted): only the lines the spans touch are looked at. */
 function annotationsOverlap(annotated: Annotated, lines: readonly Line[], spans: readonly Span[]): boolean {
-  for (let i = 0; i < lines.length; i++) {
-    const e = annotated.byLine[i];
-    if (!e) continue;
-    const moved = lines[i].start - e.lineStart;
-    for (const a of e.list) if (overlapsSpan(spans, a.start + moved, a.end + moved)) return true;
+  let i = 0;
+  for (const span of spans) {
+    // The first line not wholly before the span (an annotation lies within its line).
+    i = partitionPoint(lines.length, (m) => lines[m].end < span.start, i);
+    for (; i < lines.length && lines[i].start <= span.end; i++) {
+      const e = annotated.byLine[i];
+      if (!e) continue;
+      const moved = lines[i].start - e.lineStart;
+      for (const a of e.list) if (overlapsSpan(spans, a.start + moved, a.end + moved)) return true;
+    }
+    // The next span may start on the line this one ended on.
+    i = Math.max(0, i - 1);
   }
   return false;
 }
