@@ -22,6 +22,7 @@ export { pageAnatomy, isDatedSourceLine, type PageAnatomy, type PageKind } from 
 const FACTS = {};
 const WEIGHTS = {};
 const ANATOMY = {};
+const NON_BLANK = {};
 let last: { text: string; lineCount: number; anatomy: PageAnatomy } | undefined;
 
 export function documentAnatomy(doc: NewsDocument): PageAnatomy {
@@ -47,6 +48,24 @@ function weightsOf(doc: NewsDocument): readonly number[] {
   return doc.lineValues(WEIGHTS, (line) => (line.blank ? NaN : lineWeight(knownFacts(line.text), lineKind(line))));
 }
 
+/** The indices of the non-blank lines; kept over an edit that keeps every line's blankness. */
+function nonBlankLines(doc: NewsDocument): Int32Array {
+  return doc.documentValue(
+    NON_BLANK,
+    () => {
+      const idx: number[] = [];
+      for (let i = 0; i < doc.lineCount; i++) if (!doc.lines[i].blank) idx.push(i);
+      return Int32Array.from(idx);
+    },
+    (old, edit) => {
+      const oldFacts = edit.oldLineValues(FACTS);
+      if (edit.lineDelta !== 0 || !oldFacts) return undefined;
+      for (let i = edit.first; i < edit.next; i++) if (doc.lines[i].blank !== (oldFacts[i] === undefined)) return undefined;
+      return old;
+    },
+  );
+}
+
 function factsOf(doc: NewsDocument): readonly (LineFacts | undefined)[] {
   return doc.lineValues(FACTS, (line) => (line.blank ? undefined : knownFacts(line.text)));
 }
@@ -65,7 +84,6 @@ function unchangedBy(doc: NewsDocument, old: PageAnatomy, edit: LineEdit): boole
   const oldKinds = edit.oldLineValues(KINDS) as LineKinds | undefined;
   if (!oldFacts || !oldKinds) return false;
   memoFor(doc);
-  const lines = doc.lines;
   const facts = factsOf(doc);
   const kinds = lineKinds(doc);
   for (let i = edit.first; i < edit.next; i++) {
@@ -78,8 +96,7 @@ function unchangedBy(doc: NewsDocument, old: PageAnatomy, edit: LineEdit): boole
     if (i <= old.bodyStart || i >= old.bodyEnd || kinds[i] !== oldKinds[i] || !sameInBody(was, now)) return false;
   }
   const weights = weightsOf(doc);
-  const idx: number[] = [];
-  for (let i = 0; i < lines.length; i++) if (!lines[i].blank) idx.push(i);
+  const idx = nonBlankLines(doc);
   const body = bodyRun(idx.length, (k) => weights[idx[k]]);
   return body !== undefined && idx[body.start] === old.bodyStart && idx[body.end] === old.bodyEnd;
 }
