@@ -14,7 +14,8 @@
 import type { LineEdit, NewsDocument } from '../document';
 import { KINDS, lineKind, lineKinds, type LineKinds } from '../rules/boilerplate/line-kinds';
 import { knownFacts, memoFor } from './memo';
-import { anatomyOf, bodyRun, lineWeight, sameInBody, type LineFacts, type PageAnatomy } from './page';
+import { anatomyOf, bodyRun, lineWeight, sameInBody, sameShortInBody, type LineFacts, type PageAnatomy } from './page';
+import { partitionPoint } from '../text/search';
 
 export { pageAnatomy, isDatedSourceLine, type PageAnatomy, type PageKind } from './page';
 
@@ -46,6 +47,17 @@ function freshAnatomy(doc: NewsDocument): PageAnatomy {
 /** The weight of each line in the search for the body (NaN: blank), carried over edits with the lines. */
 function weightsOf(doc: NewsDocument): readonly number[] {
   return doc.lineValues(WEIGHTS, (line) => (line.blank ? NaN : lineWeight(knownFacts(line.text), lineKind(line))));
+}
+
+/** Whether no line within three non-blank lines of line `i` reads `s` or `u` (a caption is a line printed twice nearby). */
+function apart(doc: NewsDocument, facts: readonly (LineFacts | undefined)[], i: number, s: string, u: string): boolean {
+  const idx = nonBlankLines(doc);
+  const k = partitionPoint(idx.length, (m) => idx[m] < i);
+  for (let j = Math.max(0, k - 3); j <= k + 3 && j < idx.length; j++) {
+    const t = j === k ? undefined : facts[idx[j]]?.t;
+    if (t === s || t === u) return false;
+  }
+  return true;
 }
 
 /** The indices of the non-blank lines; kept over an edit that keeps every line's blankness. */
@@ -93,7 +105,8 @@ function unchangedBy(doc: NewsDocument, old: PageAnatomy, edit: LineEdit): boole
       if (was !== now) return false;
       continue;
     }
-    if (i <= old.bodyStart || i >= old.bodyEnd || kinds[i] !== oldKinds[i] || !sameInBody(was, now)) return false;
+    if (i <= old.bodyStart || i >= old.bodyEnd || kinds[i] !== oldKinds[i]) return false;
+    if (!sameInBody(was, now) && !(edit.next - edit.first === 1 && sameShortInBody(was, now) && apart(doc, facts, i, was.t, now.t))) return false;
   }
   const weights = weightsOf(doc);
   const idx = nonBlankLines(doc);
