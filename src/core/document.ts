@@ -153,15 +153,28 @@ export class NewsDocument {
     const known = this.lineValuesCache?.get(key) as readonly T[] | undefined;
     if (known) return known;
     const lines = this.lines;
-    const values = new Array<T>(lines.length);
     const origin = origins.get(this);
     const old = origin?.values.get(key) as readonly T[] | undefined;
+    let values: T[];
     if (origin && old) {
       const after = origin.next + origin.lineDelta;
+      const edited = new Array<T>(after - origin.first);
+      let same = origin.lineDelta === 0;
+      for (let i = origin.first; i < after; i++) same = (edited[i - origin.first] = compute(lines[i])) === old[i] && same;
+      // The edit left every value as it was: the old array is this document's too.
+      if (same) return this.keepLineValues(key, old);
+      values = new Array<T>(lines.length);
       for (let i = 0; i < origin.first; i++) values[i] = old[i];
-      for (let i = origin.first; i < after; i++) values[i] = compute(lines[i]);
+      for (let i = origin.first; i < after; i++) values[i] = edited[i - origin.first];
       for (let i = after; i < lines.length; i++) values[i] = old[i - origin.lineDelta];
-    } else for (let i = 0; i < lines.length; i++) values[i] = compute(lines[i]);
+    } else {
+      values = new Array<T>(lines.length);
+      for (let i = 0; i < lines.length; i++) values[i] = compute(lines[i]);
+    }
+    return this.keepLineValues(key, values);
+  }
+
+  private keepLineValues<T>(key: object, values: readonly T[]): readonly T[] {
     (this.lineValuesCache ??= new Map()).set(key, values);
     return values;
   }

@@ -88,9 +88,11 @@ export function makeFinding(ruleId: string, severity: Severity, message: string,
   return related ? { ruleId, severity, message, range, related } : { ruleId, severity, message, range };
 }
 
-/** A finding with the data its code actions read (few findings carry any). */
+/** A finding with the data its code actions read (few findings carry any); written out, as a spread would give it a shape of its own. */
 export function withData(f: Finding, data: FindingData): Finding {
-  return { ...f, data };
+  const { ruleId, severity, message, range, fix, related } = f;
+  if (fix) return related ? { ruleId, severity, message, range, fix, related, data } : { ruleId, severity, message, range, fix, data };
+  return related ? { ruleId, severity, message, range, related, data } : { ruleId, severity, message, range, data };
 }
 
 /** The order of findings: by start, then by end (a stable sort keeps the rules' order for ties). */

@@ -14,7 +14,8 @@
 import type { LineEdit, NewsDocument } from '../document';
 import { KINDS, lineKind, lineKinds, type LineKinds } from '../rules/boilerplate/line-kinds';
 import { knownFacts, memoFor } from './memo';
-import { anatomyOf, bodyRun, lineWeight, sameInBody, type LineFacts, type PageAnatomy } from './page';
+import { anatomyOf, bodyRun, lineWeight, sameInBody, sameShortInBody, type LineFacts, type PageAnatomy } from './page';
+import { partitionPoint } from '../text/search';
 
 export { pageAnatomy, isDatedSourceLine, type PageAnatomy, type PageKind } from './page';
 
@@ -22,6 +23,7 @@ export { pageAnatomy, isDatedSourceLine, type PageAnatomy, type PageKind } from 
 const FACTS = {};
 const WEIGHTS = {};
 const ANATOMY = {};
+const NON_BLANK = {};
 let last: { text: string; lineCount: number; anatomy: PageAnatomy } | undefined;
 
 export function documentAnatomy(doc: NewsDocument): PageAnatomy {
@@ -47,6 +49,35 @@ function weightsOf(doc: NewsDocument): readonly number[] {
   return doc.lineValues(WEIGHTS, (line) => (line.blank ? NaN : lineWeight(knownFacts(line.text), lineKind(line))));
 }
 
+/** Whether no line within three non-blank lines of line `i` reads `s` or `u` (a caption is a line printed twice nearby). */
+function apart(doc: NewsDocument, facts: readonly (LineFacts | undefined)[], i: number, s: string, u: string): boolean {
+  const idx = nonBlankLines(doc);
+  const k = partitionPoint(idx.length, (m) => idx[m] < i);
+  for (let j = Math.max(0, k - 3); j <= k + 3 && j < idx.length; j++) {
+    const t = j === k ? undefined : facts[idx[j]]?.t;
+    if (t === s || t === u) return false;
+  }
+  return true;
+}
+
+/** The indices of the non-blank lines; kept over an edit that keeps every line's blankness. */
+function nonBlankLines(doc: NewsDocument): Int32Array {
+  return doc.documentValue(
+    NON_BLANK,
+    () => {
+      const idx: number[] = [];
+      for (let i = 0; i < doc.lineCount; i++) if (!doc.lines[i].blank) idx.push(i);
+      return Int32Array.from(idx);
+    },
+    (old, edit) => {
+      const oldFacts = edit.oldLineValues(FACTS);
+      if (edit.lineDelta !== 0 || !oldFacts) return undefined;
+      for (let i = edit.first; i < edit.next; i++) if (doc.lines[i].blank !== (oldFacts[i] === undefined)) return undefined;
+      return old;
+    },
+  );
+}
+
 function factsOf(doc: NewsDocument): readonly (LineFacts | undefined)[] {
   return doc.lineValues(FACTS, (line) => (line.blank ? undefined : knownFacts(line.text)));
 }
@@ -65,7 +96,6 @@ function unchangedBy(doc: NewsDocument, old: PageAnatomy, edit: LineEdit): boole
   const oldKinds = edit.oldLineValues(KINDS) as LineKinds | undefined;
   if (!oldFacts || !oldKinds) return false;
   memoFor(doc);
-  const lines = doc.lines;
   const facts = factsOf(doc);
   const kinds = lineKinds(doc);
   for (let i = edit.first; i < edit.next; i++) {
@@ -75,11 +105,11 @@ function unchangedBy(doc: NewsDocument, old: PageAnatomy, edit: LineEdit): boole
       if (was !== now) return false;
       continue;
     }
-    if (i <= old.bodyStart || i >= old.bodyEnd || kinds[i] !== oldKinds[i] || !sameInBody(was, now)) return false;
+    if (i <= old.bodyStart || i >= old.bodyEnd || kinds[i] !== oldKinds[i]) return false;
+    if (!sameInBody(was, now) && !(edit.next - edit.first === 1 && sameShortInBody(was, now) && apart(doc, facts, i, was.t, now.t))) return false;
   }
   const weights = weightsOf(doc);
-  const idx: number[] = [];
-  for (let i = 0; i < lines.length; i++) if (!lines[i].blank) idx.push(i);
+  const idx = nonBlankLines(doc);
   const body = bodyRun(idx.length, (k) => weights[idx[k]]);
   return body !== undefined && idx[body.start] === old.bodyStart && idx[body.end] === old.bodyEnd;
 }

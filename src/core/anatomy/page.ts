@@ -252,6 +252,24 @@ export function sameInBody(a: LineFacts, b: LineFacts): boolean {
   return long(a) && long(b) && a.f.ends === b.f.ends && a.f.fragment === b.f.fragment && a.f.len > 80 === b.f.len > 80 && BARE_CREDIT.test(a.t) === BARE_CREDIT.test(b.t);
 }
 
+/**
+ * sameInBody for a short line (a caption's or an ad's length), when no line
+ * within three non-blank lines has the text of either (`apart`): the passes
+ * over the body ask it, besides the flags, its length class, sentence end,
+ * fragment, and whether it holds a date, is Japanese or Korean, or is a bare
+ * photo credit.
+ */
+export function sameShortInBody(a: LineFacts, b: LineFacts): boolean {
+  const { f: x, t: s } = a;
+  const { f: y, t: u } = b;
+  const lengthClass = (f: Features) => (f.len > 80 ? 3 : f.len > 40 ? 2 : f.len < 4 ? 0 : 1);
+  return (
+    a.head === b.head && a.datedFirst === b.datedFirst && a.photo === b.photo && a.adLabel === b.adLabel && a.close === b.close && a.feedStamp === b.feedStamp && a.ad === b.ad &&
+    x.ends === y.ends && x.fragment === y.fragment && lengthClass(x) === lengthClass(y) &&
+    DATE.test(s) === DATE.test(u) && isJapaneseOrKorean(s) === isJapaneseOrKorean(u) && BARE_CREDIT.test(s) === BARE_CREDIT.test(u)
+  );
+}
+
 function sameFeatures(a: Features, b: Features): boolean {
   return a === b || (a.len === b.len && a.han === b.han && a.punct === b.punct && a.ends === b.ends && a.fragment === b.fragment && a.sep === b.sep && a.digits === b.digits && a.latin === b.latin && a.spaces === b.spaces);
 }

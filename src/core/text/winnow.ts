@@ -11,7 +11,10 @@
  *
  * Linear time in the stream's length: hashing and winnowing are O(n), each
  * fingerprint tries at most `maxCandidates` earlier occurrences, and a
- * region already found to repeat is skipped.
+ * region already found to repeat is skipped. The fingerprints and their
+ * chains depend on the text alone, not on the repeats found, so after an
+ * edit they are kept away from it (spliceFingerprints) and only the scan
+ * for repeats goes over the whole stream again.
  */
 import { release } from './release';
 import { partitionPoint } from './search';
@@ -106,24 +109,14 @@ export function findRepeats(codes: Int32Array, options: RepeatOptions, given?: F
   const maxCandidates = options.maxCandidates ?? 8;
   const n = codes.length;
   if (n < minLength * 2) return [];
-  const { prints, hashes } = given ?? fingerprints(codes, k, w);
-  // The fingerprints seen so far by hash: an open-addressing table from each
-  // hash to its latest fingerprint (-1: none), and from each fingerprint to
-  // the one before it with the same hash (`earlier`).
-  let capacity = 16;
-  while (capacity < 2 * prints.length) capacity *= 2;
-  const mask = capacity - 1;
-  const keys = new Uint32Array(capacity);
-  const latest = new Int32Array(capacity).fill(-1);
-  const earlier = new Int32Array(prints.length);
+  const print = given ?? fingerprints(codes, k, w);
+  const { prints, earlier } = print;
   const repeats: Repeat[] = [];
   let covered = 0;
   for (let f = 0; f < prints.length; f++) {
     const p = prints[f];
-    const h = hashes[f];
-    let slot = h & mask;
-    while (latest[slot] >= 0 && keys[slot] !== h) slot = (slot + 1) & mask;
-    const head = latest[slot];
+    // The latest earlier fingerprint with the same hash; the others follow it (`earlier`).
+    const head = earlier[f];
     // A fingerprint near the end of the last repeat may find an earlier copy
     // that goes on further (the repeat took a near-twin line, `…（下）`, for
     // the exact one, `…（上）`): then that copy replaces it. Only the last
@@ -190,13 +183,9 @@ export function findRepeats(codes: Int32Array, options: RepeatOptions, given?: F
         covered = end;
       }
     }
-    earlier[f] = head;
-    keys[slot] = h;
-    latest[slot] = f;
   }
-  release(keys, latest, earlier);
   // Fingerprints handed in belong to the caller (an incremental scan keeps them).
-  if (!given) release(prints, hashes);
+  if (!given) release(print.prints, print.hashes, print.earlier);
   return repeats;
 }
 
@@ -207,10 +196,15 @@ export function windowOf(options: RepeatOptions): { k: number; w: number } {
   return { k, w: Math.max(1, minLength - k + 1) };
 }
 
-/** Fingerprints of a stream: their positions (increasing) and their k-grams' hashes. */
+/**
+ * Fingerprints of a stream: their positions (increasing), their k-grams'
+ * hashes, and for each the latest fingerprint before it with the same hash
+ * (-1: none), which chains the fingerprints of each hash from the latest back.
+ */
 export interface Fingerprints {
   readonly prints: Int32Array;
   readonly hashes: Uint32Array;
+  readonly earlier: Int32Array;
 }
 
 /** The fingerprints (positions) and their hashes; the hashes of the other k-grams are let go here. */
@@ -220,7 +214,27 @@ export function fingerprints(codes: Int32Array, k: number, w: number): Fingerpri
   const hashes = new Uint32Array(prints.length);
   for (let f = 0; f < prints.length; f++) hashes[f] = all[prints[f]];
   release(all);
-  return { prints, hashes };
+  return { prints, hashes, earlier: chains(hashes) };
+}
+
+/** For each hash, the index of the latest one before it equal to it (-1: none): an open-addressing table from each hash to its latest index. */
+function chains(hashes: Uint32Array): Int32Array {
+  let capacity = 16;
+  while (capacity < 2 * hashes.length) capacity *= 2;
+  const mask = capacity - 1;
+  const keys = new Uint32Array(capacity);
+  const latest = new Int32Array(capacity).fill(-1);
+  const earlier = new Int32Array(hashes.length);
+  for (let f = 0; f < hashes.length; f++) {
+    const h = hashes[f];
+    let slot = h & mask;
+    while (latest[slot] >= 0 && keys[slot] !== h) slot = (slot + 1) & mask;
+    earlier[f] = latest[slot];
+    keys[slot] = h;
+    latest[slot] = f;
+  }
+  release(keys, latest);
+  return earlier;
 }
 
 /**
@@ -274,7 +288,56 @@ export function spliceFingerprints(old: Fingerprints, oldLength: number, codes: 
     prints[o] = old.prints[i] + moved;
     printHashes[o] = old.hashes[i];
   }
-  return { prints, hashes: printHashes };
+  const earlier = spliceChains(old, printHashes, keepBefore, middle.length, afterStart);
+  return earlier ? { prints, hashes: printHashes, earlier } : fingerprints(codes, k, w);
+}
+
+/**
+ * The chains (Fingerprints.earlier) after the fingerprints `[keepBefore,
+ * afterStart)` of `old` were replaced by `count` new ones (whose hashes are
+ * in `hashes`, the new fingerprints' hashes): those before keep theirs; a new
+ * one's is the new one before it with its hash, or else found by one look
+ * back for all of them; one after keeps its own moved, unless it is the
+ * first of its hash after the edit. Undefined when following the chains
+ * through the replaced ones would take longer than chaining all again.
+ */
+function spliceChains(old: Fingerprints, hashes: Uint32Array, keepBefore: number, count: number, afterStart: number): Int32Array | undefined {
+  const shift = keepBefore + count - afterStart;
+  const earlier = new Int32Array(hashes.length);
+  earlier.set(old.earlier.subarray(0, keepBefore));
+  let budget = 2 * hashes.length + 1024;
+  // The latest fingerprint before the edit of each hash the new ones have: one look back for all of them.
+  const latestBefore = new Map<number, number>();
+  for (let f = keepBefore; f < keepBefore + count; f++) latestBefore.set(hashes[f], -1);
+  for (let b = keepBefore - 1, left = latestBefore.size; b >= 0 && left > 0; b--) {
+    if (latestBefore.get(hashes[b]) === -1) {
+      latestBefore.set(hashes[b], b);
+      left--;
+    }
+  }
+  // The latest new fingerprint of each hash.
+  const latestNew = new Map<number, number>();
+  for (let f = keepBefore; f < keepBefore + count; f++) {
+    const h = hashes[f];
+    earlier[f] = latestNew.get(h) ?? latestBefore.get(h)!;
+    latestNew.set(h, f);
+  }
+  for (let i = afterStart; i < old.earlier.length; i++) {
+    const e = old.earlier[i];
+    if (e >= afterStart) {
+      earlier[i + shift] = e + shift;
+      continue;
+    }
+    // The first of its hash after the edit: the latest new one, or the latest one before the edit.
+    const latest = latestNew.get(old.hashes[i]);
+    let g = e;
+    while (latest === undefined && g >= keepBefore) {
+      g = old.earlier[g];
+      if (--budget < 0) return undefined;
+    }
+    earlier[i + shift] = latest ?? g;
+  }
+  return earlier;
 }
 
 /** Writes to `out` the hashes of k-grams `first`, `first + 1`, … (as kgramHashes). */

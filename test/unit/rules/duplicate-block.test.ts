@@ -253,6 +253,7 @@ describe('duplicate-block', () => {
         const where = `run ${run}: k=${k} w=${w} [${a}, ${b}) -> ${part.length}`;
         assert.deepEqual([...kept.prints], [...fresh.prints], where);
         assert.deepEqual([...kept.hashes], [...fresh.hashes], where);
+        assert.deepEqual([...kept.earlier], [...fresh.earlier], where);
       }
     });
 

@@ -52,6 +52,18 @@ describe('the page anatomy after an edit', () => {
     assert.ok(kept > 100 && again > 20, `kept ${kept}, made again ${again}`);
   });
 
+  it('is worked out again when a short line becomes a copy of one near it (a caption printed twice)', () => {
+    // Two short lines inside the body of a page, a line apart: typed equal, both are a photo's caption.
+    const text = text0.replace('乘客多是夜班职工', '站台上的乘客\n乘客多是夜班职工\n站台上的乘客们');
+    const at = text.indexOf('站台上的乘客们') + '站台上的乘客'.length;
+    const doc = new NewsDocument(text);
+    const before = documentAnatomy(doc);
+    const edited = text.slice(0, at) + text.slice(at + 1);
+    const after = documentAnatomy(doc.edited(edited, at, at + 1));
+    assert.deepEqual(after, fresh(edited));
+    assert.notDeepEqual(after.kinds, before.kinds);
+  });
+
   it('is worked out again when a line inside the body stops being prose and another run of prose outweighs it', () => {
     // Lines of 82 characters: prose of weight 82. Latin typed into the middle line of the body leaves it
     // read the same line by line (long, no sentence's end changed) but takes its weight: the two
