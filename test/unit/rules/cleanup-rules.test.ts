@@ -65,6 +65,10 @@ describe('clean-up rules (issue 18)', () => {
       ['if (a) {\u202e } \u2066中文\u2069', 'if (a) { } 中文'],
       ['中\u0007文\u0085字', '中文字'],
       ['会议在  下午举行', '会议在 下午举行'],
+      // A space beside an ideographic space is a run, whatever else the line holds (a byte-order mark before it or not).
+      ['大\u3000 好', '大 好'],
+      ['大 \u3000好', '大 好'],
+      ['记者\u1680张三', '记者 张三'],
       ['记者\u00a0张三', '记者 张三'],
       ['会议在\t下午举行', '会议在 下午举行'],
       ['举行，\t与会者', '举行，与会者'],

@@ -57,8 +57,12 @@ export const invisibleCharacters: Rule<LineLocalState> = {
   },
 };
 
-/** Anything this rule may report, for skipping clean lines at once. */
-const SUSPECT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00a0\u00ad\u061c\u180e\u2000-\u200f\u202a-\u202f\u205f-\u2069\ufeff\t]| {2}/;
+/**
+ * Anything this rule may report, for skipping clean lines at once: every odd
+ * space `spaces` reports alone, and every run it reports (two spaces, or a
+ * space beside an ideographic space: `　 ` is a run, `　　` is not).
+ */
+const SUSPECT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00a0\u00ad\u061c\u1680\u180e\u2000-\u200f\u202a-\u202f\u205f-\u2069\ufeff\t]| {2}| \u3000|\u3000 /;
 
 const NAMES: Record<number, string> = {
   0x00ad: 'soft hyphen',

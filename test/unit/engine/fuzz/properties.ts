@@ -346,6 +346,8 @@ export const FOUND: readonly string[] = [
   // html-remnants writes a line break in place of a block tag mid-line (then stray-line-break may join the line again).
   ',<p>!\n\n',
   '第一段<br>第二段\r\n第三段\r\n',
+  // A space beside an ideographic space was found only on a line that held another suspect character (here the inner BOM).
+  '\ufeff\ufeff\u5927\u3000 :\n\n',
   // Two touching line removals joined a CR and an LF.
   '8:30\r发布机构 | 唐河县政府办公室 | 发布日期 | 2022-02-23 09:03:40 |员干部，持续推动中国式现代化苏）‘\n 发布机构 | 唐河县政府办公室 | 发布日期 | 2022-02-23 09:03:40 |员干部, 持续推动中国式现代化苏）‘ \n\n',
 ];
