@@ -179,7 +179,8 @@ function checkPass(pass: Pass, applied: readonly Finding[]): void {
       // A repair re-decodes: white space it writes is the text's own character (`¡¡` is GBK's U+3000), not a deletion.
       // A line break written in place of text (html-remnants' `<p>` mid-line) is put back too: the text is split there.
       const kept = inserted.filter((c) => rule.meta.restoresText || !WHITE.test(c) || c === '\n' || c === '\r').length;
-      if (kept > 0 && (rule.meta.restoresText || kept >= lost.length)) continue; // a substitution
+      // A substitution; a repair that writes anything re-decodes the run, even when its reading shares an end with it (`Â®` → `®`).
+      if (rule.meta.restoresText ? e.text !== '' : kept > 0 && kept >= lost.length) continue;
       const deletes = kept === 0;
       for (const c of lost) {
         const said = pass.reports.some(
@@ -348,6 +349,8 @@ export const FOUND: readonly string[] = [
   '第一段<br>第二段\r\n第三段\r\n',
   // A space beside an ideographic space was found only on a line that held another suspect character (here the inner BOM).
   '\ufeff\ufeff\u5927\u3000 :\n\n',
+  // UTF-8's `®` read as Windows-1252 is `Â®`: the repair keeps the last character, and is no deletion of the first.
+  '\ufeffå¤§\u0091ð(zh¨¤n)ÐÂ®a\n\n',
   // Two touching line removals joined a CR and an LF.
   '8:30\r发布机构 | 唐河县政府办公室 | 发布日期 | 2022-02-23 09:03:40 |员干部，持续推动中国式现代化苏）‘\n 发布机构 | 唐河县政府办公室 | 发布日期 | 2022-02-23 09:03:40 |员干部, 持续推动中国式现代化苏）‘ \n\n',
 ];
