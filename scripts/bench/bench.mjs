@@ -15,6 +15,8 @@ import { createRequire } from 'node:module';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(import.meta.url);
@@ -247,6 +249,19 @@ const perRule1MB = {};
       })()
     : () => core.analyze(new core.NewsDocument(next()));
   row('re-analysis after a one-character edit, 1 MB (ms)', fmt(time(analyzeEdit, quick ? 15 : 30).median), 'target ≤ 10');
+  // Memory over a session: the heap after a garbage collection, before and after 200 more keystrokes. An
+  // analysis that kept the one before it (and its text) would grow with every keystroke.
+  if (core.analyzeIncremental) {
+    setFlagsFromString('--expose_gc');
+    const gc = runInNewContext('gc');
+    await new Promise((resolve) => setImmediate(resolve));
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    for (let i = 0; i < 200; i++) analyzeEdit();
+    await new Promise((resolve) => setImmediate(resolve));
+    gc();
+    row('heap growth over 200 one-character edits, 1 MB (MB)', fmt((process.memoryUsage().heapUsed - before) / 1e6), 'target ≈ 0');
+  }
 }
 await languageServer(inputs['1 MB']);
 

@@ -133,7 +133,9 @@ export class NewsDocument {
     for (let i = 0; i < first; i++) lines.push(this.lines[i]);
     const counts = { ...this.eolCounts };
     for (let i = first; i < next; i++) if (this.lines[i].eol) counts[this.lines[i].eol as Eol]--;
-    splitLines(text, this.lines[first].start, oldTo + delta, lines, counts);
+    // The edited lines' texts are copies: a slice of a long string keeps all of it alive (in V8), and
+    // these lines are handed on from edit to edit, each would keep its own version of the whole text.
+    splitLines(text, this.lines[first].start, oldTo + delta, lines, counts, true);
     for (let i = next; i < this.lines.length; i++) {
       const l = this.lines[i];
       lines.push(Object.freeze({ index: lines.length, start: l.start + delta, end: l.end + delta, eol: l.eol, text: l.text, blank: l.blank }));
@@ -276,16 +278,26 @@ export class NewsDocument {
  * Appends to `lines` the lines of `text` from `start` (a line start) until
  * the first that starts after `until` (or the end), counting line endings.
  */
-function splitLines(text: string, start: number, until: number, lines: Line[], counts: Record<Eol, number>): void {
+function splitLines(text: string, start: number, until: number, lines: Line[], counts: Record<Eol, number>, copy = false): void {
   LINE_BREAK.lastIndex = start;
   for (let m = LINE_BREAK.exec(text); m; m = LINE_BREAK.exec(text)) {
     const eol = m[0] as Eol;
     counts[eol]++;
-    lines.push(makeLine(text, lines.length, start, m.index, eol));
+    lines.push(makeLine(text, lines.length, start, m.index, eol, copy));
     start = m.index + eol.length;
     if (start > until) return;
   }
-  lines.push(makeLine(text, lines.length, start, text.length, ''));
+  lines.push(makeLine(text, lines.length, start, text.length, '', copy));
+}
+
+/**
+ * A copy of `text` that keeps no longer string alive. V8 makes a slice of 13
+ * characters or more a view into the string it was cut from; joining a
+ * character on flattens the text into a string of its own, of which the
+ * slice is then a view.
+ */
+export function detached(text: string): string {
+  return text.length < 13 ? text : (' ' + text).slice(1);
 }
 
 function dominantEol(counts: Readonly<Record<Eol, number>>): { eol: Eol; mixedEol: boolean } {
@@ -293,7 +305,7 @@ function dominantEol(counts: Readonly<Record<Eol, number>>): { eol: Eol; mixedEo
   return { eol: kinds.length === 0 ? '\n' : kinds.reduce((a, b) => (counts[b] > counts[a] ? b : a)), mixedEol: kinds.length > 1 };
 }
 
-function makeLine(text: string, index: number, start: number, end: number, eol: '' | Eol): Line {
-  const body = text.slice(start, end);
+function makeLine(text: string, index: number, start: number, end: number, eol: '' | Eol, copy = false): Line {
+  const body = copy ? detached(text.slice(start, end)) : text.slice(start, end);
   return Object.freeze({ index, start, end, eol, text: body, blank: BLANK.test(body) });
 }

@@ -239,17 +239,17 @@ export function bodyRun(n: number, weightAt: (k: number) => number): { start: nu
 /**
  * Whether the anatomy reads a line inside the body (not its first or last)
  * the same with facts `a` as with `b`: past the search for the body (whose
- * weights are summed again), the body's passes ask a line its flags, whether
- * it ends a sentence or is a fragment, whether it is longer than 80, and —
- * only when it is 40 long or shorter, a caption's or an ad's length — its
- * text; a line longer than that is compared with a caption's text only by
+ * weights are summed again), the body's passes ask a line its flags and
+ * whether it is longer than 80, and — only when it is 40 long or shorter, a
+ * caption's or an ad's length — whether it ends a sentence, is a fragment,
+ * and its text; a longer line is compared with a caption's text only by
  * equality (never equal) and under a caption by BARE_CREDIT.
  */
 export function sameInBody(a: LineFacts, b: LineFacts): boolean {
   if (a.head !== b.head || a.datedFirst !== b.datedFirst || a.photo !== b.photo || a.adLabel !== b.adLabel || a.close !== b.close || a.feedStamp !== b.feedStamp || a.ad !== b.ad) return false;
   if (a.t === b.t && sameFeatures(a.f, b.f)) return true;
   const long = (x: LineFacts) => x.f.len > 40 && x.t.length > 40;
-  return long(a) && long(b) && a.f.ends === b.f.ends && a.f.fragment === b.f.fragment && a.f.len > 80 === b.f.len > 80 && BARE_CREDIT.test(a.t) === BARE_CREDIT.test(b.t);
+  return long(a) && long(b) && a.f.len > 80 === b.f.len > 80 && BARE_CREDIT.test(a.t) === BARE_CREDIT.test(b.t);
 }
 
 /**

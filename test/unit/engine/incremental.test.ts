@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import * as iconv from 'iconv-lite';
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
 import { NewsDocument, analyze, analyzeIncremental, fixAll, resolveSettings, type Finding, type IncrementalState, type Settings } from '../../../src/core';
 import { seed, seedNames } from '../helpers';
 
@@ -268,6 +270,37 @@ describe('incremental analysis', () => {
     // Each edit moved the end of an earlier copy (and those after it) by one.
     assert.notDeepEqual(ends(results[results.length - 1]), ends(results[0]));
     assert.ok(ends(results[0]).length >= 10);
+  });
+
+  it('keeps no earlier version of the document or its text alive, edit after edit', async () => {
+    // Memory, not time: after each keystroke the earlier documents must be free to go. A closure kept by a
+    // finding's fix once held the whole previous analysis (and so every one before it), and the lines an edit
+    // split kept a view into that version's whole text.
+    v8.setFlagsFromString('--expose_gc');
+    const gc = vm.runInNewContext('gc') as () => void;
+    let text = mixedDocument(2000);
+    let { state } = analyzeIncremental(undefined, text);
+    const type = (k: number) => {
+      const nl = text.indexOf('\n', Math.floor(text.length * (0.25 + ((k * 0.618) % 1) * 0.5)));
+      text = `${text.slice(0, nl)}，${text.slice(nl)}`;
+      ({ state } = analyzeIncremental(state, text));
+    };
+    const earlier: WeakRef<NewsDocument>[] = [];
+    for (let k = 1; k <= 20; k++) {
+      type(k);
+      earlier.push(new WeakRef(state.document));
+    }
+    // A WeakRef's target lives until the job that made it ends.
+    await new Promise((resolve) => setImmediate(resolve));
+    gc();
+    assert.equal(earlier.slice(0, -1).filter((d) => d.deref() !== undefined).length, 0);
+    const before = process.memoryUsage().heapUsed;
+    for (let k = 21; k <= 60; k++) type(k);
+    await new Promise((resolve) => setImmediate(resolve));
+    gc();
+    // Forty more versions of the text, kept, would be 40 × 2 bytes a character; five is a generous margin.
+    const grown = process.memoryUsage().heapUsed - before;
+    assert.ok(grown < 5 * 2 * text.length, `${(grown / 1e6).toFixed(1)} MB more after 40 edits of a ${(text.length / 1e3).toFixed(0)} k-character text`);
   });
 
   it('follows a chain of broken lines through an edit', () => {

@@ -45,15 +45,6 @@ export const annotations: IncrementalStrategy<Annotated> = (ctx) => {
     }
     return { byLine, count };
   };
-  /** Every annotation, where it is now. */
-  const all = function* (): Generator<Annotation> {
-    for (let i = 0; i < lines.length; i++) {
-      const e = annotated!.byLine[i];
-      if (!e) continue;
-      const moved = lines[i].start - e.lineStart;
-      for (const a of e.list) yield moved === 0 ? a : { ...a, start: a.start + moved, end: a.end + moved, line: i };
-    }
-  };
   // All dense before and after: the findings of unchanged lines are kept.
   const canReuse = !!(old && previous && change.old && allDense(old.count));
   let reused = false;
@@ -70,9 +61,11 @@ export const annotations: IncrementalStrategy<Annotated> = (ctx) => {
       annotated = { byLine, count };
     }
     reused = canReuse && allDense(annotated.count);
+    const all = annotationsNow(annotated, lines);
     if (!reused) reportAnnotations(document, [...all()], report);
     else {
-      fix = removeAllFix(document, annotated.count, all, (spans) => annotationsOverlap(annotated!, lines, spans));
+      const now = annotated;
+      fix = removeAllFix(document, annotated.count, all, (spans) => annotationsOverlap(now, lines, spans));
       // Messages name lines: after an edit that adds or removes lines, the later findings are made again.
       const to = change.lineDelta === 0 ? change.last : lines.length - 1;
       for (let i = change.first; i <= to; i++) {
@@ -99,6 +92,24 @@ export const annotations: IncrementalStrategy<Annotated> = (ctx) => {
   for (let i = keptAfter; i < kept.length; i++) findings.push(withFix(kept[i], shift(kept[i].range, change.delta), keptFix));
   return { findings, kept: keptBefore, moved: kept.length - keptAfter };
 };
+
+/**
+ * Every annotation of `annotated`, where it is now on `lines`. Made here, out
+ * of the strategy, so that the fix that removes them all (which keeps this
+ * to make its edits on first use) holds these two alone: a closure made in
+ * the strategy would hold its context, and with it the previous analysis and
+ * every one before it.
+ */
+function annotationsNow(annotated: Annotated, lines: readonly Line[]): () => Generator<Annotation> {
+  return function* () {
+    for (let i = 0; i < lines.length; i++) {
+      const e = annotated.byLine[i];
+      if (!e) continue;
+      const moved = lines[i].start - e.lineStart;
+      for (const a of e.list) yield moved === 0 ? a : { ...a, start: a.start + moved, end: a.end + moved, line: i };
+    }
+  };
+}
 
 /** Whether one of the annotations, where they are now, overlaps `spans` (sorted): only the lines the spans touch are looked at. */
 function annotationsOverlap(annotated: Annotated, lines: readonly Line[], spans: readonly Span[]): boolean {
