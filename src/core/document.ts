@@ -296,7 +296,7 @@ function splitLines(text: string, start: number, until: number, lines: Line[], c
  * character on flattens the text into a string of its own, of which the
  * slice is then a view.
  */
-export function detached(text: string): string {
+function detached(text: string): string {
   return text.length < 13 ? text : (' ' + text).slice(1);
 }
 

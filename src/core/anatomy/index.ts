@@ -12,7 +12,7 @@
  * anatomy.
  */
 import type { LineEdit, NewsDocument } from '../document';
-import { KINDS, lineKind, lineKinds, type LineKinds } from '../rules/boilerplate/line-kinds';
+import { KINDS, lineKinds, type LineKinds } from '../rules/boilerplate/line-kinds';
 import { knownFacts, memoFor } from './memo';
 import { anatomyOf, bodyRun, lineWeight, sameInBody, sameShortInBody, type LineFacts, type PageAnatomy } from './page';
 import { partitionPoint } from '../text/search';
@@ -39,14 +39,16 @@ function freshAnatomy(doc: NewsDocument): PageAnatomy {
   const texts = new Array<string>(lines.length);
   for (let i = 0; i < lines.length; i++) texts[i] = lines[i].blank ? '' : lines[i].text;
   const facts = factsOf(doc);
-  // The weights too, so that the next edit's carry finds them (unchangedBy).
-  weightsOf(doc);
   return anatomyOf(texts, lineKinds(doc), (i) => facts[i]!);
 }
 
-/** The weight of each line in the search for the body (NaN: blank), carried over edits with the lines. */
-function weightsOf(doc: NewsDocument): readonly number[] {
-  return doc.lineValues(WEIGHTS, (line) => (line.blank ? NaN : lineWeight(knownFacts(line.text), lineKind(line))));
+/**
+ * The weight of each line in the search for the body (NaN: blank), from the
+ * lines' facts and kinds; carried over edits with the lines, and asked only
+ * by an edit's carry (unchangedBy), never by a whole analysis.
+ */
+function weightsOf(doc: NewsDocument, facts: readonly (LineFacts | undefined)[], kinds: LineKinds): readonly number[] {
+  return doc.lineValues(WEIGHTS, (line) => (line.blank ? NaN : lineWeight(facts[line.index]!, kinds[line.index])));
 }
 
 /** Whether no line within three non-blank lines of line `i` reads `s` or `u` (a caption is a line printed twice nearby). */
@@ -108,7 +110,7 @@ function unchangedBy(doc: NewsDocument, old: PageAnatomy, edit: LineEdit): boole
     if (i <= old.bodyStart || i >= old.bodyEnd || kinds[i] !== oldKinds[i]) return false;
     if (!sameInBody(was, now) && !(edit.next - edit.first === 1 && sameShortInBody(was, now) && apart(doc, facts, i, was.t, now.t))) return false;
   }
-  const weights = weightsOf(doc);
+  const weights = weightsOf(doc, facts, kinds);
   const idx = nonBlankLines(doc);
   const body = bodyRun(idx.length, (k) => weights[idx[k]]);
   return body !== undefined && idx[body.start] === old.bodyStart && idx[body.end] === old.bodyEnd;

@@ -54,15 +54,7 @@ export function kgramHashes(codes: Int32Array, k: number): Uint32Array {
   const n = codes.length - k + 1;
   if (n <= 0) return new Uint32Array(0);
   const out = new Uint32Array(n);
-  let top = 1; // BASE^(k-1)
-  for (let i = 1; i < k; i++) top = Math.imul(top, BASE);
-  let h = 0;
-  for (let i = 0; i < k; i++) h = (Math.imul(h, BASE) + codes[i]) | 0;
-  out[0] = fmix(h);
-  for (let i = 1; i < n; i++) {
-    h = (Math.imul(h - Math.imul(codes[i - 1], top), BASE) + codes[i + k - 1]) | 0;
-    out[i] = fmix(h);
-  }
+  rollingHashes(codes, k, 0, out);
   return out;
 }
 
@@ -340,7 +332,7 @@ function spliceChains(old: Fingerprints, hashes: Uint32Array, keepBefore: number
   return earlier;
 }
 
-/** Writes to `out` the hashes of k-grams `first`, `first + 1`, … (as kgramHashes). */
+/** Writes to `out` the hashes of k-grams `first`, `first + 1`, … (rolling: each from the one before). */
 function rollingHashes(codes: Int32Array, k: number, first: number, out: Uint32Array): void {
   let top = 1;
   for (let i = 1; i < k; i++) top = Math.imul(top, BASE);

@@ -2,6 +2,15 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { NewsDocument } from '../../../src/core';
 
+/** A text and an edit of it: `[from, to)` of `before` replaced, giving `after`. */
+const piece = fc.constantFrom('\n', '\r\n', '\r', '中文', 'ab', ' ', '\u3000', '');
+const text = fc.array(piece, { maxLength: 30 }).map((p) => p.join(''));
+const edit = fc.tuple(text, fc.nat(), fc.nat({ max: 6 }), text).map(([before, at, remove, insert]) => {
+  const from = at % (before.length + 1);
+  const to = Math.min(before.length, from + remove);
+  return { before, from, to, after: before.slice(0, from) + insert + before.slice(to) };
+});
+
 describe('NewsDocument', () => {
   it('splits LF, CRLF and lone CR lines and records the dominant ending', () => {
     const doc = new NewsDocument('a\r\nb\r\nc\nd\re');
@@ -56,13 +65,8 @@ describe('NewsDocument', () => {
   });
 
   it('after an edit, reuses its lines and equals the document made anew', () => {
-    const piece = fc.constantFrom('\n', '\r\n', '\r', '中文', 'ab', ' ', '\u3000', '');
-    const text = fc.array(piece, { maxLength: 30 }).map((p) => p.join(''));
     fc.assert(
-      fc.property(text, fc.nat(), fc.nat({ max: 6 }), text, (before, at, remove, insert) => {
-        const from = at % (before.length + 1);
-        const to = Math.min(before.length, from + remove);
-        const after = before.slice(0, from) + insert + before.slice(to);
+      fc.property(edit, ({ before, from, to, after }) => {
         const old = new NewsDocument(before);
         const edited = old.edited(after, from, to, 'file:///a.txt', 3);
         const fresh = new NewsDocument(after, 'file:///a.txt', 3);
@@ -76,13 +80,8 @@ describe('NewsDocument', () => {
   });
 
   it('after an edit, computes values per line only for the lines the edit touched, and equals them made anew', () => {
-    const piece = fc.constantFrom('\n', '\r\n', '\r', '中文', 'ab', ' ', '\u3000', '');
-    const text = fc.array(piece, { maxLength: 30 }).map((p) => p.join(''));
     fc.assert(
-      fc.property(text, fc.nat(), fc.nat({ max: 6 }), text, (before, at, remove, insert) => {
-        const from = at % (before.length + 1);
-        const to = Math.min(before.length, from + remove);
-        const after = before.slice(0, from) + insert + before.slice(to);
+      fc.property(edit, ({ before, from, to, after }) => {
         const key = {};
         const old = new NewsDocument(before);
         old.lineValues(key, (l) => `${l.text}|${l.blank}`);

@@ -81,8 +81,8 @@ export function scanRepeats(doc: NewsDocument, minLength: number, keepPrints = f
   // The columns are written over the offsets they are made from (each read before it is written).
   const columns = stream.starts;
   lineSpans(doc.lines, 0, doc.lineCount - 1, stream, 0, spans, columns);
-  const { k, w } = windowOf({ minLength });
-  const prints = keepPrints ? fingerprints(stream.codes, k, w) : undefined;
+  const window = keepPrints ? windowOf({ minLength }) : undefined;
+  const prints = window && fingerprints(stream.codes, window.k, window.w);
   const repeats = findRepeats(stream.codes, { minLength }, prints);
   const covered = new Uint8Array(doc.lineCount);
   coverLines(spans, repeats, 0, doc.lineCount, covered);
