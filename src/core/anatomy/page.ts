@@ -246,7 +246,7 @@ export function bodyRun(n: number, weightAt: (k: number) => number): { start: nu
  * equality (never equal) and under a caption by BARE_CREDIT.
  */
 export function sameInBody(a: LineFacts, b: LineFacts): boolean {
-  if (a.head !== b.head || a.datedFirst !== b.datedFirst || a.photo !== b.photo || a.adLabel !== b.adLabel || a.close !== b.close || a.feedStamp !== b.feedStamp || a.ad !== b.ad) return false;
+  if (!sameFlags(a, b)) return false;
   if (a.t === b.t && sameFeatures(a.f, b.f)) return true;
   const long = (x: LineFacts) => x.f.len > 40 && x.t.length > 40;
   return long(a) && long(b) && a.f.len > 80 === b.f.len > 80 && BARE_CREDIT.test(a.t) === BARE_CREDIT.test(b.t);
@@ -264,10 +264,15 @@ export function sameShortInBody(a: LineFacts, b: LineFacts): boolean {
   const { f: y, t: u } = b;
   const lengthClass = (f: Features) => (f.len > 80 ? 3 : f.len > 40 ? 2 : f.len < 4 ? 0 : 1);
   return (
-    a.head === b.head && a.datedFirst === b.datedFirst && a.photo === b.photo && a.adLabel === b.adLabel && a.close === b.close && a.feedStamp === b.feedStamp && a.ad === b.ad &&
+    sameFlags(a, b) &&
     x.ends === y.ends && x.fragment === y.fragment && lengthClass(x) === lengthClass(y) &&
     DATE.test(s) === DATE.test(u) && isJapaneseOrKorean(s) === isJapaneseOrKorean(u) && BARE_CREDIT.test(s) === BARE_CREDIT.test(u)
   );
+}
+
+/** The flags of LineFacts, each the same. */
+function sameFlags(a: LineFacts, b: LineFacts): boolean {
+  return a.head === b.head && a.datedFirst === b.datedFirst && a.photo === b.photo && a.adLabel === b.adLabel && a.close === b.close && a.feedStamp === b.feedStamp && a.ad === b.ad;
 }
 
 function sameFeatures(a: Features, b: Features): boolean {
