@@ -98,15 +98,84 @@ export function winnow(hashes: Uint32Array, w: number): Int32Array {
 export function findRepeats(codes: Int32Array, options: RepeatOptions, given?: Fingerprints): Repeat[] {
   const minLength = Math.max(1, Math.floor(options.minLength));
   const { k, w } = windowOf(options);
-  const maxCandidates = options.maxCandidates ?? 8;
-  const n = codes.length;
-  if (n < minLength * 2) return [];
+  if (codes.length < minLength * 2) return [];
   const print = given ?? fingerprints(codes, k, w);
-  const { prints, earlier } = print;
+  const repeats: Repeat[] = [];
+  scanFrom(codes, minLength, k, options.maxCandidates ?? 8, print, 0, repeats, 0);
+  // Fingerprints handed in belong to the caller (an incremental scan keeps them).
+  if (!given) release(print.prints, print.hashes, print.earlier);
+  return repeats;
+}
+
+/**
+ * What a scan for repeats read and found, so that the scan after an edit
+ * can start where the edit was first read (findRepeatsTraced).
+ */
+export interface RepeatTrail {
+  /** Per fingerprint f: one past the furthest stream index read while handling fingerprints 0 to f. */
+  readonly reach: Int32Array;
+  /** The repeats in the order they were found, four numbers each: fingerprint, src, dst, end. */
+  readonly found: readonly number[];
+}
+
+/**
+ * findRepeats on given fingerprints, with the scan's trail. Given the trail
+ * of the scan of the text before an edit whose first changed stream index
+ * is `from`, the scan starts at the first fingerprint whose handling read
+ * at or after `from`, or at the first fingerprint not kept from before the
+ * edit (Fingerprints.kept), in the state the scan before was in there (its
+ * repeats found so far, replayed): the same repeats as findRepeats, in time
+ * proportional to the stream after that point. `start` is that fingerprint.
+ */
+export function findRepeatsTraced(
+  codes: Int32Array,
+  options: RepeatOptions,
+  print: Fingerprints,
+  previous?: { readonly trail: RepeatTrail; readonly from: number },
+): { repeats: Repeat[]; trail?: RepeatTrail; start: number } {
+  const minLength = Math.max(1, Math.floor(options.minLength));
+  const { k } = windowOf(options);
+  if (codes.length < minLength * 2) return { repeats: [], start: 0 };
+  const reach = new Int32Array(print.prints.length);
+  const found: number[] = [];
   const repeats: Repeat[] = [];
   let covered = 0;
-  for (let f = 0; f < prints.length; f++) {
+  let start = 0;
+  if (previous) {
+    const { trail, from } = previous;
+    start = partitionPoint(Math.min(print.kept ?? 0, trail.reach.length), (f) => trail.reach[f] <= from);
+    reach.set(trail.reach.subarray(0, start));
+    for (let e = 0; e < trail.found.length && trail.found[e] < start; e += 4) {
+      found.push(trail.found[e], trail.found[e + 1], trail.found[e + 2], trail.found[e + 3]);
+      covered = pushRepeat(repeats, trail.found[e + 1], trail.found[e + 2], trail.found[e + 3]);
+    }
+  }
+  scanFrom(codes, minLength, k, options.maxCandidates ?? 8, print, start, repeats, covered, reach, found);
+  return { repeats, trail: { reach, found }, start };
+}
+
+/**
+ * The scan for repeats from fingerprint `start` on, with `repeats` and
+ * `covered` (where the last repeat ends) as they were there. With `reach`
+ * and `found`, it records what it reads and finds (RepeatTrail).
+ */
+function scanFrom(
+  codes: Int32Array,
+  minLength: number,
+  k: number,
+  maxCandidates: number,
+  { prints, earlier }: Fingerprints,
+  start: number,
+  repeats: Repeat[],
+  covered: number,
+  reach?: Int32Array,
+  found?: number[],
+): void {
+  const n = codes.length;
+  let far = start > 0 && reach ? reach[start - 1] : 0;
+  for (let f = start; f < prints.length; f++) {
     const p = prints[f];
+    if (p + k > far) far = p + k;
     // The latest earlier fingerprint with the same hash; the others follow it (`earlier`).
     const head = earlier[f];
     // A fingerprint near the end of the last repeat may find an earlier copy
@@ -136,6 +205,8 @@ export function findRepeats(codes: Int32Array, options: RepeatOptions, given?: F
         let r = k;
         const most = Math.min(n - p, p - q);
         while (r < most && codes[q + r] === codes[p + r]) r++;
+        // Read up to p + r (the character that differs), or up to the end of the stream.
+        if (p + r + 1 > far) far = p + r + 1;
         let l = 0;
         while (p - l - 1 >= floor && q - l - 1 >= 0 && q + r <= p - l - 1 && codes[q - l - 1] === codes[p - l - 1]) l++;
         const len = l + r;
@@ -168,17 +239,21 @@ export function findRepeats(codes: Int32Array, options: RepeatOptions, given?: F
           src--;
           dst--;
         }
-        while (repeats.length > 0 && repeats[repeats.length - 1].dst >= dst) repeats.pop();
-        const prev = repeats[repeats.length - 1];
-        if (prev && prev.dst + prev.length > dst) repeats[repeats.length - 1] = { ...prev, length: dst - prev.dst };
-        repeats.push({ src, dst, length: end - dst });
-        covered = end;
+        covered = pushRepeat(repeats, src, dst, end);
+        found?.push(f, src, dst, end);
       }
     }
+    if (reach) reach[f] = far;
   }
-  // Fingerprints handed in belong to the caller (an incremental scan keeps them).
-  if (!given) release(print.prints, print.hashes, print.earlier);
-  return repeats;
+}
+
+/** Adds a repeat after those it takes over (they start at or after it) and cuts the one it overlaps; returns its end. */
+function pushRepeat(repeats: Repeat[], src: number, dst: number, end: number): number {
+  while (repeats.length > 0 && repeats[repeats.length - 1].dst >= dst) repeats.pop();
+  const prev = repeats[repeats.length - 1];
+  if (prev && prev.dst + prev.length > dst) repeats[repeats.length - 1] = { ...prev, length: dst - prev.dst };
+  repeats.push({ src, dst, length: end - dst });
+  return end;
 }
 
 /** The k-gram length and the window of `options` (see RepeatOptions). */
@@ -197,6 +272,8 @@ export interface Fingerprints {
   readonly prints: Int32Array;
   readonly hashes: Uint32Array;
   readonly earlier: Int32Array;
+  /** How many of the first fingerprints, and their chains, are those of the stream before an edit (spliceFingerprints). */
+  readonly kept?: number;
 }
 
 /** The fingerprints (positions) and their hashes; the hashes of the other k-grams are let go here. */
@@ -281,7 +358,7 @@ export function spliceFingerprints(old: Fingerprints, oldLength: number, codes: 
     printHashes[o] = old.hashes[i];
   }
   const earlier = spliceChains(old, printHashes, keepBefore, middle.length, afterStart);
-  return earlier ? { prints, hashes: printHashes, earlier } : fingerprints(codes, k, w);
+  return earlier ? { prints, hashes: printHashes, earlier, kept: keepBefore } : fingerprints(codes, k, w);
 }
 
 /**

@@ -6,7 +6,7 @@ import { duplicateBlock } from '../../../src/core/rules/duplicate-block';
 import { boilerplate } from '../../../src/core/rules/boilerplate';
 import { strayLineBreak } from '../../../src/core/rules/stray-line-break';
 import { normalize } from '../../../src/core/text/normalize';
-import { findRepeats, fingerprints, kgramHashes, spliceFingerprints, winnow } from '../../../src/core/text/winnow';
+import { findRepeats, findRepeatsTraced, fingerprints, kgramHashes, spliceFingerprints, winnow, type RepeatTrail } from '../../../src/core/text/winnow';
 import { ROOT, seed, seedNames } from '../helpers';
 
 const ANATOMY = path.join(ROOT, 'test', 'fixtures', 'anatomy');
@@ -255,6 +255,45 @@ describe('duplicate-block', () => {
         assert.deepEqual([...kept.hashes], [...fresh.hashes], where);
         assert.deepEqual([...kept.earlier], [...fresh.earlier], where);
       }
+    });
+
+    it('the scan for repeats after an edit, started where the scan before first read the edit, finds what a whole scan finds', () => {
+      let seed = 5;
+      const next = (n: number) => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % n;
+      let resumed = 0;
+      let edits = 0;
+      for (let run = 0; run < 1500; run++) {
+        const alphabet = 1 + next(5);
+        const letters = (n: number) => Int32Array.from({ length: n }, () => 0x4e00 + next(alphabet));
+        // Repeated blocks, so that there are repeats to find, replay and take over.
+        const block = letters(4 + next(30));
+        const parts: number[] = [];
+        while (parts.length < 60 + next(200)) parts.push(...(next(3) === 0 ? letters(1 + next(20)) : block.subarray(next(block.length))));
+        let codes = Int32Array.from(parts);
+        const minLength = 4 + next(9);
+        const { k, w } = { k: Math.min(5, minLength), w: minLength - Math.min(5, minLength) + 1 };
+        let prints = fingerprints(codes, k, w);
+        let trail: RepeatTrail | undefined = findRepeatsTraced(codes, { minLength }, prints).trail;
+        for (let edit = 0; edit < 4; edit++) {
+          const a = next(codes.length + 1);
+          const b = a + next(Math.min(8, codes.length - a + 1));
+          const part = next(2) === 0 ? letters(next(6)) : block.subarray(0, next(block.length));
+          const edited = new Int32Array(codes.length - (b - a) + part.length);
+          edited.set(codes.subarray(0, a));
+          edited.set(part, a);
+          edited.set(codes.subarray(b), a + part.length);
+          prints = spliceFingerprints(prints, codes.length, edited, a, b, part.length - (b - a), k, w);
+          const scan = findRepeatsTraced(edited, { minLength }, prints, trail && { trail, from: a });
+          const where = `run ${run}, edit ${edit}: minLength=${minLength} [${a}, ${b}) -> ${part.length}`;
+          assert.deepEqual(scan.repeats, findRepeats(edited, { minLength }), where);
+          edits++;
+          if (scan.start > 0) resumed++;
+          codes = edited;
+          trail = scan.trail;
+        }
+      }
+      // Most scans start after the first fingerprint (the edit is not at the start).
+      assert.ok(resumed > edits / 2, `${resumed} of ${edits} scans resumed`);
     });
 
     it('a repeat is found among many fingerprints with the same hashes', () => {

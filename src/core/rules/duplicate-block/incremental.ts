@@ -2,7 +2,7 @@ import type { Check } from '../../rule';
 import { made } from '../../engine/incremental/line-local';
 import type { Change, IncrementalStrategy } from '../../engine/incremental/types';
 import { normalize } from '../../text/normalize';
-import { findRepeats, fingerprints, spliceFingerprints, windowOf } from '../../text/winnow';
+import { findRepeatsTraced, fingerprints, spliceFingerprints, windowOf } from '../../text/winnow';
 import { coverLines, duplicateMinLength, lineSpans, reportDuplicates, scanRepeats, type RepeatScan } from './rule';
 
 /**
@@ -10,8 +10,10 @@ import { coverLines, duplicateMinLength, lineSpans, reportDuplicates, scanRepeat
  * crosses a line break), and the repeats too when the edit left the stream
  * as it was (punctuation, white space, line breaks): then only the edited
  * lines' coverage is found again; otherwise the stream's fingerprints away
- * from the edit are kept (spliceFingerprints). The runs of lines and the findings are
- * made again on the whole document, from that data.
+ * from the edit are kept (spliceFingerprints), and the scan for repeats
+ * starts where the scan before first read the edit (findRepeatsTraced). The
+ * runs of lines and the findings are made again on the whole document, from
+ * that data.
  */
 export const duplicates: IncrementalStrategy<RepeatScan> = (ctx) => {
   const { document, change, settings, previous } = ctx;
@@ -60,16 +62,16 @@ function carryScan(old: RepeatScan, change: Change, minLength: number): RepeatSc
   menu.set(old.menu.subarray(oldLast + 1), last + 1);
   const covered = new Uint8Array(lines.length);
   if (!same) {
-    // The fingerprints away from the edit are kept; the repeats are found again over the whole stream.
+    // The fingerprints away from the edit are kept; the repeats before it too.
     const { k, w } = windowOf({ minLength });
     const prints = old.prints ? spliceFingerprints(old.prints, old.codes.length, codes, a, b, moved, k, w) : fingerprints(codes, k, w);
-    const repeats = findRepeats(codes, { minLength }, prints);
+    const { repeats, trail } = findRepeatsTraced(codes, { minLength }, prints, old.trail && { trail: old.trail, from: a });
     coverLines(spans, repeats, 0, lines.length, covered);
-    return { codes, columns, spans, prints, repeats, covered, menu, excerpts: new Map(), earlierExcerpts: old.excerpts };
+    return { codes, columns, spans, prints, trail, repeats, covered, menu, excerpts: new Map(), earlierExcerpts: old.excerpts };
   }
   // The same stream, the same repeats: lines away from the edit are covered as they were.
   covered.set(old.covered.subarray(0, first));
   covered.set(old.covered.subarray(oldLast + 1), last + 1);
   coverLines(spans, old.repeats, first, last + 1, covered);
-  return { codes, columns, spans, prints: old.prints, repeats: old.repeats, covered, menu, excerpts: new Map(), earlierExcerpts: old.excerpts };
+  return { codes, columns, spans, prints: old.prints, trail: old.trail, repeats: old.repeats, covered, menu, excerpts: new Map(), earlierExcerpts: old.excerpts };
 }

@@ -9,7 +9,7 @@ import { CONTINUING_START, OPEN_END } from '../../text/punctuation';
 import { isCreditLine } from '../../text/shapes';
 import { isSpeakerLabel } from '../../outline/shapes';
 import { normalize, type NormalizedStream } from '../../text/normalize';
-import { findRepeats, fingerprints, windowOf, type Fingerprints, type Repeat } from '../../text/winnow';
+import { findRepeats, findRepeatsTraced, fingerprints, windowOf, type Fingerprints, type Repeat, type RepeatTrail } from '../../text/winnow';
 import { release } from '../../text/release';
 import { excerpt, lineRemovalRange } from '../../text/lines';
 import { partitionPoint } from '../../text/search';
@@ -64,6 +64,8 @@ export interface RepeatScan {
   readonly spans: Int32Array;
   /** The stream's fingerprints, kept by an incremental scan for the next edit. */
   readonly prints?: Fingerprints;
+  /** What the scan for repeats read and found, kept with the fingerprints. */
+  readonly trail?: RepeatTrail;
   readonly repeats: readonly Repeat[];
   /** Per line: 1 when it has characters in the stream and each lies in a repeat. */
   readonly covered: Uint8Array;
@@ -74,7 +76,7 @@ export interface RepeatScan {
   readonly earlierExcerpts?: ReadonlyMap<string, string>;
 }
 
-/** The scan of a whole document; with `keepPrints`, its fingerprints too (for the next edit). */
+/** The scan of a whole document; with `keepPrints`, its fingerprints and trail too (for the next edit). */
 export function scanRepeats(doc: NewsDocument, minLength: number, keepPrints = false): RepeatScan {
   const stream = normalize(doc.text);
   const spans = new Int32Array(2 * doc.lineCount);
@@ -83,10 +85,10 @@ export function scanRepeats(doc: NewsDocument, minLength: number, keepPrints = f
   lineSpans(doc.lines, 0, doc.lineCount - 1, stream, 0, spans, columns);
   const window = keepPrints ? windowOf({ minLength }) : undefined;
   const prints = window && fingerprints(stream.codes, window.k, window.w);
-  const repeats = findRepeats(stream.codes, { minLength }, prints);
+  const { repeats, trail } = prints ? findRepeatsTraced(stream.codes, { minLength }, prints) : { repeats: findRepeats(stream.codes, { minLength }), trail: undefined };
   const covered = new Uint8Array(doc.lineCount);
   coverLines(spans, repeats, 0, doc.lineCount, covered);
-  return { codes: stream.codes, columns: new Columns(columns), spans, prints, repeats, covered, menu: new Int8Array(doc.lineCount).fill(-1), excerpts: new Map() };
+  return { codes: stream.codes, columns: new Columns(columns), spans, prints, trail, repeats, covered, menu: new Int8Array(doc.lineCount).fill(-1), excerpts: new Map() };
 }
 
 /**
