@@ -100,8 +100,9 @@ export function findRepeats(codes: Int32Array, options: RepeatOptions, given?: F
   const { k, w } = windowOf(options);
   if (codes.length < minLength * 2) return [];
   const print = given ?? fingerprints(codes, k, w);
-  const repeats: Repeat[] = [];
-  scanFrom(codes, minLength, k, options.maxCandidates ?? 8, print, 0, repeats, 0);
+  // The same scan as after an edit (one shape of arguments, so one compiled loop for both), its trail let go.
+  const { repeats, trail } = findRepeatsTraced(codes, options, print);
+  if (trail) release(trail.reach);
   // Fingerprints handed in belong to the caller (an incremental scan keeps them).
   if (!given) release(print.prints, print.hashes, print.earlier);
   return repeats;
@@ -156,8 +157,8 @@ export function findRepeatsTraced(
 
 /**
  * The scan for repeats from fingerprint `start` on, with `repeats` and
- * `covered` (where the last repeat ends) as they were there. With `reach`
- * and `found`, it records what it reads and finds (RepeatTrail).
+ * `covered` (where the last repeat ends) as they were there; it records what
+ * it reads and finds in `reach` and `found` (RepeatTrail).
  */
 function scanFrom(
   codes: Int32Array,
@@ -168,11 +169,11 @@ function scanFrom(
   start: number,
   repeats: Repeat[],
   covered: number,
-  reach?: Int32Array,
-  found?: number[],
+  reach: Int32Array,
+  found: number[],
 ): void {
   const n = codes.length;
-  let far = start > 0 && reach ? reach[start - 1] : 0;
+  let far = start > 0 ? reach[start - 1] : 0;
   for (let f = start; f < prints.length; f++) {
     const p = prints[f];
     if (p + k > far) far = p + k;
@@ -240,10 +241,10 @@ function scanFrom(
           dst--;
         }
         covered = pushRepeat(repeats, src, dst, end);
-        found?.push(f, src, dst, end);
+        found.push(f, src, dst, end);
       }
     }
-    if (reach) reach[f] = far;
+    reach[f] = far;
   }
 }
 

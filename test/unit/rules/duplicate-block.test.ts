@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { NewsDocument, analyze, fixAll, resolveSettings, type Finding } from '../../../src/core';
+import { NewsDocument, analyze, analyzeIncremental, fixAll, resolveSettings, type Finding, type IncrementalState } from '../../../src/core';
+import type { RepeatScan } from '../../../src/core/rules/duplicate-block/rule';
+import { plain } from '../rule-tester';
 import { duplicateBlock } from '../../../src/core/rules/duplicate-block';
 import { boilerplate } from '../../../src/core/rules/boilerplate';
 import { strayLineBreak } from '../../../src/core/rules/stray-line-break';
@@ -197,6 +199,49 @@ describe('duplicate-block', () => {
     assert.deepEqual(analyze(new NewsDocument(many), { ruleSet: [duplicateBlock] }), []);
     const big = '南阳发展机遇千载难逢，'.repeat(500_000);
     assert.ok(Array.isArray(analyze(new NewsDocument(big), { ruleSet: [duplicateBlock] })));
+  });
+
+  describe('after an edit', () => {
+    // Paragraphs, page chrome and credits, repeated in blocks: runs of covered lines, some of them chrome.
+    const pool = [
+      ...seed('002').split('\n').filter((l) => l.length > 20).slice(0, 6),
+      '首页 新闻 体育 财经 科技 视频',
+      '版权所有 © 2023 某某日报社 豫ICP备05012345号-1',
+      '责任编辑：王明',
+      '（记者 张三 摄）',
+      '相关阅读：南阳召开重点项目推进会',
+      '',
+    ];
+    const rules = ['duplicate-block', 'boilerplate'];
+    const scanOf = (state: IncrementalState) => (state as unknown as { states: unknown[] }).states[0] as RepeatScan;
+
+    it('finds after every edit what a whole analysis finds, runs away from the edit taken over', () => {
+      let seed = 7;
+      const next = (n: number) => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % n;
+      const inserts = ['，', '。', '的', 'a', '\n', '\n\n', '\r\n', ...pool.map((l) => `${l}\n`)];
+      let carried = 0;
+      for (let run = 0; run < 300; run++) {
+        const lines: string[] = [];
+        const block = Array.from({ length: 3 + next(6) }, () => pool[next(pool.length)]);
+        while (lines.length < 20 + next(50)) lines.push(...(next(3) === 0 ? [pool[next(pool.length)]] : block.slice(next(block.length))));
+        let text = lines.join(next(4) === 0 ? '\r\n' : '\n');
+        let state = analyzeIncremental(undefined, text, { rules }).state;
+        for (let edit = 0; edit < 6; edit++) {
+          const at = next(text.length + 1);
+          const remove = next(3) === 0 ? next(Math.min(30, text.length - at) + 1) : 0;
+          text = text.slice(0, at) + (remove > 0 && next(2) === 0 ? '' : inserts[next(inserts.length)]) + text.slice(at + remove);
+          const before = scanOf(state);
+          const result = analyzeIncremental(state, text, { rules });
+          assert.deepEqual(plain(result.findings), plain(analyze(new NewsDocument(text), { rules })), `run ${run}, edit ${edit}`);
+          const after = scanOf(result.state);
+          const olds = new Set([...before.runs.byFirst.values()].map((w) => w.parts));
+          for (const w of after.runs.byFirst.values()) if (w.parts.length > 0 && olds.has(w.parts)) carried++;
+          state = result.state;
+        }
+      }
+      // Runs before an edit are the same objects: taken over, not found again.
+      assert.ok(carried > 1000, `${carried} runs taken over`);
+    });
   });
 
   describe('text layer', () => {

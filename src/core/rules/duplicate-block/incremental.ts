@@ -22,7 +22,8 @@ export const duplicates: IncrementalStrategy<RepeatScan> = (ctx) => {
     const minLength = duplicateMinLength(settings);
     const scan = old && change.old ? carryScan(old, change, minLength) : scanRepeats(document, minLength, true);
     ctx.save(scan);
-    reportDuplicates(context, scan, report);
+    const moved = old && change.old ? scan.spans[2 * change.last + 1] - old.spans[2 * change.oldLast + 1] : 0;
+    reportDuplicates(context, scan, report, old && change.old && { old, first: change.first, last: change.last, lineDelta: change.lineDelta, delta: change.delta, moved });
   };
   return made(ctx.run({ check }));
 };
@@ -67,11 +68,11 @@ function carryScan(old: RepeatScan, change: Change, minLength: number): RepeatSc
     const prints = old.prints ? spliceFingerprints(old.prints, old.codes.length, codes, a, b, moved, k, w) : fingerprints(codes, k, w);
     const { repeats, trail } = findRepeatsTraced(codes, { minLength }, prints, old.trail && { trail: old.trail, from: a });
     coverLines(spans, repeats, 0, lines.length, covered);
-    return { codes, columns, spans, prints, trail, repeats, covered, menu, excerpts: new Map(), earlierExcerpts: old.excerpts };
+    return { codes, columns, spans, prints, trail, repeats, covered, menu, excerpts: new Map(), earlierExcerpts: old.excerpts, runs: { byFirst: new Map() } };
   }
   // The same stream, the same repeats: lines away from the edit are covered as they were.
   covered.set(old.covered.subarray(0, first));
   covered.set(old.covered.subarray(oldLast + 1), last + 1);
   coverLines(spans, old.repeats, first, last + 1, covered);
-  return { codes, columns, spans, prints: old.prints, trail: old.trail, repeats: old.repeats, covered, menu, excerpts: new Map(), earlierExcerpts: old.excerpts };
+  return { codes, columns, spans, prints: old.prints, trail: old.trail, repeats: old.repeats, covered, menu, excerpts: new Map(), earlierExcerpts: old.excerpts, runs: { byFirst: new Map() } };
 }

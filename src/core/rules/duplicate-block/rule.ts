@@ -13,7 +13,8 @@ import { findRepeats, findRepeatsTraced, fingerprints, windowOf, type Fingerprin
 import { release } from '../../text/release';
 import { excerpt, lineRemovalRange } from '../../text/lines';
 import { partitionPoint } from '../../text/search';
-import { chromeTest, sourceInChrome, type ChromeTest } from './chrome';
+import { chromeTest, lineOfStream, sourceInChrome, type ChromeTest } from './chrome';
+import { documentAnatomy } from '../../anatomy';
 import { Columns } from './columns';
 
 /**
@@ -74,6 +75,30 @@ export interface RepeatScan {
   /** The excerpts quoted in messages, by the text they shorten; those of the scan before an edit are looked up too. */
   readonly excerpts: Map<string, string>;
   readonly earlierExcerpts?: ReadonlyMap<string, string>;
+  /** What findDuplicateRuns made of each run of covered lines, for the scan after an edit (RunCarry); filled when it runs. */
+  readonly runs: RunMemo;
+}
+
+/** The duplicate runs found in each run of covered lines (coveredRuns), by its first line, and the lines' kinds they were found with. */
+export interface RunMemo {
+  readonly byFirst: Map<number, { readonly last: number; readonly parts: readonly DuplicateRun[] }>;
+  kinds?: readonly (string | undefined)[];
+}
+
+/**
+ * The scan before an edit and where the edit is, so that findDuplicateRuns
+ * can take over what it found in a run of covered lines the edit does not
+ * reach: lines `first..last` (of the new text) are edited, the lines after
+ * them moved by `lineDelta`, their text by `delta` offsets and their part of
+ * the stream by `moved`.
+ */
+export interface RunCarry {
+  readonly old: RepeatScan;
+  readonly first: number;
+  readonly last: number;
+  readonly lineDelta: number;
+  readonly delta: number;
+  readonly moved: number;
 }
 
 /** The scan of a whole document; with `keepPrints`, its fingerprints and trail too (for the next edit). */
@@ -88,7 +113,7 @@ export function scanRepeats(doc: NewsDocument, minLength: number, keepPrints = f
   const { repeats, trail } = prints ? findRepeatsTraced(stream.codes, { minLength }, prints) : { repeats: findRepeats(stream.codes, { minLength }), trail: undefined };
   const covered = new Uint8Array(doc.lineCount);
   coverLines(spans, repeats, 0, doc.lineCount, covered);
-  return { codes: stream.codes, columns: new Columns(columns), spans, prints, trail, repeats, covered, menu: new Int8Array(doc.lineCount).fill(-1), excerpts: new Map() };
+  return { codes: stream.codes, columns: new Columns(columns), spans, prints, trail, repeats, covered, menu: new Int8Array(doc.lineCount).fill(-1), excerpts: new Map(), runs: { byFirst: new Map() } };
 }
 
 /**
@@ -126,11 +151,11 @@ function repeatAt(repeats: readonly Repeat[], x: number): number {
   return partitionPoint(repeats.length, (m) => repeats[m].dst + repeats[m].length <= x);
 }
 
-/** The findings from the repeats of the document's text. */
-export function reportDuplicates({ document, settings }: RuleContext, scan: RepeatScan, report: (r: Report) => void): void {
+/** The findings from the repeats of the document's text; `carry`: see RunCarry. */
+export function reportDuplicates({ document, settings }: RuleContext, scan: RepeatScan, report: (r: Report) => void, carry?: RunCarry): void {
   const minLength = duplicateMinLength(settings);
   const keep = settings.get('newsclean.duplicates.keep') === 'best' ? 'best' : 'first';
-  for (const d of findDuplicateRuns(document, minLength, scan)) {
+  for (const d of findDuplicateRuns(document, minLength, scan, carry)) {
     let removed = d.lines;
     let kept = d.sources;
     // When the earlier copy is page chrome (whole lines), or with keep best
@@ -211,7 +236,7 @@ export interface DuplicateRun {
  * bar quoting the headline) is reported on the chrome's copy when that copy
  * is whole lines, and not at all when it is quoted inside a chrome line.
  */
-export function findDuplicateRuns(doc: NewsDocument, minLength: number, scan = scanRepeats(doc, minLength)): DuplicateRun[] {
+export function findDuplicateRuns(doc: NewsDocument, minLength: number, scan = scanRepeats(doc, minLength), carry?: RunCarry): DuplicateRun[] {
   const { spans, repeats } = scan;
   if (repeats.length === 0) return [];
   const lines = doc.lines;
@@ -219,7 +244,9 @@ export function findDuplicateRuns(doc: NewsDocument, minLength: number, scan = s
   const out: DuplicateRun[] = [];
   const offsets = streamOffsets(doc, scan);
   const chrome = chromeTest(doc, scan.menu);
-  for (const whole of coveredRuns(doc, scan)) {
+  const kinds = () => documentAnatomy(doc).kinds;
+  const partsOf = (whole: LineSpan): DuplicateRun[] => {
+    const parts: DuplicateRun[] = [];
     for (const run of withoutChrome(doc, scan, whole, chrome, offsets.start)) {
       const from = spans[2 * run.first];
       const to = spans[2 * run.last + 1];
@@ -235,9 +262,17 @@ export function findDuplicateRuns(doc: NewsDocument, minLength: number, scan = s
       const sources = sourceRanges(offsets, repeats, from, to);
       const sourceLines = wholeLines(doc, sources);
       if (run.chromeSource && !sourceLines) continue;
-      out.push({ lines: run, sources, sourceLines, chars, removedAfter: false, ...(run.chromeSource && { chromeSource: true }) });
+      parts.push({ lines: { first: run.first, last: run.last }, sources, sourceLines, chars, removedAfter: false, ...(run.chromeSource && { chromeSource: true }) });
     }
+    return parts;
+  };
+  for (const whole of coveredRuns(doc, scan)) {
+    const parts = (carry && carriedParts(doc, scan, whole, carry, kinds)) ?? partsOf(whole);
+    scan.runs.byFirst.set(whole.first, { last: whole.last, parts });
+    for (const p of parts) out.push({ ...p });
   }
+  // Every run of covered lines has a line in the stream, so the anatomy was asked for.
+  if (scan.runs.byFirst.size > 0) scan.runs.kinds = kinds();
   // removedAfter: every non-blank line after the run is in a later run.
   let tailCovered = true;
   for (let r = out.length - 1, l = lines.length - 1; r >= 0; r--) {
@@ -246,6 +281,53 @@ export function findDuplicateRuns(doc: NewsDocument, minLength: number, scan = s
     l = out[r].lines.first - 1;
   }
   return out;
+}
+
+/**
+ * What the scan before an edit found in a run of covered lines, when
+ * nothing it was found from changed: the run lies wholly before the edited
+ * lines, or wholly after them with every earlier copy it repeats; the
+ * repeats over it are the same (moved with it); and the
+ * lines from its earliest copy to its end have the same kinds (page chrome
+ * or not). Their texts, spans and columns are then the same, and so is what
+ * partsOf makes of them. Undefined when it must be found again.
+ */
+function carriedParts(doc: NewsDocument, scan: RepeatScan, whole: LineSpan, carry: RunCarry, kindsNow: () => readonly (string | undefined)[]): readonly DuplicateRun[] | undefined {
+  const { old, first, last, lineDelta, delta, moved } = carry;
+  const before = whole.last < first;
+  if (!before && whole.first <= last) return undefined;
+  const lineShift = before ? 0 : lineDelta;
+  const was = old.runs.byFirst.get(whole.first - lineShift);
+  const oldKinds = old.runs.kinds;
+  if (!was || was.last !== whole.last - lineShift || !oldKinds) return undefined;
+  const { spans, repeats } = scan;
+  const from = spans[2 * whole.first];
+  const to = spans[2 * whole.last + 1];
+  const streamShift = before ? 0 : moved;
+  let q = repeatAt(repeats, from);
+  let o = repeatAt(old.repeats, from - streamShift);
+  let lowest = from;
+  for (; q < repeats.length && repeats[q].dst < to; q++, o++) {
+    const r = repeats[q];
+    const p = old.repeats[o];
+    if (!p || p.dst + streamShift !== r.dst || p.src + streamShift !== r.src || p.length !== r.length) return undefined;
+    lowest = Math.min(lowest, r.src);
+  }
+  if (o < old.repeats.length && old.repeats[o].dst + streamShift < to) return undefined;
+  const lo = lineOfStream(doc, spans, lowest);
+  if (!before && lo <= last) return undefined;
+  const kinds = kindsNow();
+  for (let i = lo; i <= whole.last; i++) if (kinds[i] !== oldKinds[i - lineShift]) return undefined;
+  if (lineShift === 0 && (before || delta === 0)) return was.parts;
+  const lineSpan = (s: LineSpan): LineSpan => ({ first: s.first + lineShift, last: s.last + lineShift });
+  return was.parts.map((p) => ({
+    lines: lineSpan(p.lines),
+    sources: p.sources.map((r) => ({ start: r.start + delta, end: r.end + delta })),
+    sourceLines: p.sourceLines && lineSpan(p.sourceLines),
+    chars: p.chars,
+    removedAfter: false,
+    ...(p.chromeSource && { chromeSource: true }),
+  }));
 }
 
 /** The runs of covered lines, with the blank and punctuation-only lines inside and right after them. */
