@@ -151,14 +151,22 @@ export function findRepeatsTraced(
       covered = pushRepeat(repeats, trail.found[e + 1], trail.found[e + 2], trail.found[e + 3]);
     }
   }
-  scanFrom(codes, minLength, k, options.maxCandidates ?? 8, print, start, repeats, covered, reach, found);
+  // In slices: a branch first taken after an edit sends the compiled loop back to the interpreter, and a
+  // new call takes up the loop compiled again sooner than the interpreter's loop is replaced in its run.
+  for (let f = start; f < print.prints.length; f += SLICE) {
+    covered = scanFrom(codes, minLength, k, options.maxCandidates ?? 8, print, f, Math.min(f + SLICE, print.prints.length), repeats, covered, reach, found);
+  }
   return { repeats, trail: { reach, found }, start };
 }
 
+/** Fingerprints scanned per call of scanFrom. */
+const SLICE = 4096;
+
 /**
- * The scan for repeats from fingerprint `start` on, with `repeats` and
- * `covered` (where the last repeat ends) as they were there; it records what
- * it reads and finds in `reach` and `found` (RepeatTrail).
+ * The scan for repeats of fingerprints `start` to `end - 1`, with `repeats`
+ * and `covered` (where the last repeat ends) as they were at `start`; it
+ * records what it reads and finds in `reach` and `found` (RepeatTrail), and
+ * returns `covered` at `end`.
  */
 function scanFrom(
   codes: Int32Array,
@@ -167,14 +175,15 @@ function scanFrom(
   maxCandidates: number,
   { prints, earlier }: Fingerprints,
   start: number,
+  end: number,
   repeats: Repeat[],
   covered: number,
   reach: Int32Array,
   found: number[],
-): void {
+): number {
   const n = codes.length;
   let far = start > 0 ? reach[start - 1] : 0;
-  for (let f = start; f < prints.length; f++) {
+  for (let f = start; f < end; f++) {
     const p = prints[f];
     if (p + k > far) far = p + k;
     // The latest earlier fingerprint with the same hash; the others follow it (`earlier`).
@@ -208,8 +217,8 @@ function scanFrom(
         while (r < most && codes[q + r] === codes[p + r]) r++;
         // Read up to p + r (the character that differs), or up to the end of the stream.
         if (p + r + 1 > far) far = p + r + 1;
-        let l = 0;
-        while (p - l - 1 >= floor && q - l - 1 >= 0 && q + r <= p - l - 1 && codes[q - l - 1] === codes[p - l - 1]) l++;
+        // Left, down to the floor, and not into the earlier copy's right end.
+        const l = sameBefore(codes, q, p, Math.min(p - floor, q, p - q - r));
         const len = l + r;
         if (len > bestLen || (len === bestLen && q - l < bestSrc)) {
           bestLen = len;
@@ -226,33 +235,42 @@ function scanFrom(
         // characters, then the start of what follows): slide the match back
         // while the characters agree, so that the copy starts where the
         // original does (bounded, so linear).
+        // (Written without branches, as the takeover below: a step first taken after an edit would send
+        // the compiled loop back to the interpreter for the rest of the scan.)
         const slideFloor = Math.max(floor, dst - LEFT_TAKEOVER);
-        while (!again && src + (end - dst) === dst && src - 1 >= 0 && dst - 1 >= slideFloor && codes[src - 1] === codes[dst - 1]) {
-          src--;
-          dst--;
-          end--;
-        }
+        const slide = sameBefore(codes, src, dst, !again && src + (end - dst) === dst ? Math.min(src, dst - slideFloor) : 0);
+        src -= slide;
+        dst -= slide;
+        end -= slide;
         // A match stopped by the previous repeat may go on to the left: the
         // earlier fingerprint may have picked a shorter source (a title also
         // quoted in the lead). Take over what it covered (bounded, so linear).
+        // The earlier copy's end stays where it is: it may not reach the later copy's start.
         const takeover = Math.max(0, dst - LEFT_TAKEOVER);
-        while (dst - 1 >= takeover && src - 1 >= 0 && src + (end - dst) <= dst - 1 && codes[src - 1] === codes[dst - 1]) {
-          src--;
-          dst--;
-        }
+        const taken = sameBefore(codes, src, dst, Math.min(dst - takeover, src, dst - (src + end - dst)));
+        src -= taken;
+        dst -= taken;
         covered = pushRepeat(repeats, src, dst, end);
         found.push(f, src, dst, end);
       }
     }
     reach[f] = far;
   }
+  return covered;
+}
+
+/** How many characters right before `a` and right before `b` agree, going left, at most `most`. */
+function sameBefore(codes: Int32Array, a: number, b: number, most: number): number {
+  let n = 0;
+  while (n < most && codes[a - n - 1] === codes[b - n - 1]) n++;
+  return n;
 }
 
 /** Adds a repeat after those it takes over (they start at or after it) and cuts the one it overlaps; returns its end. */
 function pushRepeat(repeats: Repeat[], src: number, dst: number, end: number): number {
   while (repeats.length > 0 && repeats[repeats.length - 1].dst >= dst) repeats.pop();
   const prev = repeats[repeats.length - 1];
-  if (prev && prev.dst + prev.length > dst) repeats[repeats.length - 1] = { ...prev, length: dst - prev.dst };
+  if (prev && prev.dst + prev.length > dst) repeats[repeats.length - 1] = { src: prev.src, dst: prev.dst, length: dst - prev.dst };
   repeats.push({ src, dst, length: end - dst });
   return end;
 }
@@ -284,7 +302,7 @@ export function fingerprints(codes: Int32Array, k: number, w: number): Fingerpri
   const hashes = new Uint32Array(prints.length);
   for (let f = 0; f < prints.length; f++) hashes[f] = all[prints[f]];
   release(all);
-  return { prints, hashes, earlier: chains(hashes) };
+  return { prints, hashes, earlier: chains(hashes), kept: 0 };
 }
 
 /** For each hash, the index of the latest one before it equal to it (-1: none): an open-addressing table from each hash to its latest index. */
