@@ -131,14 +131,15 @@ export class NewsDocument {
     // A loop, not slice: slicing a frozen array takes V8's slow path.
     const lines: Line[] = [];
     for (let i = 0; i < first; i++) lines.push(this.lines[i]);
-    const counts = { ...this.eolCounts };
+    // Written out, not spread: a spread object has another shape than the one splitLines is compiled for.
+    const counts = { '\n': this.eolCounts['\n'], '\r\n': this.eolCounts['\r\n'], '\r': this.eolCounts['\r'] };
     for (let i = first; i < next; i++) if (this.lines[i].eol) counts[this.lines[i].eol as Eol]--;
     // The edited lines' texts are copies: a slice of a long string keeps all of it alive (in V8), and
     // these lines are handed on from edit to edit, each would keep its own version of the whole text.
     splitLines(text, this.lines[first].start, oldTo + delta, lines, counts, true);
     for (let i = next; i < this.lines.length; i++) {
       const l = this.lines[i];
-      lines.push(Object.freeze({ index: lines.length, start: l.start + delta, end: l.end + delta, eol: l.eol, text: l.text, blank: l.blank }));
+      lines.push(lineOf(lines.length, l.start + delta, l.end + delta, l.eol, l.text, l.blank));
     }
     const document = new NewsDocument(text, uri, version, { lines: Object.freeze(lines), eolCounts: counts });
     origins.set(document, { values: (this.lineValuesCache ??= new Map()), first, next, lineDelta: lines.length - this.lines.length });
@@ -296,8 +297,8 @@ function splitLines(text: string, start: number, until: number, lines: Line[], c
  * character on flattens the text into a string of its own, of which the
  * slice is then a view.
  */
-function detached(text: string): string {
-  return text.length < 13 ? text : (' ' + text).slice(1);
+function detached(text: string, copy = true): string {
+  return !copy || text.length < 13 ? text : (' ' + text).slice(1);
 }
 
 function dominantEol(counts: Readonly<Record<Eol, number>>): { eol: Eol; mixedEol: boolean } {
@@ -306,6 +307,11 @@ function dominantEol(counts: Readonly<Record<Eol, number>>): { eol: Eol; mixedEo
 }
 
 function makeLine(text: string, index: number, start: number, end: number, eol: '' | Eol, copy = false): Line {
-  const body = copy ? detached(text.slice(start, end)) : text.slice(start, end);
-  return Object.freeze({ index, start, end, eol, text: body, blank: BLANK.test(body) });
+  const body = detached(text.slice(start, end), copy);
+  return lineOf(index, start, end, eol, body, BLANK.test(body));
+}
+
+/** Every line is made here: lines of one shape, so that code compiled for a whole text's lines takes an edited text's too. */
+function lineOf(index: number, start: number, end: number, eol: '' | Eol, text: string, blank: boolean): Line {
+  return Object.freeze({ index, start, end, eol, text, blank });
 }

@@ -74,7 +74,8 @@ export interface RepeatScan {
   readonly menu: Int8Array;
   /** The excerpts quoted in messages, by the text they shorten; those of the scan before an edit are looked up too. */
   readonly excerpts: Map<string, string>;
-  readonly earlierExcerpts?: ReadonlyMap<string, string>;
+  // Always present (undefined on a whole scan): every scan has one shape, for the code compiled for it.
+  readonly earlierExcerpts: ReadonlyMap<string, string> | undefined;
   /** What findDuplicateRuns made of each run of covered lines, for the scan after an edit (RunCarry); filled when it runs. */
   readonly runs: RunMemo;
 }
@@ -113,7 +114,7 @@ export function scanRepeats(doc: NewsDocument, minLength: number, keepPrints = f
   const { repeats, trail } = prints ? findRepeatsTraced(stream.codes, { minLength }, prints) : { repeats: findRepeats(stream.codes, { minLength }), trail: undefined };
   const covered = new Uint8Array(doc.lineCount);
   coverLines(spans, repeats, 0, doc.lineCount, covered);
-  return { codes: stream.codes, columns: new Columns(columns), spans, prints, trail, repeats, covered, menu: new Int8Array(doc.lineCount).fill(-1), excerpts: new Map(), runs: { byFirst: new Map() } };
+  return { codes: stream.codes, columns: new Columns(columns), spans, prints, trail, repeats, covered, menu: new Int8Array(doc.lineCount).fill(-1), excerpts: new Map(), earlierExcerpts: undefined, runs: { byFirst: new Map() } };
 }
 
 /**
