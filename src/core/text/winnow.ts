@@ -13,8 +13,9 @@
  * fingerprint tries at most `maxCandidates` earlier occurrences, and a
  * region already found to repeat is skipped. The fingerprints and their
  * chains depend on the text alone, not on the repeats found, so after an
- * edit they are kept away from it (spliceFingerprints) and only the scan
- * for repeats goes over the whole stream again.
+ * edit they are kept away from it (spliceFingerprints); the scan for
+ * repeats, which reads the stream from its start, is taken up where the
+ * scan before first read the edit (findRepeatsTraced).
  */
 import { release } from './release';
 import { partitionPoint } from './search';
