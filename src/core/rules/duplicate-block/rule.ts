@@ -74,7 +74,7 @@ export interface RepeatScan {
   readonly menu: Int8Array;
   /** The excerpts quoted in messages, by the text they shorten; those of the scan before an edit are looked up too. */
   readonly excerpts: Map<string, string>;
-  // Always present (undefined on a whole scan): every scan has one shape, for the code compiled for it.
+  /** Undefined on a whole scan, but always there: every scan has one shape, for the code compiled for it. */
   readonly earlierExcerpts: ReadonlyMap<string, string> | undefined;
   /** What findDuplicateRuns made of each run of covered lines, for the scan after an edit (RunCarry); filled when it runs. */
   readonly runs: RunMemo;
