@@ -298,7 +298,8 @@ function splitLines(text: string, start: number, until: number, lines: Line[], c
  * slice is then a view.
  */
 function detached(text: string, copy = true): string {
-  return !copy || text.length < 13 ? text : (' ' + text).slice(1);
+  // The length first: a whole text's lines (no copy) read it too, so the first edit's call runs compiled code.
+  return text.length < 13 || !copy ? text : (' ' + text).slice(1);
 }
 
 function dominantEol(counts: Readonly<Record<Eol, number>>): { eol: Eol; mixedEol: boolean } {

@@ -61,39 +61,45 @@ export function kgramHashes(codes: Int32Array, k: number): Uint32Array {
 
 /**
  * Winnowing: positions of the rightmost minimal hash of every window of `w`
- * hashes, each position once, in increasing order. The minimum is carried
- * from window to window and looked for again when it leaves the window,
- * which on hashes is about once per window and twice as fast as a
- * monotonic deque; hashes that make it leave at every step (rising ones)
- * would make that O(n·w), so past a budget of 4n steps the deque (O(n))
- * does it.
+ * hashes, each position once, in increasing order (windowMinima).
  */
 export function winnow(hashes: Uint32Array, w: number): Int32Array {
+  if (hashes.length === 0) return new Int32Array(0);
+  const minima = windowMinima(hashes, Math.max(1, Math.min(w, hashes.length)), true);
+  const positions = minima.slice();
+  release(minima);
+  return positions;
+}
+
+/**
+ * The rightmost minimum of every full window of `win` hashes, in the
+ * windows' order (entry j: the window `[j, j + win)`), or with `once` each
+ * position once. The minimum is carried from window to window and looked
+ * for again when it leaves the window, which on hashes is about once per
+ * window and twice as fast as a monotonic deque; hashes that make it leave
+ * at every step (rising ones) would make that O(n·win), so past a budget of
+ * 4n steps the deque (O(n)) does it. A view of a longer array.
+ */
+function windowMinima(hashes: Uint32Array, win: number, once = false): Int32Array {
   const n = hashes.length;
-  if (n === 0) return new Int32Array(0);
-  const win = Math.max(1, Math.min(w, n));
-  const out = new Int32Array(n - win + 1);
+  const out = new Int32Array(Math.max(0, n - win + 1));
   let count = 0;
   let min = -1;
   let budget = 4 * n;
   for (let end = win - 1; end < n; end++) {
     const start = end - win + 1;
     if (min < start) {
-      if ((budget -= win) < 0) break;
+      if ((budget -= win) < 0) return windowMinimaWithDeque(hashes, win, once, out);
       min = start;
       for (let i = start + 1; i <= end; i++) if (hashes[i] <= hashes[min]) min = i;
     } else if (hashes[end] <= hashes[min]) min = end;
-    if (count === 0 || out[count - 1] !== min) out[count++] = min;
+    if (!once || count === 0 || out[count - 1] !== min) out[count++] = min;
   }
-  if (budget < 0) return winnowWithDeque(hashes, win, out);
-  const positions = out.slice(0, count);
-  release(out);
-  return positions;
+  return out.subarray(0, count);
 }
 
-/** winnow with a monotonic deque, for any hashes in O(n), into `out` (n - win + 1 long). */
-function winnowWithDeque(hashes: Uint32Array, win: number, out: Int32Array): Int32Array {
-  const n = hashes.length;
+/** windowMinima with a monotonic deque, for any hashes in O(n), into `out`. */
+function windowMinimaWithDeque(hashes: Uint32Array, win: number, once: boolean, out: Int32Array): Int32Array {
   // deque[head, tail): positions whose hashes rise strictly from head to
   // tail; the head is the current window's rightmost minimum. It never holds
   // more than a window, so it is a ring (indices `& ring`).
@@ -104,18 +110,16 @@ function winnowWithDeque(hashes: Uint32Array, win: number, out: Int32Array): Int
   let head = 0;
   let tail = 0;
   let count = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < hashes.length; i++) {
     // Keep the rightmost minimum: drop every entry >= the new hash.
     const h = hashes[i];
     while (tail > head && hashes[deque[(tail - 1) & ring]] >= h) tail--;
     deque[tail++ & ring] = i;
     if (deque[head & ring] <= i - win) head++;
     const min = deque[head & ring];
-    if (i >= win - 1 && (count === 0 || out[count - 1] !== min)) out[count++] = min;
+    if (i >= win - 1 && (!once || count === 0 || out[count - 1] !== min)) out[count++] = min;
   }
-  const positions = out.slice(0, count);
-  release(out);
-  return positions;
+  return out.subarray(0, count);
 }
 
 /**
@@ -376,16 +380,16 @@ export function spliceFingerprints(old: Fingerprints, oldLength: number, codes: 
   const first = from - w + 1;
   const hashes = new Uint32Array(to - first + 1);
   rollingHashes(codes, k, first, hashes);
-  const minima = slidingMinima(hashes, w, first);
-  // minima[i]: the minimum of the window ending at from + i.
-  const before = from < e0 ? minima[0] : -1;
-  const after = to > e1 ? minima[minima.length - 1] - moved : Number.MAX_SAFE_INTEGER;
+  const minima = windowMinima(hashes, w);
+  // first + minima[i]: the minimum of the window ending at from + i.
+  const before = from < e0 ? first + minima[0] : -1;
+  const after = to > e1 ? first + minima[minima.length - 1] - moved : Number.MAX_SAFE_INTEGER;
   const keepBefore = before < 0 ? 0 : partitionAfter(old.prints, before);
   const keepAfter = partitionBefore(old.prints, after);
   const middle: number[] = [];
   let last = keepBefore > 0 ? old.prints[keepBefore - 1] : -1;
   for (let i = from < e0 ? 1 : 0; i < minima.length - (to > e1 ? 1 : 0); i++) {
-    if (minima[i] !== last) middle.push((last = minima[i]));
+    if (first + minima[i] !== last) middle.push((last = first + minima[i]));
   }
   let afterStart = keepAfter;
   if (afterStart < old.prints.length && old.prints[afterStart] + moved === last) afterStart++;
@@ -467,20 +471,6 @@ function rollingHashes(codes: Int32Array, k: number, first: number, out: Uint32A
     h = (Math.imul(h - Math.imul(codes[i - 1], top), BASE) + codes[i + k - 1]) | 0;
     out[j] = fmix(h);
   }
-}
-
-/** The rightmost minimum (as a k-gram index, `offset` + i) of every full window of `w` in `hashes`. */
-function slidingMinima(hashes: Uint32Array, w: number, offset: number): number[] {
-  const out: number[] = [];
-  const deque: number[] = [];
-  let head = 0;
-  for (let i = 0; i < hashes.length; i++) {
-    while (deque.length > head && hashes[deque[deque.length - 1]] >= hashes[i]) deque.pop();
-    deque.push(i);
-    if (deque[head] <= i - w) head++;
-    if (i >= w - 1) out.push(offset + deque[head]);
-  }
-  return out;
 }
 
 /** Index of the first fingerprint after position `x`. */

@@ -15,6 +15,7 @@ import { excerpt, lineRemovalRange } from '../../text/lines';
 import { partitionPoint } from '../../text/search';
 import { chromeTest, lineOfStream, sourceInChrome, type ChromeTest } from './chrome';
 import { documentAnatomy } from '../../anatomy';
+import type { LineKinds } from '../boilerplate/line-kinds';
 import { Columns } from './columns';
 
 /**
@@ -83,7 +84,7 @@ export interface RepeatScan {
 /** The duplicate runs found in each run of covered lines (coveredRuns), by its first line, and the lines' kinds they were found with. */
 export interface RunMemo {
   readonly byFirst: Map<number, { readonly last: number; readonly parts: readonly DuplicateRun[] }>;
-  kinds?: readonly (string | undefined)[];
+  kinds?: LineKinds;
 }
 
 /**
@@ -293,7 +294,7 @@ export function findDuplicateRuns(doc: NewsDocument, minLength: number, scan = s
  * or not). Their texts, spans and columns are then the same, and so is what
  * partsOf makes of them. Undefined when it must be found again.
  */
-function carriedParts(doc: NewsDocument, scan: RepeatScan, whole: LineSpan, carry: RunCarry, kindsNow: () => readonly (string | undefined)[]): readonly DuplicateRun[] | undefined {
+function carriedParts(doc: NewsDocument, scan: RepeatScan, whole: LineSpan, carry: RunCarry, kindsNow: () => LineKinds): readonly DuplicateRun[] | undefined {
   const { old, first, last, lineDelta, delta, moved } = carry;
   const before = whole.last < first;
   if (!before && whole.first <= last) return undefined;
