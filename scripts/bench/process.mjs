@@ -93,6 +93,15 @@ export function processRows(row, { quick = false } = {}) {
     }
     if (rss !== undefined) row(`process: check ${c.label}, peak RSS (MB${c.bytes >= 1e6 ? ', × the input' : ''})`, `${(rss / 1024).toFixed(1)}${c.bytes >= 1e6 ? ` (${((rss * 1024) / c.bytes).toFixed(1)}×)` : ''}`);
   }
+  // The other formats on 10 MB: each writes a large file's findings in pieces as JSON does.
+  const tenMB = cases.find((c) => c.bytes === 10e6);
+  if (tenMB && existsSync(TIME)) {
+    for (const format of ['text', 'sarif']) {
+      const runs = [0, 1, 2].map(() => runOnce([process.execPath, cli, 'check', '--format', format, '--jobs', '1', tenMB.path], scratch));
+      const rss = median(runs.map((r) => r.rssKB ?? 0));
+      row(`process: check 10 MB --format ${format}, ms / peak RSS (MB, × the input)`, `${median(runs.map((r) => r.ms)).toFixed(0)} / ${(rss / 1024).toFixed(1)} (${((rss * 1024) / tenMB.bytes).toFixed(1)}×)`);
+    }
+  }
   row('process: load average, 1 min, before → after', `${load0.toFixed(1)} → ${loadavg()[0].toFixed(1)}`);
   rmSync(scratch, { recursive: true, force: true });
   for (const d of scratchDirs) rmSync(d, { recursive: true, force: true });

@@ -221,7 +221,7 @@ async function check(o: Options, b: Batch, world: CliWorld): Promise<number> {
     if (c.japaneseKorean) world.stderr(`newsclean: ${path}: ${l10n.t('reads as Japanese or Korean; not checked')}\n`);
     total += c.count;
     if (!format.streams) parts.push(c.chunks ?? [c.out]);
-    else if (c.out) world.stdout(c.out);
+    else for (const piece of c.chunks ?? [c.out]) if (piece) world.stdout(piece);
   });
   if (format.streams) return total > 0 ? 1 : 0;
   if (format.pieces) for (const piece of format.pieces(parts)) world.stdout(piece);

@@ -1,8 +1,5 @@
 /** The JSON format: `[{ file, findings: FindingRow[] }]`, indented by two spaces. */
-import type { CheckFormat, FindingRow, OutlineRow, PartRow } from './rows';
-
-/** About how many characters a piece of a file's part holds. */
-const PIECE = 1 << 16;
+import { PIECE, type CheckFormat, type FindingRow, type OutlineRow, type PartRow } from './rows';
 
 export const json: CheckFormat = {
   // The file's entry in JSON.stringify(allFiles, null, 2): that of a one-element array, brackets cut off.

@@ -5,6 +5,9 @@
  */
 import type { Finding, NewsDocument, OutlineEntry, Severity } from '../../core';
 
+/** About how many characters a piece of a file's part holds (CheckFormat.fileChunks). */
+export const PIECE = 1 << 16;
+
 /** A finding as `--format json` gives it; the key order is part of the output. */
 export interface FindingRow {
   rule: string;

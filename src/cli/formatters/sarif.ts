@@ -1,9 +1,10 @@
 /** SARIF 2.1.0, so code-scanning tools can show the findings. */
 import { RULES } from '../../core';
-import type { CheckFormat, FileRows } from './rows';
+import { PIECE, type CheckFormat, type FileRows, type FindingRow } from './rows';
 
 const LEVEL: Record<string, string> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
+/** The SARIF log of the files' findings, as an object (the output is this, written by JSON.stringify with two spaces). */
 export function toSarif(results: readonly FileRows[]): object {
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -22,29 +23,80 @@ export function toSarif(results: readonly FileRows[]): object {
           },
         },
         columnKind: 'utf16CodeUnits',
-        results: results.flatMap(({ file, findings }) =>
-          findings.map((f) => ({
-            ruleId: f.rule,
-            level: LEVEL[f.severity],
-            message: { text: f.message },
-            locations: [
-              {
-                physicalLocation: {
-                  artifactLocation: { uri: file === '-' ? 'stdin' : file.replace(/\\/g, '/') },
-                  region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
-                },
-              },
-            ],
-          })),
-        ),
+        results: results.flatMap(({ file, findings }) => findings.map((f) => sarifResult(file, f))),
       },
     ],
   };
 }
 
+function sarifResult(file: string, f: FindingRow): object {
+  return {
+    ruleId: f.rule,
+    level: LEVEL[f.severity],
+    message: { text: f.message },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: file === '-' ? 'stdin' : file.replace(/\\/g, '/') },
+          region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
+        },
+      },
+    ],
+  };
+}
+
+/** Where a result stands in the log: in `runs[0].results`, four levels down. */
+const RESULT_INDENT = ' '.repeat(8);
+
+/** A result as JSON.stringify(toSarif(…), null, 2) writes it (no string holds a raw line break). */
+function resultJson(file: string, f: FindingRow): string {
+  return RESULT_INDENT + JSON.stringify(sarifResult(file, f), null, 2).replace(/\n/g, `\n${RESULT_INDENT}`);
+}
+
+/** The log without results, cut where they go: what comes before them and after. */
+function skeleton(): { head: string; tail: string } {
+  const empty = JSON.stringify(toSarif([]), null, 2);
+  const at = empty.indexOf('"results": []');
+  return { head: empty.slice(0, at), tail: empty.slice(at + '"results": []'.length) };
+}
+
+/**
+ * Each file's part is its results as written in the log, between commas;
+ * the log is put around them once every file is done, so that neither a
+ * file of many findings nor the log is ever held whole as objects.
+ */
 export const sarif: CheckFormat = {
-  // Each file's rows as JSON; the document is made once every file is done.
-  file: (rows) => JSON.stringify(rows),
+  file: ({ file, findings }) => findings.map((f) => resultJson(file, f)).join(',\n'),
+  *fileChunks(file, rows) {
+    let out = '';
+    let n = 0;
+    for (const row of rows) {
+      out += n++ === 0 ? resultJson(file, row) : `,\n${resultJson(file, row)}`;
+      if (out.length >= PIECE) {
+        yield out;
+        out = '';
+      }
+    }
+    if (out) yield out;
+  },
   streams: false,
-  whole: (parts) => `${JSON.stringify(toSarif(parts.map((p) => JSON.parse(p) as FileRows)), null, 2)}\n`,
+  whole: (parts) => [...sarifPieces(parts.map((p) => [p]))].join(''),
+  pieces: sarifPieces,
 };
+
+/** The log around the files' results (SarifFormat.fileChunks), piece by piece. */
+function* sarifPieces(parts: readonly Iterable<string>[]): Generator<string> {
+  const { head, tail } = skeleton();
+  yield head;
+  let any = false;
+  for (const part of parts) {
+    let first = true;
+    for (const piece of part) {
+      if (!piece) continue;
+      yield first ? (any ? ',\n' : '"results": [\n') + piece : piece;
+      first = false;
+      any = true;
+    }
+  }
+  yield `${any ? '\n      ]' : '"results": []'}${tail}\n`;
+}

@@ -2,17 +2,33 @@
  * The text format: `file:line:col severity rule message`, one finding a line,
  * which a problem matcher can read (see `contributes.problemMatchers`).
  */
-import type { CheckFormat, OutlineRow } from './rows';
+import { PIECE, type CheckFormat, type FindingRow, type OutlineRow } from './rows';
 
 export const text: CheckFormat = {
   file({ file, findings }) {
     let out = '';
-    for (const row of findings) out += `${file}:${row.line}:${row.column} ${row.severity} ${row.rule} ${row.message}\n`;
+    for (const row of findings) out += textLine(file, row);
     return out;
+  },
+  // The same lines in pieces of about PIECE characters: a file of many findings is never one string.
+  *fileChunks(file, rows) {
+    let out = '';
+    for (const row of rows) {
+      out += textLine(file, row);
+      if (out.length >= PIECE) {
+        yield out;
+        out = '';
+      }
+    }
+    if (out) yield out;
   },
   streams: true,
   whole: (parts) => parts.join(''),
 };
+
+function textLine(file: string, row: FindingRow): string {
+  return `${file}:${row.line}:${row.column} ${row.severity} ${row.rule} ${row.message}\n`;
+}
 
 /** One entry a line, `kind first-last name`, indented two spaces a level. */
 export function outlineText(rows: readonly OutlineRow[], depth = 0): string {

@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { json } from '../../../src/cli/formatters/json';
-import type { FindingRow } from '../../../src/cli/formatters';
+import { sarif, toSarif } from '../../../src/cli/formatters/sarif';
+import { text } from '../../../src/cli/formatters/text';
+import type { FileRows, FindingRow } from '../../../src/cli/formatters';
 
 function row(i: number, odd = false): FindingRow {
   const r: FindingRow = { rule: i % 2 ? 'mojibake' : 'half-width', severity: 'warning', message: `“é” \\ "q" \n\t\u0001\ud800 ${i} 這 \u2028`, line: i + 1, column: 1, endLine: i + 1, endColumn: 3, fixable: i % 3 === 0 };
@@ -30,5 +32,35 @@ describe('CLI JSON output in pieces', () => {
       assert.equal([...json.pieces!(some.map((p) => json.fileChunks!(p.file, p.findings)))].join(''), whole);
       assert.deepEqual(JSON.parse(whole), some);
     }
+  });
+});
+
+describe('CLI text and SARIF output in pieces', () => {
+  const filesOf = (counts: number[]): FileRows[] => counts.map((n, k) => ({ file: k === 1 ? '-' : `dir\\${k} "a".txt`, findings: Array.from({ length: n }, (_, i) => row(i)) }));
+
+  it('a file part in chunks is the file part, each chunk small', () => {
+    for (const format of [text, sarif]) {
+      for (const n of [0, 1, 2, 700, 5000]) {
+        const [rows] = filesOf([n]);
+        const chunks = [...format.fileChunks!(rows.file, rows.findings)];
+        assert.equal(chunks.join(''), format.file(rows), `${n} findings`);
+        if (n === 5000) assert.ok(chunks.length > 3, 'cut into pieces');
+        assert.ok(chunks.every((c) => c.length < 70_000), 'each piece small');
+      }
+    }
+  });
+
+  it('the SARIF log from pieces is JSON.stringify of the log, for no file, files without findings and files with many', () => {
+    for (const counts of [[], [0], [0, 0], [3], [0, 2, 0, 2100], [2100, 1]]) {
+      const files = filesOf(counts);
+      const expected = `${JSON.stringify(toSarif(files), null, 2)}\n`;
+      assert.equal([...sarif.pieces!(files.map((f) => sarif.fileChunks!(f.file, f.findings)))].join(''), expected, counts.join(','));
+      assert.equal(sarif.whole(files.map((f) => sarif.file(f))), expected, counts.join(','));
+    }
+  });
+
+  it('the text of a file is one line a finding', () => {
+    const [rows] = filesOf([2]);
+    assert.equal(text.file(rows), rows.findings.map((r) => `${rows.file}:${r.line}:${r.column} ${r.severity} ${r.rule} ${r.message}\n`).join(''));
   });
 });
