@@ -9,7 +9,7 @@ import { UsageError, USAGE, checkFiles, isHelp, parseCommandLine, type Options }
 import { ConfigError, resolveConfigs } from './config';
 import { decode, inProcess, settingsOf, type BatchRunner, type BatchSpec, type CheckResult, type FileResult, type FixResult, type StartPool } from './batch';
 import { expandInputs, type ListingFs } from './files';
-import { CHECK_FORMATS, formatOutline, outlineRow } from './formatters';
+import { CHECK_FORMATS, FramedOutput, formatOutline, outlineRow } from './formatters';
 import { runJsonl } from './jsonl';
 import { readBundle, pickLocale } from './locale';
 
@@ -214,18 +214,15 @@ async function eachInOrder(
 
 async function check(o: Options, b: Batch, world: CliWorld): Promise<number> {
   const format = CHECK_FORMATS[o.format];
-  const parts: Iterable<string>[] = [];
+  const output = new FramedOutput(format.frame?.(), world.stdout);
   let total = 0;
   await eachInOrder(o.files, b, world, (path, r) => {
     const c = r as CheckResult;
     if (c.japaneseKorean) world.stderr(`newsclean: ${path}: ${l10n.t('reads as Japanese or Korean; not checked')}\n`);
     total += c.count;
-    if (!format.streams) parts.push(c.chunks ?? [c.out]);
-    else for (const piece of c.chunks ?? [c.out]) if (piece) world.stdout(piece);
+    output.part(c.chunks ?? [c.out]);
   });
-  if (format.streams) return total > 0 ? 1 : 0;
-  if (format.pieces) for (const piece of format.pieces(parts)) world.stdout(piece);
-  else world.stdout(format.whole(parts.map((p) => [...p].join(''))));
+  output.end();
   return total > 0 ? 1 : 0;
 }
 

@@ -4,8 +4,8 @@ import { json, jsonl, outlineJson } from './json';
 import { sarif } from './sarif';
 import { outlineText, text } from './text';
 
-export type { CheckFormat, FileRows, FindingRow, OutlineRow } from './rows';
-export { findingRows, outlineRow } from './rows';
+export type { CheckFormat, FileRows, FindingRow, Frame, OutlineRow } from './rows';
+export { FramedOutput, findingRows, framed, outlineRow } from './rows';
 
 export const FORMATS = ['text', 'json', 'sarif'] as const;
 export type Format = (typeof FORMATS)[number];

@@ -1,5 +1,5 @@
 /** The JSON format: `[{ file, findings: FindingRow[] }]`, indented by two spaces. */
-import { PIECE, type CheckFormat, type FindingRow, type OutlineRow, type PartRow } from './rows';
+import { PIECE, type CheckFormat, type FindingRow, type Frame, type OutlineRow, type PartRow } from './rows';
 
 export const json: CheckFormat = {
   // The file's entry in JSON.stringify(allFiles, null, 2): that of a one-element array, brackets cut off.
@@ -17,21 +17,11 @@ export const json: CheckFormat = {
     }
     yield n === 0 ? `${out}]\n  }` : `${out}\n    ]\n  }`;
   },
-  streams: false,
-  whole: (parts) => (parts.length ? `[\n${parts.join(',\n')}\n]\n` : '[]\n'),
-  *pieces(parts) {
-    if (parts.length === 0) {
-      yield '[]\n';
-      return;
-    }
-    yield '[\n';
-    for (let i = 0; i < parts.length; i++) {
-      if (i > 0) yield ',\n';
-      yield* parts[i];
-    }
-    yield '\n]\n';
-  },
+  frame: () => JSON_FRAME,
 };
+
+/** The files' entries in an array, as JSON.stringify(allFiles, null, 2) writes it. */
+const JSON_FRAME: Frame = { open: '[\n', between: ',\n', close: '\n]\n', empty: '[]\n' };
 
 /** Rule ids and severities, as JSON strings: a few values, written thousands of times. */
 const quotedNames = new Map<string, string>();
@@ -90,8 +80,6 @@ function wholeNumbers(a: number, b: number, c: number, d: number): boolean {
 /** A record's findings under --jsonl: the array alone, on one line, spliced into the record's line. */
 export const jsonl: CheckFormat = {
   file: (rows) => JSON.stringify(rows.findings),
-  streams: true,
-  whole: (parts) => parts.join(''),
 };
 
 export function outlineJson(rows: readonly OutlineRow[]): string {

@@ -52,16 +52,63 @@ export interface CheckFormat {
    * never one huge string nor a huge array of rows.
    */
   fileChunks?(file: string, rows: Iterable<FindingRow>): Iterable<string>;
-  /** True when each part is printed as soon as its file is done; otherwise `whole` puts the parts together at the end. */
-  streams: boolean;
-  /** The whole output from the parts of every file, in input order. */
-  whole(parts: readonly string[]): string;
   /**
-   * The same output as `whole`, from each file's part in pieces, as pieces
-   * to write one after the other, so that a large output is never copied
-   * into one more string.
+   * What is printed around the files' parts (see FramedOutput); without
+   * one, the parts are printed one after the other. Made when first asked.
    */
-  pieces?(parts: readonly Iterable<string>[]): Iterable<string>;
+  frame?(): Frame;
+}
+
+/** The text around the files' parts: a JSON document's brackets, say. */
+export interface Frame {
+  /** Before the first piece printed. */
+  readonly open: string;
+  /** Before the first piece of each later part that has one. */
+  readonly between: string;
+  /** After the last part, when a piece was printed. */
+  readonly close: string;
+  /** Alone, when no part had a piece. */
+  readonly empty: string;
+}
+
+/**
+ * The output of check: each file's part is printed as soon as it is its
+ * turn (in input order), in its pieces, framed, so that neither a large
+ * file nor a folder of many is held whole until the end. When a file
+ * cannot be read, the output stops there, unclosed: a JSON document cut
+ * short fails to parse rather than pass for a whole report.
+ */
+export class FramedOutput {
+  private printed = false;
+
+  constructor(
+    private readonly frame: Frame | undefined,
+    private readonly write: (piece: string) => void,
+  ) {}
+
+  part(pieces: Iterable<string>): void {
+    let first = true;
+    for (const piece of pieces) {
+      if (!piece) continue;
+      if (this.frame && first) this.write(this.printed ? this.frame.between : this.frame.open);
+      this.write(piece);
+      first = false;
+      this.printed = true;
+    }
+  }
+
+  end(): void {
+    if (this.frame) this.write(this.printed ? this.frame.close : this.frame.empty);
+  }
+}
+
+/** The whole output of `format` from the files' parts, as one string. */
+export function framed(format: CheckFormat, parts: Iterable<Iterable<string>>): string {
+  let out = '';
+  const output = new FramedOutput(format.frame?.(), (piece) => (out += piece));
+  for (const part of parts) output.part(part);
+  output.end();
+  return out;
 }
 
 /** An outline entry as `outline --format json` gives it. */

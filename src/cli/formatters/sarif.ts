@@ -80,17 +80,10 @@ function artifactUri(file: string): string {
   return file === '-' ? 'stdin' : file.replace(/\\/g, '/');
 }
 
-/** The log without results, cut where they go: what comes before them and after. */
-function skeleton(): { head: string; tail: string } {
-  const empty = JSON.stringify(toSarif([]), null, 2);
-  const at = empty.indexOf('"results": []');
-  return { head: empty.slice(0, at), tail: empty.slice(at + '"results": []'.length) };
-}
-
 /**
  * Each file's part is its results as written in the log, between commas;
- * the log is put around them once every file is done, so that neither a
- * file of many findings nor the log is ever held whole as objects.
+ * the log's frame is put around them, so that neither a file of many
+ * findings nor the log is ever held whole as objects.
  */
 export const sarif: CheckFormat = {
   file: ({ file, findings }) => findings.map((f) => resultJson(file, f)).join(',\n'),
@@ -106,24 +99,13 @@ export const sarif: CheckFormat = {
     }
     if (out) yield out;
   },
-  streams: false,
-  whole: (parts) => [...sarifPieces(parts.map((p) => [p]))].join(''),
-  pieces: sarifPieces,
+  frame() {
+    const empty = JSON.stringify(toSarif([]), null, 2);
+    const at = empty.indexOf(RESULTS);
+    const [head, tail] = [empty.slice(0, at), empty.slice(at + RESULTS.length)];
+    return { open: `${head}"results": [\n`, between: ',\n', close: `\n      ]${tail}\n`, empty: `${empty}\n` };
+  },
 };
 
-/** The log around the files' results (SarifFormat.fileChunks), piece by piece. */
-function* sarifPieces(parts: readonly Iterable<string>[]): Generator<string> {
-  const { head, tail } = skeleton();
-  yield head;
-  let any = false;
-  for (const part of parts) {
-    let first = true;
-    for (const piece of part) {
-      if (!piece) continue;
-      yield first ? (any ? ',\n' : '"results": [\n') + piece : piece;
-      first = false;
-      any = true;
-    }
-  }
-  yield `${any ? '\n      ]' : '"results": []'}${tail}\n`;
-}
+/** Where the results go in the log. */
+const RESULTS = '"results": []';

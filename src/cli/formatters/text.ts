@@ -22,8 +22,6 @@ export const text: CheckFormat = {
     }
     if (out) yield out;
   },
-  streams: true,
-  whole: (parts) => parts.join(''),
 };
 
 function textLine(file: string, row: FindingRow): string {

@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import { json } from '../../../src/cli/formatters/json';
 import { sarif, toSarif } from '../../../src/cli/formatters/sarif';
 import { text } from '../../../src/cli/formatters/text';
-import type { FileRows, FindingRow } from '../../../src/cli/formatters';
+import { framed, type FileRows, type FindingRow } from '../../../src/cli/formatters';
+import { runCli } from './cli-run';
 
 function row(i: number, odd = false): FindingRow {
   const r: FindingRow = { rule: i % 2 ? 'mojibake' : 'half-width', severity: 'warning', message: `“é” \\ "q" \n\t\u0001\ud800 ${i} 這 \u2028`, line: i + 1, column: 1, endLine: i + 1, endColumn: 3, fixable: i % 3 === 0 };
@@ -28,9 +29,9 @@ describe('CLI JSON output in pieces', () => {
   it('the pieces of the whole output are the whole output', () => {
     const parts = [0, 3, 2100].map((n, k) => ({ file: `${k}.txt`, findings: Array.from({ length: n }, (_, i) => row(i)) }));
     for (const some of [[], parts.slice(0, 1), parts]) {
-      const whole = json.whole(some.map((p) => json.file(p)));
-      assert.equal([...json.pieces!(some.map((p) => json.fileChunks!(p.file, p.findings)))].join(''), whole);
-      assert.deepEqual(JSON.parse(whole), some);
+      const whole = framed(json, some.map((p) => [json.file(p)]));
+      assert.equal(framed(json, some.map((p) => json.fileChunks!(p.file, p.findings))), whole);
+      assert.equal(whole, `${JSON.stringify(some, null, 2)}\n`);
     }
   });
 });
@@ -55,8 +56,8 @@ describe('CLI text and SARIF output in pieces', () => {
     for (const counts of [[], [0], [0, 0], [3], [0, 2, 0, 2100], [2100, 1]]) {
       const files = filesOf(counts);
       const expected = `${JSON.stringify(toSarif(files), null, 2)}\n`;
-      assert.equal([...sarif.pieces!(files.map((f) => sarif.fileChunks!(f.file, f.findings)))].join(''), expected, counts.join(','));
-      assert.equal(sarif.whole(files.map((f) => sarif.file(f))), expected, counts.join(','));
+      assert.equal(framed(sarif, files.map((f) => sarif.fileChunks!(f.file, f.findings))), expected, counts.join(','));
+      assert.equal(framed(sarif, files.map((f) => [sarif.file(f)])), expected, counts.join(','));
     }
   });
 
@@ -64,4 +65,26 @@ describe('CLI text and SARIF output in pieces', () => {
     const [rows] = filesOf([2]);
     assert.equal(text.file(rows), rows.findings.map((r) => `${rows.file}:${r.line}:${r.column} ${r.severity} ${r.rule} ${r.message}\n`).join(''));
   });
+});
+
+describe('CLI output of many files', () => {
+  const files: Record<string, string> = {};
+  for (let i = 0; i < 6; i++) files[`news/${i}.txt`] = `第${i}篇,今天天气很好.\n`;
+
+  for (const format of ['json', 'sarif', 'text']) {
+    it(`${format}: each file's part is printed when its turn comes, and an unreadable file stops the output there`, async () => {
+      const whole = await runCli(['check', '--no-config', '--format', format, ...Object.keys(files)], files);
+      assert.equal(whole.code, 1);
+      if (format !== 'text') JSON.parse(whole.out);
+      const args = Object.keys(files);
+      args.splice(4, 0, 'news/missing.txt');
+      const cut = await runCli(['check', '--no-config', '--format', format, ...args], files);
+      assert.equal(cut.code, 2);
+      assert.match(cut.err, /missing\.txt/);
+      // The parts of the files before it, not closed: a report cut short does not parse.
+      assert.ok(cut.out.includes('news/3.txt') && !cut.out.includes('news/4.txt'), cut.out);
+      assert.ok(whole.out.startsWith(cut.out));
+      if (format !== 'text') assert.throws(() => JSON.parse(cut.out));
+    });
+  }
 });
