@@ -2,7 +2,7 @@
  * One file's work for `check` and `fix`, as plain data in and out, so that it
  * runs the same in the CLI's own thread and in a worker thread.
  */
-import { NewsDocument, analyze, decodeTranscript, fixAll, readsAsJapaneseOrKorean, resolveSettings, withBom, type Finding, type Settings } from '../core';
+import { FindingTable, NewsDocument, analyzeReports, decodeTranscript, fixAll, readsAsJapaneseOrKorean, resolveSettings, selectedRules, withBom, type Finding, type Settings } from '../core';
 import { CHECK_FORMATS, findingRows, type FindingRow, type Format } from './formatters';
 
 /** What every file of a run shares; plain data, so it can be posted to a worker. */
@@ -90,17 +90,9 @@ export function inProcess(spec: BatchSpec, settings: Settings): BatchRunner {
   };
 }
 
-/**
- * The findings' rows, each made when it is read; a finding is let go once
- * its row is made, so a large file's findings are freed as its output is
- * written. Read once.
- */
-function* rowsOnce(findings: (Finding | undefined)[], row: (f: Finding) => FindingRow): Generator<FindingRow> {
-  for (let i = 0; i < findings.length; i++) {
-    const f = findings[i]!;
-    findings[i] = undefined;
-    yield row(f);
-  }
+/** The findings' rows, each made when it is read. */
+function* rowsOf(findings: Iterable<Finding>, row: (f: Finding) => FindingRow): Generator<FindingRow> {
+  for (const f of findings) yield row(f);
 }
 
 export function runFile(spec: BatchSpec, batchSettings: Settings, task: FileTask): FileResult {
@@ -110,13 +102,19 @@ export function runFile(spec: BatchSpec, batchSettings: Settings, task: FileTask
   const told = !spec.quiet && spec.format !== 'jsonl';
   if (spec.command === 'check') {
     const doc = new NewsDocument(file.text, task.path);
-    const all = analyze(doc, { settings, rules: spec.rules, fixes: false });
-    const note = told && all.length === 0 && readsAsJapaneseOrKorean(doc) ? ({ japaneseKorean: true } as const) : undefined;
-    const findings = spec.quiet ? all.filter((f) => f.severity === 'error') : all;
+    const options = { settings, rules: spec.rules };
+    // Kept as columns: a large file's findings are made one at a time as its output is written.
+    const table = new FindingTable(selectedRules(options).map((r) => r.meta.id));
+    let all = 0;
+    analyzeReports(doc, options, (rule, severity, report) => {
+      all++;
+      if (!spec.quiet || severity === 'error') table.add(rule, severity, report);
+    });
+    const note = told && all === 0 && readsAsJapaneseOrKorean(doc) ? ({ japaneseKorean: true } as const) : undefined;
     const format = CHECK_FORMATS[spec.format ?? 'text'];
-    const row = findingRows(doc);
-    if (format.fileChunks) return { kind: 'check', count: findings.length, out: '', chunks: format.fileChunks(task.path, rowsOnce(findings, row)), ...note };
-    return { kind: 'check', count: findings.length, out: format.file({ file: task.path, findings: findings.map(row) }), ...note };
+    const rows = rowsOf(table.findings(), findingRows(doc));
+    if (format.fileChunks) return { kind: 'check', count: table.length, out: '', chunks: format.fileChunks(task.path, rows), ...note };
+    return { kind: 'check', count: table.length, out: format.file({ file: task.path, findings: [...rows] }), ...note };
   }
   if (!file.exact && spec.mode === 'write') return { kind: 'fix', notUtf8: true, remaining: 1 };
   const result = fixAll(file.text, { settings, rules: spec.rules });

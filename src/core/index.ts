@@ -4,7 +4,8 @@ export type { Edit, Finding, FindingData, Fix, Report, Severity } from './findin
 export { SEVERITIES, findingsIndex, findingsMeeting } from './finding';
 export type { AnyRule, Check, Rule, RuleContext, RuleFamily, RuleMeta } from './rule';
 export { applyEdits, applyFixes, selectEdits } from './engine/fix';
-export { analyze, type AnalyzeOptions } from './engine/analyze';
+export { analyze, analyzeReports, selectedRules, type AnalyzeOptions } from './engine/analyze';
+export { FindingTable } from './engine/finding-table';
 export { fixAll, type CleanResult, type FixAllOptions } from './engine/fix-all';
 export { analyzeIncremental, analyzeIncrementalSteps, type IncrementalOptions, type IncrementalResult, type IncrementalState } from './engine/incremental';
 export type { TextChange } from './engine/incremental/change';

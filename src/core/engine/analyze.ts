@@ -1,6 +1,6 @@
 import { resolveSettings, type Settings } from '../config';
 import type { NewsDocument } from '../document';
-import { byPosition, makeFinding, withData, type Finding, type Fix, type Severity } from '../finding';
+import { byPosition, makeFinding, withData, type Finding, type Fix, type Report, type Severity } from '../finding';
 import type { AnyRule, RuleContext } from '../rule';
 import { RULES } from '../rules';
 import { coversDocument, japaneseKoreanOf, keepOffJapaneseKorean } from '../text/japanese-korean';
@@ -35,17 +35,31 @@ export function selectedRules(options: AnalyzeOptions): AnyRule[] {
  * the rules' order all the same.
  */
 export function analyze(document: NewsDocument, options: AnalyzeOptions = {}): Finding[] {
+  const rules = selectedRules(options);
+  const byRule: Finding[][] = rules.map(() => []);
+  const fixes = options.fixes !== false;
+  analyzeReports(document, options, (k, severity, r) => byRule[k].push(findingOf(rules[k].meta.id, severity, r, fixes)));
+  const findings: Finding[] = [];
+  for (const list of byRule) for (const f of list) findings.push(f);
+  return findings.sort(byPosition);
+}
+
+/**
+ * What `analyze` finds, as the reports the engine keeps, each with its
+ * severity and the index of its rule in `selectedRules(options)`, in the
+ * order the rules run: for a caller that keeps findings its own way (a
+ * large file's in columns, see FindingTable).
+ */
+export function analyzeReports(document: NewsDocument, options: AnalyzeOptions, emit: (rule: number, severity: Severity, report: Report) => void): void {
   const settings = options.settings ?? resolveSettings();
   const ctx: RuleContext = Object.freeze({ document, settings });
   const rules = selectedRules(options);
-  const byRule = new Map<AnyRule, Finding[]>();
-  for (const rule of [...rules.filter((r) => r.meta.largeBuffers), ...rules.filter((r) => !r.meta.largeBuffers)]) {
+  const order = rules.map((_, k) => k);
+  for (const k of [...order.filter((k) => rules[k].meta.largeBuffers), ...order.filter((k) => !rules[k].meta.largeBuffers)]) {
+    const rule = rules[k];
     const severity = settings.ruleSeverity(rule.meta.id, rule.meta.defaultSeverity);
-    if (severity) byRule.set(rule, runRule(rule, ctx, severity, options.onRuleError, rule.check, options.fixes !== false));
+    if (severity) eachReport(rule, ctx, severity, options.onRuleError, rule.check, (s, r) => emit(k, s, r));
   }
-  const findings: Finding[] = [];
-  for (const rule of rules) for (const f of byRule.get(rule) ?? []) findings.push(f);
-  return findings.sort(byPosition);
 }
 
 /**
@@ -54,20 +68,33 @@ export function analyze(document: NewsDocument, options: AnalyzeOptions = {}): F
  */
 export function runRule(rule: AnyRule, ctx: RuleContext, severity: Severity, onRuleError?: AnalyzeOptions['onRuleError'], check = rule.check, fixes = true): Finding[] {
   const findings: Finding[] = [];
+  eachReport(rule, ctx, severity, onRuleError, check, (s, r) => findings.push(findingOf(rule.meta.id, s, r, fixes)));
+  return findings;
+}
+
+/**
+ * Each report of one rule that the engine keeps, in the order the rule
+ * makes them, with its severity: the rule's own (a hint) when it runs at
+ * its default severity. A rule that throws keeps what it reported before.
+ */
+function eachReport(rule: AnyRule, ctx: RuleContext, severity: Severity, onRuleError: AnalyzeOptions['onRuleError'], check: AnyRule['check'], emit: (severity: Severity, report: Report) => void): void {
   const { id, defaultSeverity, restoresText } = rule.meta;
   // Japanese and Korean text is never rewritten nor counted (text/japanese-korean.ts).
   const foreign = japaneseKoreanOf(ctx.document);
   // A document that is Japanese or Korean as a whole: no rule has anything to say.
-  if (coversDocument(foreign.spans, ctx.document.text)) return findings;
+  if (coversDocument(foreign.spans, ctx.document.text)) return;
   try {
     check(ctx, (report) => {
       const r = foreign.kanaLines.length === 0 ? report : keepOffJapaneseKorean(foreign, report, restoresText === true);
-      if (!r) return;
-      const f = makeFinding(id, r.severity && severity === defaultSeverity ? r.severity : severity, r.message, r.range, r.fix && !fixes ? FIXABLE : r.fix, r.related);
-      findings.push(r.data ? withData(f, r.data) : f);
+      if (r) emit(r.severity && severity === defaultSeverity ? r.severity : severity, r);
     });
   } catch (error) {
     onRuleError?.(id, error);
   }
-  return findings;
+}
+
+/** The finding of a report (with `fixes` false, its fix is FIXABLE). */
+export function findingOf(ruleId: string, severity: Severity, r: Report, fixes: boolean): Finding {
+  const f = makeFinding(ruleId, severity, r.message, r.range, r.fix && !fixes ? FIXABLE : r.fix, r.related);
+  return r.data ? withData(f, r.data) : f;
 }
