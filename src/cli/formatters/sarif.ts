@@ -80,6 +80,9 @@ function artifactUri(file: string): string {
   return file === '-' ? 'stdin' : file.replace(/\\/g, '/');
 }
 
+/** Where the results go in the log. */
+const RESULTS = '"results": []';
+
 /**
  * Each file's part is its results as written in the log, between commas;
  * the log's frame is put around them, so that neither a file of many
@@ -103,9 +106,6 @@ export const sarif: CheckFormat = {
     const empty = JSON.stringify(toSarif([]), null, 2);
     const at = empty.indexOf(RESULTS);
     const [head, tail] = [empty.slice(0, at), empty.slice(at + RESULTS.length)];
-    return { open: `${head}"results": [\n`, between: ',\n', close: `\n      ]${tail}\n`, empty: `${empty}\n` };
+    return { open: `${head}${RESULTS.slice(0, -1)}\n`, between: ',\n', close: `\n      ]${tail}\n`, empty: `${empty}\n` };
   },
 };
-
-/** Where the results go in the log. */
-const RESULTS = '"results": []';

@@ -43,7 +43,7 @@ export class FindingTable {
   /**
    * The findings in `analyze`'s order (by start, then end, then rule, then
    * as reported), as `analyze` with `fixes: false` makes them, each made
-   * when read; the table lets go of each message once read.
+   * when read. Read once: the table lets go of each message as it goes.
    */
   *findings(): Generator<Finding> {
     const { starts, ends, tags } = this;
