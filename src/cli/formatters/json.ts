@@ -1,21 +1,15 @@
 /** The JSON format: `[{ file, findings: FindingRow[] }]`, indented by two spaces. */
-import { PIECE, type CheckFormat, type FindingRow, type Frame, type OutlineRow, type PartRow } from './rows';
+import { inPieces, type CheckFormat, type FindingRow, type Frame, type OutlineRow, type PartRow } from './rows';
 
 export const json: CheckFormat = {
   // The file's entry in JSON.stringify(allFiles, null, 2): that of a one-element array, brackets cut off.
   file: (rows) => JSON.stringify([rows], null, 2).slice(2, -2),
-  // The same text, each row written as JSON.stringify writes it at its depth, in pieces of about PIECE characters.
+  // The same text, each row written as JSON.stringify writes it at its depth, in pieces.
   *fileChunks(file, rows) {
-    let out = `  {\n    "file": ${JSON.stringify(file)},\n    "findings": [`;
+    const head = `  {\n    "file": ${JSON.stringify(file)},\n    "findings": [`;
     let n = 0;
-    for (const row of rows) {
-      out += `${n++ === 0 ? '\n' : ',\n'}      ${findingJson(row)}`;
-      if (out.length >= PIECE) {
-        yield out;
-        out = '';
-      }
-    }
-    yield n === 0 ? `${out}]\n  }` : `${out}\n    ]\n  }`;
+    yield* inPieces(rows, (row) => `${n++ === 0 ? `${head}\n` : ',\n'}      ${findingJson(row)}`);
+    yield n === 0 ? `${head}]\n  }` : '\n    ]\n  }';
   },
   frame: () => JSON_FRAME,
 };

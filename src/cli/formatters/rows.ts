@@ -6,7 +6,21 @@
 import type { Finding, NewsDocument, OutlineEntry, Severity } from '../../core';
 
 /** About how many characters a piece of a file's part holds (CheckFormat.fileChunks). */
-export const PIECE = 1 << 16;
+const PIECE = 1 << 16;
+
+/** What `write` makes of each item (and its index), joined, in pieces of about PIECE characters: a file's part as CheckFormat.fileChunks gives it. */
+export function* inPieces<T>(items: Iterable<T>, write: (item: T, n: number) => string): Generator<string> {
+  let out = '';
+  let n = 0;
+  for (const item of items) {
+    out += write(item, n++);
+    if (out.length >= PIECE) {
+      yield out;
+      out = '';
+    }
+  }
+  if (out) yield out;
+}
 
 /** A finding as `--format json` gives it; the key order is part of the output. */
 export interface FindingRow {

@@ -1,6 +1,6 @@
 /** SARIF 2.1.0, so code-scanning tools can show the findings. */
 import { RULES } from '../../core';
-import { PIECE, type CheckFormat, type FileRows, type FindingRow } from './rows';
+import { inPieces, type CheckFormat, type FileRows, type FindingRow } from './rows';
 
 const LEVEL: Record<string, string> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
@@ -54,7 +54,7 @@ const RESULT_INDENT = ' '.repeat(8);
  * transcript has 230,000 of them). A row with other values than findingRow
  * gives is written generically (no string of JSON holds a raw line break).
  */
-function resultJson(file: string, f: FindingRow): string {
+function resultJson(file: string, uri: string, f: FindingRow): string {
   const level = LEVEL[f.severity];
   if (typeof f.rule !== 'string' || typeof f.message !== 'string' || typeof level !== 'string' || ![f.line, f.column, f.endLine, f.endColumn].every(Number.isSafeInteger)) {
     return RESULT_INDENT + JSON.stringify(sarifResult(file, f), null, 2).replace(/\n/g, `\n${RESULT_INDENT}`);
@@ -62,18 +62,15 @@ function resultJson(file: string, f: FindingRow): string {
   const i = RESULT_INDENT;
   return (
     `${i}{\n${i}  "ruleId": ${JSON.stringify(f.rule)},\n${i}  "level": "${level}",\n${i}  "message": {\n${i}    "text": ${JSON.stringify(f.message)}\n${i}  },\n` +
-    `${i}  "locations": [\n${i}    {\n${i}      "physicalLocation": {\n${i}        "artifactLocation": {\n${i}          "uri": ${uriJson(file)}\n${i}        },\n` +
+    `${i}  "locations": [\n${i}    {\n${i}      "physicalLocation": {\n${i}        "artifactLocation": {\n${i}          "uri": ${uri}\n${i}        },\n` +
     `${i}        "region": {\n${i}          "startLine": ${f.line},\n${i}          "startColumn": ${f.column},\n${i}          "endLine": ${f.endLine},\n${i}          "endColumn": ${f.endColumn}\n${i}        }\n` +
     `${i}      }\n${i}    }\n${i}  ]\n${i}}`
   );
 }
 
-/** The artifact's URI as a JSON string, for the last file asked (a file's results come together). */
-let lastUri: { file: string; json: string } | undefined;
-
+/** The artifact's URI as a JSON string, made once for a file's results. */
 function uriJson(file: string): string {
-  if (lastUri?.file !== file) lastUri = { file, json: JSON.stringify(artifactUri(file)) };
-  return lastUri.json;
+  return JSON.stringify(artifactUri(file));
 }
 
 function artifactUri(file: string): string {
@@ -89,18 +86,10 @@ const RESULTS = '"results": []';
  * findings nor the log is ever held whole as objects.
  */
 export const sarif: CheckFormat = {
-  file: ({ file, findings }) => findings.map((f) => resultJson(file, f)).join(',\n'),
-  *fileChunks(file, rows) {
-    let out = '';
-    let n = 0;
-    for (const row of rows) {
-      out += n++ === 0 ? resultJson(file, row) : `,\n${resultJson(file, row)}`;
-      if (out.length >= PIECE) {
-        yield out;
-        out = '';
-      }
-    }
-    if (out) yield out;
+  file: ({ file, findings }) => findings.map((f) => resultJson(file, uriJson(file), f)).join(',\n'),
+  fileChunks(file, rows) {
+    const uri = uriJson(file);
+    return inPieces(rows, (row, n) => (n === 0 ? resultJson(file, uri, row) : `,\n${resultJson(file, uri, row)}`));
   },
   frame() {
     const empty = JSON.stringify(toSarif([]), null, 2);

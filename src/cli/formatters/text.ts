@@ -2,7 +2,7 @@
  * The text format: `file:line:col severity rule message`, one finding a line,
  * which a problem matcher can read (see `contributes.problemMatchers`).
  */
-import { PIECE, type CheckFormat, type FindingRow, type OutlineRow } from './rows';
+import { inPieces, type CheckFormat, type FindingRow, type OutlineRow } from './rows';
 
 export const text: CheckFormat = {
   file({ file, findings }) {
@@ -10,18 +10,8 @@ export const text: CheckFormat = {
     for (const row of findings) out += textLine(file, row);
     return out;
   },
-  // The same lines in pieces of about PIECE characters: a file of many findings is never one string.
-  *fileChunks(file, rows) {
-    let out = '';
-    for (const row of rows) {
-      out += textLine(file, row);
-      if (out.length >= PIECE) {
-        yield out;
-        out = '';
-      }
-    }
-    if (out) yield out;
-  },
+  // The same lines in pieces: a file of many findings is never one string.
+  fileChunks: (file, rows) => inPieces(rows, (row) => textLine(file, row)),
 };
 
 function textLine(file: string, row: FindingRow): string {
